@@ -1,0 +1,183 @@
+import type { ProgramSettings } from './program';
+
+/** The Cloud Fortified Apps Program as published by Atlassian: the default program. */
+export const CLOUD_FORTIFIED: ProgramSettings = {
+  name: 'Cloud Fortified Apps Program',
+  timezone: 'UTC',
+  projects: [],
+  requestTypes: [],
+  statusMapping: [
+    { status: 'Open', stage: 'submitted' },
+    { status: 'Waiting for support', stage: 'triage' },
+    { status: 'In triage', stage: 'triage' },
+    { status: 'Waiting for customer', stage: 'awaiting-partner' },
+    { status: 'Waiting for partner', stage: 'awaiting-partner' },
+    { status: 'In verification', stage: 'verifying' },
+    { status: 'Soaking', stage: 'soaking' },
+    { status: 'Approved', stage: 'approved' },
+    { status: 'Declined', stage: 'declined' },
+    { status: 'Withdrawn', stage: 'withdrawn' },
+  ],
+  components: [
+    {
+      id: 'bug-bounty',
+      title: 'Marketplace Bug Bounty participation',
+      area: 'security',
+      description: 'The app takes part in the Marketplace Bug Bounty program.',
+      soaks: true,
+      soakDays: 30,
+    },
+    {
+      id: 'privacy-security-tab',
+      title: 'Privacy & Security tab completed',
+      area: 'security',
+      description: 'Every field of the Marketplace listing’s Privacy & Security tab is filled in.',
+      soaks: false,
+    },
+    {
+      id: 'slis-slos',
+      title: 'SLIs and SLOs defined',
+      area: 'reliability',
+      description: 'Service level indicators and objectives are defined over a 28-day window.',
+      soaks: true,
+      soakDays: 28,
+    },
+    {
+      id: 'synthetic-checks',
+      title: 'Synthetic tests or health check',
+      area: 'reliability',
+      description: 'Synthetic tests or a health check exercise the app continuously.',
+      soaks: false,
+    },
+    {
+      id: 'alert-address',
+      title: 'SLO breach alert address',
+      area: 'reliability',
+      description: 'An address receives SLO breach notifications.',
+      soaks: false,
+    },
+    {
+      id: 'incident-management',
+      title: 'Incident management process',
+      area: 'reliability',
+      description: 'An incident management process is in place and documented.',
+      soaks: false,
+    },
+    {
+      id: 'support-t1-response',
+      title: 'T1 response within 24 hours',
+      area: 'support',
+      description:
+        'First response within 24 hours, 5 days a week, in the partner’s time zone, stated in the support policy.',
+      soaks: false,
+    },
+    {
+      id: 'support-contact',
+      title: 'Primary support contact',
+      area: 'support',
+      description: 'A primary contact handles Atlassian’s support tickets for the app.',
+      soaks: false,
+    },
+  ],
+  checks: [
+    {
+      id: 'privacy-security-tab',
+      title: 'Privacy & Security tab',
+      description: 'Every field is filled in, and the past year’s relevant changes are reflected.',
+    },
+    {
+      id: 'support-contact',
+      title: 'Support contact',
+      description: 'An up-to-date support contact is listed.',
+    },
+    {
+      id: 'bug-bounty',
+      title: 'Bug Bounty',
+      description: 'The app still takes part in the Marketplace Bug Bounty program.',
+    },
+    {
+      id: 'significant-changes',
+      title: 'Significant changes',
+      description:
+        'The partner answered YES or NO; on YES, the listing and the Privacy & Security tab reflect the changes.',
+    },
+  ],
+  changeCategories: [
+    {
+      id: 'libraries',
+      title: 'Software libraries, platforms or operating systems',
+      examples: ['A new major version of a framework', 'A move to another runtime or operating system'],
+    },
+    {
+      id: 'subprocessors',
+      title: 'Subprocessors',
+      examples: ['A new analytics or e-mail provider', 'A subprocessor that stores customer data'],
+    },
+    {
+      id: 'core-features',
+      title: 'Core app features',
+      examples: ['A feature that reads or writes new kinds of customer data', 'A new integration with another product'],
+    },
+    {
+      id: 'infrastructure',
+      title: 'Infrastructure or hosting',
+      examples: ['A new cloud provider or region', 'A move from self-hosted servers to a managed service'],
+    },
+    {
+      id: 'security-controls',
+      title: 'Security controls',
+      examples: ['Changes to access control, network rules or secrets management'],
+    },
+    {
+      id: 'cryptography',
+      title: 'Cryptographic tools and services',
+      examples: ['A new key management service', 'A change of encryption algorithm or library'],
+    },
+    {
+      id: 'input-validation',
+      title: 'Input validation',
+      examples: ['A new way of sanitising or validating user input'],
+    },
+    {
+      id: 'apis',
+      title: 'APIs affecting data access or security',
+      examples: ['Authentication or authorisation', 'Encryption, logging or audit trails', 'Rate limits or new endpoints'],
+    },
+    {
+      id: 'monitoring',
+      title: 'System monitoring',
+      examples: ['A new monitoring or alerting tool', 'Changes to what is logged or monitored'],
+    },
+    {
+      id: 'data-stores',
+      title: 'Data stores',
+      examples: ['A new database or storage service', 'Data moved to another store or region'],
+    },
+    {
+      id: 'developer-platform',
+      title: 'Atlassian developer platform used',
+      examples: ['A move from Connect to Forge', 'Forge remote or Forge storage adopted'],
+    },
+  ],
+  timings: {
+    noticeDaysBefore: 14,
+    windowDays: 7,
+    remediationDays: 28,
+    remediationReminderDaysBefore: 7,
+  },
+  texts: {
+    notice:
+      'Hello! {app} is due for its annual Cloud Fortified review, which takes place from {windowStart} to {windowEnd}. ' +
+      'Please read the attached significant-change form and reply to this ticket: has the app had any significant change in the past year? ' +
+      'Start your reply with YES or NO. If YES, tell us what changed in each category of the form, how it affects security or reliability, ' +
+      'and confirm that your Marketplace listing and Privacy & Security tab are up to date. ' +
+      'Any issues found in the review must be resolved by {remediationDue}.',
+    answerReminder:
+      'A reminder: the annual Cloud Fortified review of {app} has started ({windowStart} to {windowEnd}) and we have not yet had your answer. ' +
+      'Please reply to this ticket starting with YES or NO: has the app had any significant change in the past year?',
+    remediationReminder:
+      'A reminder: the issues found in the annual Cloud Fortified review of {app} must be resolved by {remediationDue}. ' +
+      'Please reply to this ticket when they are fixed.',
+    formTitle: 'Cloud Fortified significant-change form',
+  },
+};
