@@ -1,0 +1,112 @@
+/**
+ * What the use cases need from the outside world. Adapters in `src/adapters/` implement these
+ * with Forge; the services never import `@forge/*` themselves.
+ */
+import type { AdfDoc } from '../domain/messages/adf';
+import type { IsoDate, IsoDateTime } from '../domain/dates';
+import type { ProgramSettings } from '../domain/program';
+import type { ReviewEffect } from '../domain/review-types';
+import type { AuditEntry, TrackedApp } from '../domain/tracked-app';
+
+/** Marks what the app posts, so that a retry finds it instead of posting again. */
+export interface EffectMark {
+  issueKey: string;
+  cycleId: string;
+  effect: ReviewEffect;
+}
+
+export interface IssueFacts {
+  id: string;
+  key: string;
+  summary: string;
+  projectKey: string;
+  status: string;
+  /** JSM request type name, when the ticket is a portal request. */
+  requestType?: string;
+  reporterAccountId?: string;
+}
+
+export interface PostedComment {
+  id: string;
+  authorAccountId: string;
+  authorAccountType?: string;
+  /** Plain text of the body. */
+  text: string;
+  public: boolean;
+  created: IsoDateTime;
+  updated: IsoDateTime;
+  mark?: EffectMark;
+}
+
+export interface JiraPort {
+  getIssue(issueKey: string): Promise<IssueFacts | null>;
+  /** Posts a comment carrying `mark`, unless a comment with that mark is already on the ticket. Returns its id. */
+  postCommentOnce(mark: EffectMark, body: AdfDoc, visibility: 'public' | 'internal'): Promise<{ id: string; alreadyThere: boolean }>;
+  /** Attaches a file unless one with that name is already on the ticket. Returns the attachment id. */
+  attachFileOnce(issueKey: string, fileName: string, content: string, mimeType: string): Promise<{ id: string; alreadyThere: boolean }>;
+  /** Adds the JSM form from a template (once per issue and template) and shows it to the customer. */
+  addFormOnce(issueKey: string, templateId: string): Promise<{ formId: string; alreadyThere: boolean }>;
+  readFormAnswers(issueKey: string, formId: string): Promise<Record<string, unknown> | null>;
+  getComment(issueKey: string, commentId: string): Promise<PostedComment | null>;
+  /** The summary mirrored into the issue property indexed for JQL. */
+  writeSummaryProperty(issueKey: string, summary: Record<string, string | number | boolean | null>): Promise<void>;
+  /** Transitions the ticket to a status among `statusNames`; refused when the workflow offers none. */
+  transitionTo(issueKey: string, statusNames: string[]): Promise<{ ok: true; status: string } | { ok: false; reason: string }>;
+  /** Whether the calling user may work on the ticket (browse + edit). Asked as the user. */
+  canEditIssue(issueKey: string, accountId: string): Promise<boolean>;
+  /** Whether the calling user is a Jira administrator. Asked as the user. */
+  isAdmin(accountId: string): Promise<boolean>;
+  /** Whether the account is one of the service desk's agents (not the partner). */
+  isAgent(issueKey: string, accountId: string): Promise<boolean>;
+}
+
+export type SaveOutcome = { ok: true; app: TrackedApp } | { ok: false; reason: 'conflict' };
+
+export interface TrackedAppStore {
+  get(issueKey: string): Promise<TrackedApp | null>;
+  getMany(issueKeys: string[]): Promise<TrackedApp[]>;
+  /** Creates the record; `exists` when the ticket is already tracked. */
+  create(app: TrackedApp): Promise<{ ok: true } | { ok: false; reason: 'exists' }>;
+  /** Writes `app` only if the stored version is still `app.version - 1` (optimistic concurrency). */
+  save(app: TrackedApp): Promise<SaveOutcome>;
+  /** Issue keys whose next action is on or before `day`: reads only what is due. */
+  dueOnOrBefore(day: IsoDate, cursor?: string): Promise<{ issueKeys: string[]; nextCursor?: string }>;
+  list(cursor?: string, limit?: number): Promise<{ apps: TrackedApp[]; nextCursor?: string }>;
+}
+
+export interface AuditLog {
+  append(entries: AuditEntry[]): Promise<void>;
+  /** Newest first. */
+  forIssue(issueKey: string, limit?: number): Promise<AuditEntry[]>;
+}
+
+export interface SettingsStore {
+  /** The stored settings, or the default program when none (or an unreadable record) is stored. */
+  load(): Promise<{ settings: ProgramSettings; problem?: string }>;
+  save(settings: ProgramSettings): Promise<void>;
+}
+
+/** Claims a one-time effect: only the first caller gets `true`, whatever duplicates run at once. */
+export interface OnceGuard {
+  claim(key: string, ttlSeconds?: number): Promise<boolean>;
+  release(key: string): Promise<void>;
+}
+
+export interface WorkQueue {
+  /** Pushes the issue keys to the review queue, in batches within the platform's limits. */
+  pushReviewWork(issueKeys: string[], day: IsoDate): Promise<void>;
+}
+
+export interface Clock {
+  now(): Date;
+}
+
+export interface Ports {
+  jira: JiraPort;
+  apps: TrackedAppStore;
+  audit: AuditLog;
+  settings: SettingsStore;
+  once: OnceGuard;
+  queue: WorkQueue;
+  clock: Clock;
+}
