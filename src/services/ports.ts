@@ -65,10 +65,16 @@ export type SaveOutcome = { ok: true; app: TrackedApp } | { ok: false; reason: '
 export interface TrackedAppStore {
   get(issueKey: string): Promise<TrackedApp | null>;
   getMany(issueKeys: string[]): Promise<TrackedApp[]>;
-  /** Creates the record; `exists` when the ticket is already tracked. */
-  create(app: TrackedApp): Promise<{ ok: true } | { ok: false; reason: 'exists' }>;
-  /** Writes `app` only if the stored version is still `app.version - 1` (optimistic concurrency). */
-  save(app: TrackedApp): Promise<SaveOutcome>;
+  /**
+   * Creates the record; `exists` when the ticket is already tracked. `audit` entries are
+   * written in the same transaction as the record (at most 24; more are appended after).
+   */
+  create(app: TrackedApp, audit?: AuditEntry[]): Promise<{ ok: true } | { ok: false; reason: 'exists' }>;
+  /**
+   * Writes `app` only if the stored version is still `app.version - 1` (optimistic concurrency).
+   * `audit` entries land in the same transaction, so a change and its history are written together.
+   */
+  save(app: TrackedApp, audit?: AuditEntry[]): Promise<SaveOutcome>;
   /** Issue keys whose next action is on or before `day`: reads only what is due. */
   dueOnOrBefore(day: IsoDate, cursor?: string): Promise<{ issueKeys: string[]; nextCursor?: string }>;
   list(cursor?: string, limit?: number): Promise<{ apps: TrackedApp[]; nextCursor?: string }>;

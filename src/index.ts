@@ -1,0 +1,5 @@
+// The manifest's handlers: index.resolver, index.runSweep, index.onTicketEvent, index.processReviewWork.
+export { resolver } from './entry/resolver';
+export { runSweep } from './entry/sweep';
+export { onTicketEvent } from './entry/ticket-events';
+export { processReviewWork } from './entry/review-worker';

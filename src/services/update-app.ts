@@ -1,0 +1,95 @@
+import type { DomainError, DomainResult } from '../domain/result';
+import { appNextActionOn } from '../domain/review-cycle';
+import type { AuditEntry, TrackedApp } from '../domain/tracked-app';
+import type { InvocationContext } from './invocation-context';
+import { summaryProperty } from './summary-property';
+
+/** A write to the store can also fail because others kept winning the race, or the app is already tracked. */
+export interface AppWriteError {
+  code: DomainError['code'] | 'conflict' | 'exists';
+  message: string;
+}
+export type AppWriteResult<T> = { ok: true; value: T } | { ok: false; error: AppWriteError };
+
+export type AppChange = (
+  app: TrackedApp,
+) => DomainResult<{ app: TrackedApp; audit: Omit<AuditEntry, 'issueKey'>[] }>;
+
+/** How many times a change is re-run on a fresher record before giving up. */
+const MAX_ATTEMPTS = 5;
+
+/**
+ * Applies `change` to the stored record with optimistic concurrency: on a conflict the record
+ * is reloaded and `change` runs again on it, so a racing writer's work is kept, not overwritten.
+ * The audit entries are written with the record, and the JQL summary is mirrored afterwards.
+ */
+export async function updateTrackedApp(
+  ctx: InvocationContext,
+  issueKey: string,
+  change: AppChange,
+): Promise<AppWriteResult<TrackedApp>> {
+  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+    const current = await ctx.ports.apps.get(issueKey);
+    if (!current) return { ok: false, error: { code: 'not-found', message: `${issueKey} is not tracked by the app.` } };
+
+    const result = change(current);
+    if (!result.ok) return result;
+
+    const changed = { ...result.value.app, issueKey: current.issueKey };
+    changed.nextActionOn = appNextActionOn(changed, ctx.program);
+    const audit = result.value.audit.map((entry) => ({ ...entry, issueKey }));
+    // Nothing to write: a repeated sweep or a double click must not bump the version or the history.
+    if (audit.length === 0 && sameRecord(changed, current)) return { ok: true, value: current };
+
+    const next: TrackedApp = { ...changed, version: current.version + 1 };
+    const saved = await ctx.ports.apps.save(next, audit);
+    if (saved.ok) {
+      await mirrorSummary(ctx, saved.app);
+      return { ok: true, value: saved.app };
+    }
+  }
+  return {
+    ok: false,
+    error: {
+      code: 'conflict',
+      message: `${issueKey} was changed by someone else at the same time, ${MAX_ATTEMPTS} times in a row. Reload and try again.`,
+    },
+  };
+}
+
+/** Starts tracking a ticket: writes the first version of its record with its first history lines. */
+export async function createTrackedApp(
+  ctx: InvocationContext,
+  app: TrackedApp,
+  audit: Omit<AuditEntry, 'issueKey'>[],
+): Promise<AppWriteResult<TrackedApp>> {
+  const first: TrackedApp = { ...app, version: 1 };
+  first.nextActionOn = appNextActionOn(first, ctx.program);
+  const created = await ctx.ports.apps.create(
+    first,
+    audit.map((entry) => ({ ...entry, issueKey: app.issueKey })),
+  );
+  if (!created.ok) {
+    return { ok: false, error: { code: 'exists', message: `${app.issueKey} is already tracked by the app.` } };
+  }
+  await mirrorSummary(ctx, first);
+  return { ok: true, value: first };
+}
+
+/**
+ * The summary is a copy for JQL: a failure to write it must not undo or fail the change.
+ * Every write rebuilds it in full, so the next write repairs a missed one.
+ */
+export async function mirrorSummary(ctx: InvocationContext, app: TrackedApp): Promise<boolean> {
+  try {
+    await ctx.ports.jira.writeSummaryProperty(app.issueKey, summaryProperty(app, ctx.program, ctx.today));
+    return true;
+  } catch (error) {
+    console.warn(`summary property of ${app.issueKey} not written: ${error instanceof Error ? error.message : String(error)}`);
+    return false;
+  }
+}
+
+function sameRecord(a: TrackedApp, b: TrackedApp): boolean {
+  return JSON.stringify({ ...a, version: 0 }) === JSON.stringify({ ...b, version: 0 });
+}
