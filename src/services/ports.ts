@@ -56,6 +56,12 @@ export interface JiraPort {
   canEditIssue(issueKey: string, accountId: string): Promise<boolean>;
   /** Whether the calling user is a Jira administrator. Asked as the user. */
   isAdmin(accountId: string): Promise<boolean>;
+  /**
+   * Both of the caller's permissions in ONE request (`mypermissions` answers issue and global
+   * permissions together), so the issue panel renders with a single Jira call. Optional: without
+   * it, callers ask `canEditIssue` and `isAdmin` separately.
+   */
+  callerPermissions?(issueKey: string, accountId: string): Promise<{ canEdit: boolean; isAdmin: boolean }>;
   /** Whether the account is one of the service desk's agents (not the partner). */
   isAgent(issueKey: string, accountId: string): Promise<boolean>;
 }
