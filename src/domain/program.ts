@@ -28,6 +28,8 @@ export const changeCategorySchema = z.object({
   id,
   title: text(200),
   examples: z.array(text(200)).max(20),
+  /** Words and phrases by which a partner's reply names this category (besides its title). */
+  keywords: z.array(text(100)).max(50).optional(),
 });
 
 export const timingsSchema = z.object({
