@@ -48,5 +48,7 @@ export interface SubmissionState {
   stage: Stage;
   /** When the stage last changed: "whose move, and since when". */
   stageSince: IsoDateTime;
+  /** Who moved it there (an account id, or 'app'). */
+  stageBy?: string;
   components: ComponentState[];
 }
