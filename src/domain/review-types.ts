@@ -66,8 +66,8 @@ export interface ReviewCycle extends ReviewDates {
   stateSince: IsoDateTime;
   answer?: PartnerAnswer;
   checks: CheckState[];
-  /** Effects already performed on the ticket, with the id of what was posted. */
-  effects: Partial<Record<ReviewEffect, { id?: string; at: IsoDateTime }>>;
+  /** Effects already performed on the ticket, with the id of what was posted and the program-local day (`on`). */
+  effects: Partial<Record<ReviewEffect, { id?: string; at: IsoDateTime; on?: IsoDate }>>;
   /** Escalations: who raised the concern and why. */
   concern?: { text: string; raisedBy: string; at: IsoDateTime; source: 'atlassian' | 'customer' };
 }

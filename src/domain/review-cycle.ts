@@ -1,0 +1,314 @@
+import { addDays, annualReviewDates, currentReviewYear, escalationDates } from './calendar';
+import type { IsoDate, IsoDateTime } from './dates';
+import type { ProgramSettings } from './program';
+import { fail, ok, type DomainResult } from './result';
+import type { CheckResult, CheckState, PartnerAnswer, ReviewCycle, ReviewEffect, ReviewState } from './review-types';
+import type { TrackedApp } from './tracked-app';
+
+/**
+ * The annual review (and escalations) as a state machine driven by the day. What is due is
+ * computed from the cycle's state, the effects already recorded and today, so a sweep that
+ * missed days catches up with one action per call and never sends messages whose moment has
+ * passed.
+ */
+
+export type ReviewActionKind =
+  | 'post-notice'
+  | 'send-answer-reminder'
+  | 'open-window'
+  | 'close-window'
+  | 'send-remediation-reminder'
+  | 'mark-overdue';
+
+export interface ReviewAction {
+  kind: ReviewActionKind;
+  cycleId: string;
+  /** The day the action fell due (today or earlier). */
+  due: IsoDate;
+}
+
+const CLOSED_STATES: readonly ReviewState[] = ['passed', 'overdue', 'cancelled'];
+export const SIGNIFICANT_CHANGES_CHECK = 'significant-changes';
+/** The note on the significant-changes check when the partner's NO passed it. */
+export const PASSED_BY_NO_ANSWER = 'The partner answered NO: no significant change this year.';
+const NOTE_MAX = 2000;
+
+export function isClosed(cycle: ReviewCycle): boolean {
+  return CLOSED_STATES.includes(cycle.state);
+}
+
+function pendingChecks(program: ProgramSettings): CheckState[] {
+  return program.checks.map((c) => ({ id: c.id, result: 'pending' as const }));
+}
+
+export function allChecksPassed(cycle: ReviewCycle): boolean {
+  return cycle.checks.every((c) => c.result === 'passed');
+}
+
+export function scheduleAnnualCycle(
+  approvedOn: IsoDate,
+  year: number,
+  program: ProgramSettings,
+  at: IsoDateTime,
+): ReviewCycle {
+  return {
+    id: String(year),
+    kind: 'annual',
+    year,
+    ...annualReviewDates(approvedOn, year, program.timings),
+    state: 'scheduled',
+    stateSince: at,
+    checks: pendingChecks(program),
+    effects: {},
+  };
+}
+
+/**
+ * A concern raised about an app opens an extra review at once: the window starts the day it is
+ * raised (so the cycle is `in-review` straight away) and the partner gets a notice comment with
+ * the form, like an annual review.
+ */
+export function openEscalation(
+  concern: { text: string; source: 'atlassian' | 'customer' },
+  raisedOn: IsoDate,
+  existing: ReviewCycle[],
+  program: ProgramSettings,
+  by: string,
+  at: IsoDateTime,
+): ReviewCycle {
+  const numbers = existing
+    .map((c) => /^esc-(\d+)$/.exec(c.id)?.[1])
+    .filter((n): n is string => n !== undefined)
+    .map(Number);
+  const n = Math.max(0, ...numbers) + 1;
+  return {
+    id: `esc-${n}`,
+    kind: 'escalation',
+    year: Number(raisedOn.slice(0, 4)),
+    ...escalationDates(raisedOn, program.timings),
+    state: 'in-review',
+    stateSince: at,
+    checks: pendingChecks(program),
+    effects: {},
+    concern: { text: concern.text.trim(), raisedBy: by, at, source: concern.source },
+  };
+}
+
+/** An action and the days on which it may be done; `until` absent means "from then on". */
+interface Step {
+  kind: ReviewActionKind;
+  from: IsoDate;
+  until?: IsoDate;
+}
+
+/** The day the notice was posted, in the program's time zone when recorded. */
+function noticeDay(cycle: ReviewCycle): IsoDate | undefined {
+  const notice = cycle.effects.notice;
+  return notice ? (notice.on ?? notice.at.slice(0, 10)) : undefined;
+}
+
+/**
+ * The steps still ahead for the cycle in its current state, in the order they are taken. The
+ * ranges of a state cover every day from the first one on, so whenever the first has started,
+ * some step is due.
+ */
+function stepsAhead(cycle: ReviewCycle, program: ProgramSettings): Step[] {
+  if (isClosed(cycle)) return [];
+  const afterWindow = addDays(cycle.windowEnd, 1);
+  const afterDeadline = addDays(cycle.remediationDue, 1);
+  // Once the window is over: close it while the deadline runs; after the deadline, open issues are overdue.
+  const ending: Step[] = allChecksPassed(cycle)
+    ? [{ kind: 'close-window', from: afterWindow }]
+    : [
+        { kind: 'close-window', from: afterWindow, until: cycle.remediationDue },
+        { kind: 'mark-overdue', from: afterDeadline },
+      ];
+  const noticePosted = cycle.effects.notice !== undefined;
+  const state = cycle.state === 'scheduled' && noticePosted ? 'notified' : cycle.state;
+
+  switch (state) {
+    case 'scheduled':
+      return [{ kind: 'post-notice', from: cycle.noticeOn, until: cycle.windowEnd }, ...ending];
+    case 'notified':
+      return [{ kind: 'open-window', from: cycle.windowStart, until: cycle.windowEnd }, ...ending];
+    case 'in-review': {
+      const steps: Step[] = [];
+      if (!noticePosted) steps.push({ kind: 'post-notice', from: cycle.noticeOn, until: cycle.windowEnd });
+      const day = noticeDay(cycle);
+      // A reminder only makes sense when the notice went out before the window: a notice posted
+      // late already asks for the answer.
+      const remind =
+        !cycle.answer && !cycle.effects['answer-reminder'] && day !== undefined && day < cycle.windowStart;
+      if (remind) steps.push({ kind: 'send-answer-reminder', from: cycle.windowStart, until: cycle.windowEnd });
+      return [...steps, ...ending];
+    }
+    case 'remediation': {
+      if (allChecksPassed(cycle)) return [{ kind: 'close-window', from: cycle.windowEnd }];
+      const steps: Step[] = [];
+      if (!cycle.effects['remediation-reminder']) {
+        steps.push({
+          kind: 'send-remediation-reminder',
+          from: addDays(cycle.remediationDue, -program.timings.remediationReminderDaysBefore),
+          until: cycle.remediationDue,
+        });
+      }
+      return [...steps, { kind: 'mark-overdue', from: afterDeadline }];
+    }
+    default:
+      return [];
+  }
+}
+
+export function nextReviewAction(cycle: ReviewCycle, today: IsoDate, program: ProgramSettings): ReviewAction | null {
+  const step = stepsAhead(cycle, program).find((s) => s.from <= today && (s.until === undefined || today <= s.until));
+  return step ? { kind: step.kind, cycleId: cycle.id, due: step.from } : null;
+}
+
+/** The next day something is due for this cycle; null once it is closed. */
+export function nextActionDate(cycle: ReviewCycle, program: ProgramSettings): IsoDate | null {
+  const days = stepsAhead(cycle, program).map((s) => s.from);
+  return days.length ? days.reduce((a, b) => (b < a ? b : a)) : null;
+}
+
+const EFFECT_OF: Record<ReviewActionKind, ReviewEffect | null> = {
+  'post-notice': 'notice',
+  'send-answer-reminder': 'answer-reminder',
+  'open-window': 'window-note',
+  'close-window': null, // passed-note or remediation-note, depending on the checks
+  'send-remediation-reminder': 'remediation-reminder',
+  'mark-overdue': 'overdue-note',
+};
+
+/** Records an effect performed on the ticket; the first record of an effect is kept. */
+export function recordEffect(
+  cycle: ReviewCycle,
+  effect: ReviewEffect,
+  today: IsoDate,
+  at: IsoDateTime,
+  posted?: { id?: string },
+): ReviewCycle {
+  if (cycle.effects[effect]) return cycle;
+  const record: { id?: string; at: IsoDateTime; on: IsoDate } = { at, on: today };
+  if (posted?.id) record.id = posted.id;
+  return { ...cycle, effects: { ...cycle.effects, [effect]: record } };
+}
+
+function moveTo(cycle: ReviewCycle, state: ReviewState, at: IsoDateTime): ReviewCycle {
+  return cycle.state === state ? cycle : { ...cycle, state, stateSince: at };
+}
+
+/**
+ * Records what an action did and moves the cycle on. Applying an action twice, or to a closed
+ * cycle, or to another cycle, changes nothing.
+ */
+export function applyReviewAction(
+  cycle: ReviewCycle,
+  action: ReviewAction,
+  today: IsoDate,
+  at: IsoDateTime,
+  posted?: { id?: string },
+): ReviewCycle {
+  if (action.cycleId !== cycle.id || isClosed(cycle)) return cycle;
+  if (action.kind === 'close-window') {
+    if (cycle.state === 'remediation' && !allChecksPassed(cycle)) return cycle;
+    return allChecksPassed(cycle)
+      ? moveTo(recordEffect(cycle, 'passed-note', today, at, posted), 'passed', at)
+      : moveTo(recordEffect(cycle, 'remediation-note', today, at, posted), 'remediation', at);
+  }
+  const effect = EFFECT_OF[action.kind];
+  if (effect && cycle.effects[effect]) return cycle;
+  const recorded = effect ? recordEffect(cycle, effect, today, at, posted) : cycle;
+  switch (action.kind) {
+    case 'post-notice':
+      return cycle.state === 'scheduled' ? moveTo(recorded, 'notified', at) : recorded;
+    case 'open-window':
+      return cycle.state === 'scheduled' || cycle.state === 'notified' ? moveTo(recorded, 'in-review', at) : recorded;
+    case 'mark-overdue':
+      return moveTo(recorded, 'overdue', at);
+    default:
+      return recorded;
+  }
+}
+
+/** When the open review's checks have all passed, it is done. */
+function passIfComplete(cycle: ReviewCycle, at: IsoDateTime): ReviewCycle {
+  const closable = cycle.state === 'remediation' || cycle.state === 'overdue';
+  return closable && allChecksPassed(cycle) ? moveTo(cycle, 'passed', at) : cycle;
+}
+
+/**
+ * Keeps the partner's answer (a later reply replaces an earlier one). NO passes the
+ * significant-changes check on the partner's word; YES or UNCLEAR leaves it for an agent, and
+ * takes back a pass that only an earlier NO had given. A result set by an agent stays.
+ */
+export function recordPartnerAnswer(cycle: ReviewCycle, answer: PartnerAnswer): ReviewCycle {
+  const withAnswer: ReviewCycle = { ...cycle, answer };
+  if (cycle.state === 'passed' || cycle.state === 'cancelled') return withAnswer;
+  const checks = cycle.checks.map((check): CheckState => {
+    if (check.id !== SIGNIFICANT_CHANGES_CHECK) return check;
+    const passedByAnswer = check.result === 'passed' && check.note === PASSED_BY_NO_ANSWER;
+    if (answer.value === 'NO' && (check.result === 'pending' || passedByAnswer)) {
+      return { id: check.id, result: 'passed', note: PASSED_BY_NO_ANSWER, by: answer.by, at: answer.at };
+    }
+    if (answer.value !== 'NO' && passedByAnswer) {
+      return { id: check.id, result: 'pending', by: answer.by, at: answer.at };
+    }
+    return check;
+  });
+  return passIfComplete({ ...withAnswer, checks }, answer.at);
+}
+
+export function recordCheckResult(
+  cycle: ReviewCycle,
+  checkId: string,
+  result: CheckResult,
+  note: string | undefined,
+  by: string,
+  at: IsoDateTime,
+): DomainResult<ReviewCycle> {
+  if (!cycle.checks.some((c) => c.id === checkId)) {
+    return fail('not-found', `The review ${cycle.id} has no check "${checkId}".`);
+  }
+  if (cycle.state === 'passed' || cycle.state === 'cancelled') {
+    return fail('not-allowed', `The review ${cycle.id} is ${cycle.state}; its checks can no longer change.`);
+  }
+  const text = note?.trim() || undefined;
+  if (text && text.length > NOTE_MAX) return fail('invalid', `The note is longer than ${NOTE_MAX} characters.`);
+  const checks = cycle.checks.map((c): CheckState => {
+    if (c.id !== checkId) return c;
+    const next: CheckState = { id: c.id, result, by, at };
+    if (text) next.note = text;
+    return next;
+  });
+  return ok(passIfComplete({ ...cycle, checks }, at));
+}
+
+/** An app can still have reviews while it is approved (imported apps included), not once it has left. */
+function inProgram(app: TrackedApp): boolean {
+  return app.approval !== undefined && app.submission.stage !== 'withdrawn' && app.submission.stage !== 'declined';
+}
+
+/**
+ * An approved app always has exactly one annual review open or scheduled: once the last one is
+ * closed, the next anniversary's is scheduled (this year's when its deadline has not passed,
+ * never past years, never a year twice). Returns the same object when nothing changes.
+ */
+export function ensureNextCycle(app: TrackedApp, today: IsoDate, program: ProgramSettings, at: IsoDateTime): TrackedApp {
+  if (!inProgram(app) || !app.approval) return app;
+  const annual = app.reviews.filter((c) => c.kind === 'annual');
+  if (annual.some((c) => !isClosed(c))) return app;
+  const lastYear = Math.max(0, ...annual.map((c) => c.year));
+  const year = Math.max(currentReviewYear(app.approval.approvedOn, today, program.timings), lastYear + 1);
+  const next = { ...app, reviews: [...app.reviews, scheduleAnnualCycle(app.approval.approvedOn, year, program, at)] };
+  return { ...next, nextActionOn: appNextActionOn(next, program) };
+}
+
+/** The earliest day something is due for the app: a review step, or the end of a requirement's soak. */
+export function appNextActionOn(app: TrackedApp, program: ProgramSettings): IsoDate | null {
+  const days: IsoDate[] = app.reviews.map((c) => nextActionDate(c, program)).filter((d): d is IsoDate => d !== null);
+  const open = !['approved', 'declined', 'withdrawn'].includes(app.submission.stage);
+  if (open) {
+    for (const c of app.submission.components) if (c.status === 'soaking' && c.soakUntil) days.push(c.soakUntil);
+  }
+  return days.length ? days.reduce((a, b) => (b < a ? b : a)) : null;
+}
