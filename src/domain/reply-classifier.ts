@@ -1,0 +1,153 @@
+import type { ProgramSettings } from './program';
+import type { PartnerAnswerValue } from './review-types';
+import { namedCategories } from './reply/change-categories';
+import { ownLines, withoutOpening } from './reply/own-words';
+
+export interface ReplyClassification {
+  answer: PartnerAnswerValue;
+  /** Significant-change category ids the reply names (YES answers only). */
+  categories: string[];
+  /** A short sentence saying why, for the agent. */
+  reason: string;
+}
+
+const YES_WORDS = ['yes', 'yep', 'yeah', 'yup', 'yess', 'yea'];
+const NO_WORDS = ['no', 'nope', 'nah', 'nay'];
+
+const HEDGES: RegExp[] = [
+  /not (?:\w+ )?sure/,
+  /\bunsure\b/,
+  /\bi (?:think|believe|guess|suppose)\b/,
+  /\b(?:maybe|perhaps|probably|possibly|presumably)\b/,
+  /\b(?:let me|i'll|i will|we'll|we will|need to|have to|going to|will) (?:double[- ])?check\b/,
+  /\bchecking (?:with|internally|on)\b/,
+  /\b(?:get|come|circle) back to you\b/,
+  /\b(?:don't|do not|dont) know\b/,
+  /\bno idea\b/,
+  /\bnot (?:certain|yet)\b/,
+  /\bto be confirmed\b|\btb[cd]\b/,
+  /\b(?:can't|cannot|can not) (?:say|tell|confirm)\b/,
+  /\blooking into\b|\binvestigating\b/,
+  /\bnot that (?:i|we) know\b|\bas far as (?:i|we) know\b|\bafaik\b/,
+];
+
+/** Phrases that say "no change" without starting with NO. */
+const NO_PHRASES: RegExp[] = [
+  /(?<!\b(?:other|further|additional|more|new)\s)\bno (?:significant |major |relevant |material |notable |real )?(?:changes?|updates?)\b/,
+  /\bnothing (?:significant |major |relevant |material |notable |new )?(?:has |have )?(?:changed|to report|significant|new)\b/,
+  /\b(?:have not|haven't|did not|didn't|has not|hasn't) (?:made|had|introduced|done) any (?:significant |major |relevant |material )?changes?\b/,
+  /\b(?:there (?:were|have been|are|was|has been)|we have|we had|we've had) no (?:significant |major |relevant |material )?changes?\b/,
+  /\bnone this year\b|^none\b/,
+];
+
+/** Phrases that say "there were changes" without starting with YES. */
+const YES_PHRASES: RegExp[] = [
+  /\bwe(?: have|'ve)? (?:made|had|introduced|done) (?:some|a few|several|a couple of|the following|two|three|a|one|many|multiple)? ?(?:significant |major |relevant |material )?changes?\b/,
+  /\bthere (?:were|have been|are|was|has been) (?:some|a few|several|a couple of|the following|two|three|a|one|many|multiple) (?:significant |major |relevant |material )?changes?\b/,
+  /\bthe following (?:significant |major )?changes\b/,
+];
+
+const CONTRAST = /\b(?:but|except|apart from|other than|however|although|besides|aside from)\b/;
+
+function unclear(reason: string): ReplyClassification {
+  return { answer: 'UNCLEAR', categories: [], reason };
+}
+
+function capitalised(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1).toLowerCase();
+}
+
+function firstHedge(text: string): string | undefined {
+  for (const re of HEDGES) {
+    const m = re.exec(text);
+    if (m) return m[0];
+  }
+  return undefined;
+}
+
+function firstMatch(text: string, patterns: RegExp[]): string | undefined {
+  for (const re of patterns) {
+    const m = re.exec(text);
+    if (m) return m[0].trim();
+  }
+  return undefined;
+}
+
+function firstSentence(text: string): string {
+  const m = /^[\s\S]*?(?:[.!?](?=\s|$)|\n|$)/.exec(text);
+  return (m ? m[0] : text).trim();
+}
+
+/**
+ * Reads the partner's YES / NO answer to "has the app had any significant change?" from a
+ * reply's plain text. Never guesses: whatever is not clearly one answer is UNCLEAR, so that
+ * an agent looks at it. A NO passes the significant-change check by itself, so a NO must be
+ * beyond doubt; a YES only leaves the check to an agent.
+ */
+export function classifyReply(text: string, program: ProgramSettings): ReplyClassification {
+  if (typeof text !== 'string' || text.trim() === '') return unclear('the reply is empty');
+  const lines = ownLines(text);
+  if (lines.length === 0) return unclear('has no words of its own (only quoted text or a signature)');
+  const body = withoutOpening(lines.join('\n'));
+  if (body === '') return unclear('has only a greeting, no answer');
+  const lower = body.toLowerCase();
+  const firstParagraph = lower.split(/\n\s*\n/)[0] ?? lower;
+
+  const lead = /^[\s*_"'([{]*([a-z]+)(?![a-z'])/i.exec(body);
+  const leadWord = lead?.[1]?.toLowerCase() ?? '';
+  const afterLead = lead ? lower.slice(lead[0].length) : lower;
+  const leadsYes = YES_WORDS.includes(leadWord);
+  const leadsNo = NO_WORDS.includes(leadWord);
+
+  if ((leadsYes || leadsNo) && /^[\s*_"')\]]*\?/.test(afterLead)) {
+    return unclear(`answers with a question ("${capitalised(leadWord)}?")`);
+  }
+
+  if (leadsYes) {
+    if (/^[\s*_"',.:;!\-–—/]*(?:(?:and|or|&|but)\s+)?(?:no|nope|not|nothing|none)\b/.test(afterLead)) {
+      return unclear('says both yes and no');
+    }
+    const alsoNo = firstMatch(lower, [/(?:^|[.!?;\n]\s*)(?:no|nope)\s*(?:[.!]|$)/m, ...NO_PHRASES]);
+    if (alsoNo) return unclear(`says both yes and no ("${alsoNo.replace(/^[.!?;\s]+/, '')}")`);
+    const hedge = firstHedge(firstParagraph);
+    if (hedge) return unclear(`says yes but hedges ("${hedge}")`);
+    const categories = namedCategories(lines, program.changeCategories);
+    return { answer: 'YES', categories, reason: `starts with "${capitalised(leadWord)}"` };
+  }
+
+  if (leadsNo) {
+    if (/^[\s*_"',.:;!\-–—/]*(?:(?:and|or|&|but)\s+)?(?:yes|yep|yeah)\b/.test(afterLead) || /\b(?:yes|yep|yeah|yup)\b/.test(lower)) {
+      return unclear('says both yes and no');
+    }
+    const hedge = firstHedge(lower);
+    if (hedge) return unclear(`says no but hedges ("${hedge}")`);
+    if (CONTRAST.test(lower)) {
+      const named = namedCategories(lines, program.changeCategories);
+      if (named.length > 0) return unclear(`says no but names a change (${titles(named, program).join(', ')})`);
+    }
+    return { answer: 'NO', categories: [], reason: `starts with "${capitalised(leadWord)}"` };
+  }
+
+  // No YES or NO at the start: only an unmistakable phrase decides.
+  if (firstSentence(lower).endsWith('?')) return unclear('asks a question instead of answering');
+  const hedge = firstHedge(lower);
+  if (hedge) return unclear(`does not say yes or no, and hedges ("${hedge}")`);
+  const noPhrase = firstMatch(lower, NO_PHRASES);
+  const yesPhrase = firstMatch(lower, YES_PHRASES);
+  if (noPhrase && yesPhrase) return unclear('says both yes and no');
+  if (noPhrase) {
+    if (/\b(?:yes|yep|yeah|yup)\b/.test(lower)) return unclear('says both yes and no');
+    if (CONTRAST.test(lower) && namedCategories(lines, program.changeCategories).length > 0) {
+      return unclear('says no change but names one');
+    }
+    return { answer: 'NO', categories: [], reason: `says "${noPhrase}"` };
+  }
+  if (yesPhrase) {
+    return { answer: 'YES', categories: namedCategories(lines, program.changeCategories), reason: `says "${yesPhrase}"` };
+  }
+  return unclear('does not start with YES or NO');
+}
+
+function titles(ids: string[], program: ProgramSettings): string[] {
+  return ids.map((id) => program.changeCategories.find((c) => c.id === id)?.title ?? id);
+}
