@@ -1,0 +1,236 @@
+import { z } from 'zod';
+import { ok } from '../domain/result';
+import { applyReviewAction, ensureNextCycle, nextReviewAction, type ReviewAction } from '../domain/review-cycle';
+import type { ReviewCycle } from '../domain/review-types';
+import type { AuditEntry, TrackedApp } from '../domain/tracked-app';
+import type { InvocationContext } from './invocation-context';
+import { performReviewEffects, type PerformedEffect } from './review-effects';
+import { updateTrackedApp } from './update-app';
+
+/** At most this many actions per app and invocation: a catch-up never loops forever on a bad record. */
+const MAX_STEPS_PER_APP = 12;
+/** A claim outlives one action by far; after a crash the work waits this long, then the next sweep redoes it. */
+const CLAIM_SECONDS = 600;
+
+export type ReviewWorkOutcome =
+  | { issueKey: string; outcome: 'done'; actions: string[] }
+  | { issueKey: string; outcome: 'failed' | 'transient'; actions: string[]; reason: string };
+
+/** Raised at the end of a batch when some work failed for a reason that may pass: the queue redelivers it. */
+export class TransientReviewFailure extends Error {
+  override readonly name = 'TransientReviewFailure';
+  constructor(readonly issueKeys: string[], detail: string) {
+    super(`review work to retry for ${issueKeys.join(', ')}: ${detail}`);
+  }
+}
+
+/**
+ * Runs every review action due today for each ticket. One ticket's failure is logged and does
+ * not stop the others; the outcomes say which failed and whether a retry may help.
+ */
+export async function processReviewWork(ctx: InvocationContext, issueKeys: string[]): Promise<ReviewWorkOutcome[]> {
+  const outcomes: ReviewWorkOutcome[] = [];
+  for (const issueKey of new Set(issueKeys)) {
+    const actions: string[] = [];
+    try {
+      await reviewApp(ctx, issueKey, actions);
+      outcomes.push({ issueKey, outcome: 'done', actions });
+    } catch (error) {
+      const reason = describe(error);
+      const outcome = isTransient(error) ? 'transient' : 'failed';
+      console.error(`review work for ${issueKey} ${outcome === 'transient' ? 'will be retried' : 'failed'}: ${reason}`);
+      outcomes.push({ issueKey, outcome, actions, reason });
+    }
+  }
+  return outcomes;
+}
+
+/** Throws `TransientReviewFailure` when some of the outcomes may succeed on redelivery. */
+export function rethrowTransient(outcomes: ReviewWorkOutcome[]): void {
+  const transient = outcomes.filter((o) => o.outcome === 'transient');
+  if (transient.length > 0) {
+    throw new TransientReviewFailure(
+      transient.map((o) => o.issueKey),
+      transient.map((o) => ('reason' in o ? o.reason : '')).join('; '),
+    );
+  }
+}
+
+/** Does what is due for one app, one action at a time, then makes sure the next review is scheduled. */
+export async function reviewApp(ctx: InvocationContext, issueKey: string, actions: string[] = []): Promise<void> {
+  let app = await ctx.ports.apps.get(issueKey);
+  for (let step = 0; app && step < MAX_STEPS_PER_APP; step++) {
+    const due = dueAction(ctx, app);
+    if (!due) {
+      const scheduled = await scheduleNextCycle(ctx, issueKey);
+      if (!scheduled.changed) return;
+      app = scheduled.app;
+      continue;
+    }
+    const result = await runAction(ctx, issueKey, due);
+    if (result === 'busy') return; // another invocation holds this action: it will record it
+    actions.push(`${due.cycleId}:${due.kind}`);
+    app = result;
+  }
+  if (app) console.warn(`review work for ${issueKey} stopped after ${MAX_STEPS_PER_APP} actions; the next sweep continues`);
+}
+
+/** The earliest action due today among the app's cycles. */
+function dueAction(ctx: InvocationContext, app: TrackedApp): ReviewAction | null {
+  if (!app.approval) return null;
+  let first: ReviewAction | null = null;
+  for (const cycle of app.reviews) {
+    const action = nextReviewAction(cycle, ctx.today, ctx.program);
+    if (action && (!first || action.due < first.due)) first = action;
+  }
+  return first;
+}
+
+/**
+ * Claim, check again on a fresh record, post, record. The claim keeps two invocations from
+ * posting at once; the mark on each post lets a retry after a crash find it; the fresh check
+ * keeps a late duplicate from recording twice.
+ */
+async function runAction(ctx: InvocationContext, issueKey: string, action: ReviewAction): Promise<TrackedApp | 'busy'> {
+  const claim = `review:${issueKey}:${action.cycleId}:${action.kind}:${action.due}`;
+  if (!(await ctx.ports.once.claim(claim, CLAIM_SECONDS))) return 'busy';
+  try {
+    const app = await ctx.ports.apps.get(issueKey);
+    const cycle = app?.reviews.find((c) => c.id === action.cycleId);
+    if (!app || !cycle || !sameAction(nextReviewAction(cycle, ctx.today, ctx.program), action)) return app ?? 'busy';
+
+    const performed = await performReviewEffects(ctx, app, cycle, action);
+    const recorded = await updateTrackedApp(ctx, issueKey, (current) => recordAction(ctx, current, action, performed));
+    if (!recorded.ok) throw new Error(`${action.kind} for review ${action.cycleId} not recorded: ${recorded.error.message}`);
+    return recorded.value;
+  } catch (error) {
+    // Free the claim so a redelivery can finish the work now; what was posted is found by its mark.
+    await ctx.ports.once.release(claim).catch(() => undefined);
+    throw error;
+  }
+}
+
+function sameAction(a: ReviewAction | null, b: ReviewAction): boolean {
+  return !!a && a.kind === b.kind && a.cycleId === b.cycleId;
+}
+
+/** The record of an action: the domain moves the cycle on; the history says what was posted. */
+export function recordAction(
+  ctx: InvocationContext,
+  app: TrackedApp,
+  action: ReviewAction,
+  performed: PerformedEffect[],
+) {
+  const index = app.reviews.findIndex((c) => c.id === action.cycleId);
+  const cycle = app.reviews[index];
+  // Recorded meanwhile by another invocation: nothing left to write.
+  if (!cycle || !sameAction(nextReviewAction(cycle, ctx.today, ctx.program), action)) return ok({ app, audit: [] });
+
+  const main = performed[0];
+  const moved = applyReviewAction(cycle, action, ctx.today, ctx.at, main ? { id: main.id } : undefined);
+  const effects = { ...moved.effects };
+  for (const p of performed) effects[p.effect] = effects[p.effect] ?? { id: p.id, at: ctx.at, on: ctx.today };
+  const next: ReviewCycle = { ...moved, effects };
+
+  const audit: Omit<AuditEntry, 'issueKey'>[] = performed.map((p) => auditFor(ctx, cycle, p));
+  if (next.state !== cycle.state) {
+    audit.push({
+      at: ctx.at,
+      by: 'app',
+      kind: 'review-state-changed',
+      cycleId: cycle.id,
+      summary: `Review ${cycle.id} moved from ${cycle.state} to ${next.state}`,
+      detail: { from: cycle.state, to: next.state, action: action.kind, remediationDue: next.remediationDue },
+    });
+  }
+  const reviews = app.reviews.map((c, i) => (i === index ? next : c));
+  return ok({ app: { ...app, reviews }, audit });
+}
+
+function auditFor(ctx: InvocationContext, cycle: ReviewCycle, p: PerformedEffect): Omit<AuditEntry, 'issueKey'> {
+  const base = { at: ctx.at, by: 'app', cycleId: cycle.id };
+  const detail = { effect: p.effect, id: p.id, foundFromEarlierAttempt: p.alreadyThere };
+  if (p.target === 'attachment') {
+    return { ...base, kind: 'attachment-added', summary: `Significant-change form attached for review ${cycle.id}`, detail };
+  }
+  if (p.target === 'form') {
+    return { ...base, kind: 'form-added', summary: `Significant-change form added to the request for review ${cycle.id}`, detail };
+  }
+  return {
+    ...base,
+    kind: 'message-posted',
+    summary: `${p.visibility === 'internal' ? 'Internal note' : 'Public comment'} posted for review ${cycle.id}: ${EFFECT_WORDS[p.effect] ?? p.effect}`,
+    detail: { ...detail, visibility: p.visibility ?? null },
+  };
+}
+
+const EFFECT_WORDS: Partial<Record<PerformedEffect['effect'], string>> = {
+  notice: 'review notice',
+  'answer-reminder': 'reminder to answer the significant-change question',
+  'window-note': 'review window opened',
+  'passed-note': 'review passed',
+  'remediation-note': 'remediation started',
+  'remediation-reminder': 'remediation deadline reminder',
+  'overdue-note': 'remediation deadline passed',
+};
+
+/** An approved app always has its next annual review scheduled once the previous one is closed. */
+async function scheduleNextCycle(ctx: InvocationContext, issueKey: string): Promise<{ changed: boolean; app: TrackedApp | null }> {
+  let changed = false;
+  const result = await updateTrackedApp(ctx, issueKey, (app) => {
+    const next = ensureNextCycle(app, ctx.today, ctx.program, ctx.at);
+    const known = new Set(app.reviews.map((c) => c.id));
+    const added = next.reviews.filter((c) => !known.has(c.id));
+    changed = added.length > 0;
+    return ok({
+      app: next,
+      audit: added.map((c) => ({
+        at: ctx.at,
+        by: 'app',
+        kind: 'review-scheduled' as const,
+        cycleId: c.id,
+        summary: `Annual review ${c.id} scheduled: notice on ${c.noticeOn}, window ${c.windowStart} to ${c.windowEnd}`,
+        detail: { noticeOn: c.noticeOn, windowStart: c.windowStart, windowEnd: c.windowEnd, remediationDue: c.remediationDue },
+      })),
+    });
+  });
+  if (!result.ok) {
+    if (result.error.code === 'not-found') return { changed: false, app: null };
+    throw new Error(`next review of ${issueKey} not scheduled: ${result.error.message}`);
+  }
+  return { changed, app: result.value };
+}
+
+/** 429 and 5xx answers (after the adapter's own retries) and lost connections may pass; 4xx and bad data do not. */
+export function isTransient(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const e = error as { status?: unknown; statusCode?: unknown; transient?: unknown };
+  if (typeof e.transient === 'boolean') return e.transient;
+  const status = typeof e.status === 'number' ? e.status : typeof e.statusCode === 'number' ? e.statusCode : undefined;
+  if (status !== undefined) return status === 429 || status >= 500;
+  // Jira's answer not understood, or a programming or data error: it will fail the same way again.
+  if (error instanceof Error && error.name === 'JiraAnswerError') return false;
+  return !(error instanceof TypeError || error instanceof RangeError || error instanceof SyntaxError);
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+
+const issueKey = z.string().regex(/^[A-Z][A-Z0-9_]*-\d+$/, 'is not an issue key');
+const body = z.union([
+  z.object({ issueKeys: z.array(issueKey).min(1).max(500) }).passthrough(),
+  z.object({ issueKey }).passthrough().transform((b) => ({ issueKeys: [b.issueKey] })),
+]);
+
+/** The issue keys of a `review-work` queue message (`event.body`, or `event.payload` as older consumers had it). */
+export function reviewWorkKeys(event: unknown): { ok: true; issueKeys: string[] } | { ok: false; problem: string } {
+  const e = (typeof event === 'object' && event !== null ? event : {}) as { body?: unknown; payload?: unknown };
+  const parsed = body.safeParse(e.body ?? e.payload);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { ok: false, problem: issue ? `${issue.path.join('.') || 'body'}: ${issue.message}` : 'no body' };
+  }
+  return { ok: true, issueKeys: parsed.data.issueKeys };
+}

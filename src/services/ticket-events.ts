@@ -1,0 +1,307 @@
+import { DateTime } from 'luxon';
+import { z } from 'zod';
+import { agentNote, adfToPlainText } from '../domain/messages';
+import type { AdfDoc } from '../domain/messages/adf';
+import { classifyReply } from '../domain/reply-classifier';
+import { ok } from '../domain/result';
+import { recordPartnerAnswer } from '../domain/review-cycle';
+import type { PartnerAnswer, ReviewCycle } from '../domain/review-types';
+import { followJiraStatus } from '../domain/submission';
+import type { TrackedApp } from '../domain/tracked-app';
+import { loadInvocationContext, type InvocationContext } from './invocation-context';
+import type { Ports } from './ports';
+import { updateTrackedApp } from './update-app';
+
+/** What the handler made of an event, for the log and the tests. */
+export type TicketEventOutcome =
+  | { handled: false; reason: string }
+  | { handled: true; what: 'answer-recorded' | 'answer-unchanged' | 'stage-followed'; issueKey: string; detail?: string };
+
+const user = z.object({ accountId: z.string().min(1), accountType: z.string().optional() }).passthrough();
+
+const issueSchema = z
+  .object({
+    id: z.union([z.string(), z.number()]).transform(String),
+    key: z.string().min(1),
+    fields: z.object({ reporter: user.nullish() }).passthrough().optional(),
+  })
+  .passthrough();
+
+const commentEventSchema = z
+  .object({
+    eventType: z.literal('avi:jira:commented:issue'),
+    issue: issueSchema,
+    comment: z
+      .object({
+        id: z.union([z.string(), z.number()]).transform(String),
+        author: user.optional(),
+        body: z.unknown().optional(),
+        created: z.string().optional(),
+        updated: z.string().optional(),
+        jsdPublic: z.boolean().optional(),
+      })
+      .passthrough(),
+    atlassianId: z.string().optional(),
+  })
+  .passthrough();
+
+const updateEventSchema = z
+  .object({
+    eventType: z.literal('avi:jira:updated:issue'),
+    issue: issueSchema,
+    atlassianId: z.string().optional(),
+    changelog: z
+      .object({
+        items: z.array(
+          z.object({ field: z.string().optional(), fieldId: z.string().optional(), toString: z.string().nullish() }).passthrough(),
+        ),
+      })
+      .passthrough()
+      .optional(),
+  })
+  .passthrough();
+
+type CommentEvent = z.infer<typeof commentEventSchema>;
+type UpdateEvent = z.infer<typeof updateEventSchema>;
+
+/**
+ * A product event on a ticket. Comments by the app or by agents, internal comments and tickets
+ * the app does not track are dropped from the payload and at most one storage read, with no
+ * Jira request. Bad payloads are logged and dropped, never thrown.
+ */
+export async function handleTicketEvent(ports: Ports, event: unknown): Promise<TicketEventOutcome> {
+  const type = typeof event === 'object' && event !== null ? (event as { eventType?: unknown }).eventType : undefined;
+  if (type === 'avi:jira:commented:issue') {
+    const parsed = commentEventSchema.safeParse(event);
+    if (!parsed.success) return dropped(`comment event not understood: ${zodProblem(parsed.error)}`);
+    return onComment(ports, parsed.data);
+  }
+  if (type === 'avi:jira:updated:issue') {
+    const parsed = updateEventSchema.safeParse(event);
+    if (!parsed.success) return dropped(`update event not understood: ${zodProblem(parsed.error)}`);
+    return onUpdate(ports, parsed.data);
+  }
+  return dropped(`event ${String(type)} is not one the app listens to`);
+}
+
+async function onComment(ports: Ports, event: CommentEvent): Promise<TicketEventOutcome> {
+  const { comment, issue } = event;
+  const author = comment.author;
+  if (!author) return { handled: false, reason: 'comment without an author' };
+  if (author.accountType === 'app') return { handled: false, reason: 'comment by an app' };
+  if (comment.jsdPublic === false) return { handled: false, reason: 'internal comment' };
+
+  const app = await ports.apps.get(issue.key);
+  if (!app) return { handled: false, reason: `${issue.key} is not tracked` };
+  if (knownAgents(app).has(author.accountId)) return { handled: false, reason: 'comment by an agent' };
+
+  const commentAt = utcInstant(comment.updated ?? comment.created);
+  const cycle = questionFor(app, comment.id, utcInstant(comment.created));
+  if (!cycle) return { handled: false, reason: `${issue.key} has no open significant-change question` };
+
+  // Someone who is neither the reporter nor a portal customer may be an agent the record has not met yet.
+  const isCustomer = author.accountType === 'customer' || issue.fields?.reporter?.accountId === author.accountId;
+  if (!isCustomer && (await ports.jira.isAgent(issue.key, author.accountId))) {
+    return { handled: false, reason: 'comment by an agent' };
+  }
+
+  let text = bodyText(comment.body);
+  if (text === null) {
+    const fetched = await ports.jira.getComment(issue.key, comment.id);
+    if (!fetched) return { handled: false, reason: `comment ${comment.id} is gone` };
+    if (!fetched.public) return { handled: false, reason: 'internal comment' };
+    text = fetched.text;
+  }
+
+  const ctx = await loadInvocationContext(ports);
+  const classified = classifyReply(text, ctx.program);
+  const answer: PartnerAnswer = {
+    value: classified.answer,
+    categories: classified.categories,
+    source: 'reply',
+    commentId: comment.id,
+    text,
+    reason: classified.reason,
+    by: author.accountId,
+    at: commentAt ?? ctx.at,
+  };
+  const recorded = await recordAnswer(ctx, issue.key, cycle.id, answer);
+  if (recorded === 'unchanged') return { handled: true, what: 'answer-unchanged', issueKey: issue.key };
+  if (answer.value === 'UNCLEAR') await flagUnclear(ctx, recorded, cycle.id, answer);
+  return { handled: true, what: 'answer-recorded', issueKey: issue.key, detail: `${cycle.id}: ${answer.value}` };
+}
+
+/**
+ * The cycle a reply answers. Open questions: `notified` and `in-review`. In `remediation` only
+ * a first, late answer or an edit of the recorded reply counts: later replies there are about
+ * the fixes, not about significant changes. A comment written before the notice answers nothing.
+ */
+function questionFor(app: TrackedApp, commentId: string, createdAt: string | null): ReviewCycle | undefined {
+  const edited = app.reviews.find((c) => c.answer?.commentId === commentId);
+  if (edited) return ['notified', 'in-review', 'remediation'].includes(edited.state) ? edited : undefined;
+  const open = app.reviews
+    .filter((c) => c.state === 'notified' || c.state === 'in-review' || (c.state === 'remediation' && !c.answer))
+    .filter((c) => !createdAt || !c.effects.notice || c.effects.notice.at <= createdAt)
+    .sort((a, b) => (a.noticeOn < b.noticeOn ? 1 : -1));
+  return open[0];
+}
+
+/**
+ * Records the answer unless nothing changed. An agent's answer is never replaced by a reply,
+ * and an unclear reply does not replace a clear answer from another comment (a "thank you"
+ * must not undo a NO).
+ */
+async function recordAnswer(
+  ctx: InvocationContext,
+  issueKey: string,
+  cycleId: string,
+  answer: PartnerAnswer,
+): Promise<TrackedApp | 'unchanged'> {
+  let changed = false;
+  const result = await updateTrackedApp(ctx, issueKey, (app) => {
+    const index = app.reviews.findIndex((c) => c.id === cycleId);
+    const cycle = app.reviews[index];
+    changed = false;
+    if (!cycle || !keepsAnswer(cycle.answer, answer)) return ok({ app, audit: [] });
+    changed = true;
+    const next = recordPartnerAnswer(cycle, answer);
+    const edited = cycle.answer?.commentId === answer.commentId;
+    return ok({
+      app: { ...app, reviews: app.reviews.map((c, i) => (i === index ? next : c)) },
+      audit: [
+        {
+          at: ctx.at,
+          by: answer.by,
+          kind: 'answer-recorded' as const,
+          cycleId,
+          summary: `${edited ? 'Edited reply' : 'Reply'} read as ${answer.value}${answer.categories.length ? ` (${answer.categories.join(', ')})` : ''} for review ${cycleId}`,
+          detail: { answer: answer.value, commentId: answer.commentId ?? null, categories: answer.categories.join(','), source: 'reply' },
+        },
+      ],
+    });
+  });
+  if (!result.ok) throw new Error(`answer on ${issueKey} not recorded: ${result.error.message}`);
+  return changed ? result.value : 'unchanged';
+}
+
+function keepsAnswer(existing: PartnerAnswer | undefined, incoming: PartnerAnswer): boolean {
+  if (!existing) return true;
+  if (existing.source === 'agent') return false;
+  const sameComment = existing.commentId === incoming.commentId;
+  if (sameComment) {
+    return existing.value !== incoming.value || existing.text !== incoming.text || existing.categories.join() !== incoming.categories.join();
+  }
+  return !(incoming.value === 'UNCLEAR' && existing.value !== 'UNCLEAR');
+}
+
+/** Agents are told once per comment that a reply needs a person to read it. */
+async function flagUnclear(ctx: InvocationContext, app: TrackedApp, cycleId: string, answer: PartnerAnswer): Promise<void> {
+  const note: AdfDoc = agentNote('unclear-answer', {
+    appName: app.appName,
+    cycleId,
+    commentId: answer.commentId,
+    reason: answer.reason,
+    text: answer.text,
+  });
+    // The mark names the comment too, so each unclear reply is flagged once and only once.
+  const mark = { issueKey: app.issueKey, cycleId: `${cycleId}/reply-${answer.commentId ?? 'unknown'}`, effect: 'unclear-answer-note' as const };
+  const posted = await ctx.ports.jira.postCommentOnce(mark, note, 'internal');
+  if (!posted.alreadyThere) {
+    await ctx.ports.audit.append([
+      {
+        issueKey: app.issueKey,
+        at: ctx.at,
+        by: 'app',
+        kind: 'message-posted',
+        cycleId,
+        summary: `Internal note posted for review ${cycleId}: the reply could not be read as YES or NO`,
+        detail: { effect: 'unclear-answer-note', id: posted.id, commentId: answer.commentId ?? null, visibility: 'internal' },
+      },
+    ]);
+  }
+}
+
+async function onUpdate(ports: Ports, event: UpdateEvent): Promise<TicketEventOutcome> {
+  const change = event.changelog?.items.find((item) => item.field === 'status' || item.fieldId === 'status');
+  const status = change?.toString;
+  if (!status) return { handled: false, reason: 'no status change' };
+  const app = await ports.apps.get(event.issue.key);
+  if (!app) return { handled: false, reason: `${event.issue.key} is not tracked` };
+
+  const ctx = await loadInvocationContext(ports);
+  const by = event.atlassianId ?? 'jira';
+  let from = app.submission.stage;
+  let moved = false;
+  const result = await updateTrackedApp(ctx, event.issue.key, (current) => {
+    from = current.submission.stage;
+    const submission = followJiraStatus(current.submission, ctx.program, status, by, ctx.at);
+    moved = submission !== null;
+    if (!submission) return ok({ app: current, audit: [] });
+    return ok({
+      app: { ...current, submission },
+      audit: [
+        {
+          at: ctx.at,
+          by,
+          kind: 'stage-changed' as const,
+          summary: `Stage moved from ${from} to ${submission.stage} because the ticket moved to "${status}" in Jira`,
+          detail: { from, to: submission.stage, status },
+        },
+      ],
+    });
+  });
+  if (!result.ok) throw new Error(`stage of ${event.issue.key} not updated: ${result.error.message}`);
+  if (!moved) return { handled: false, reason: `status "${status}" keeps the stage ${from}` };
+  return { handled: true, what: 'stage-followed', issueKey: event.issue.key, detail: `${from} → ${result.value.submission.stage}` };
+}
+
+/** People the record shows acting for the program: everyone who changed it, except partners answering. */
+function knownAgents(app: TrackedApp): Set<string> {
+  const ids = new Set<string>([app.createdBy]);
+  if (app.approval) ids.add(app.approval.by);
+  for (const c of app.submission.components) if (c.by) ids.add(c.by);
+  for (const cycle of app.reviews) {
+    for (const check of cycle.checks) if (check.by && check.by !== cycle.answer?.by) ids.add(check.by);
+    if (cycle.answer?.source === 'agent') ids.add(cycle.answer.by);
+    if (cycle.concern) ids.add(cycle.concern.raisedBy);
+  }
+  ids.delete('app');
+  return ids;
+}
+
+/** The comment's text from the payload: plain text, or ADF as an object or as JSON. Null when absent. */
+function bodyText(body: unknown): string | null {
+  if (typeof body === 'string') {
+    const trimmed = body.trim();
+    if (trimmed.startsWith('{')) {
+      try {
+        return bodyText(JSON.parse(trimmed) as unknown);
+      } catch {
+        return body;
+      }
+    }
+    return body;
+  }
+  if (typeof body === 'object' && body !== null && (body as { type?: unknown }).type === 'doc') {
+    return adfToPlainText(body as AdfDoc);
+  }
+  return null;
+}
+
+/** Jira writes offsets as `+1100`; the store keeps UTC ISO instants. */
+function utcInstant(text: string | undefined): string | null {
+  if (!text) return null;
+  const parsed = DateTime.fromISO(text, { setZone: true });
+  const fallback = parsed.isValid ? parsed : DateTime.fromFormat(text, "yyyy-MM-dd'T'HH:mm:ss.SSSZZZ", { setZone: true });
+  return fallback.isValid ? fallback.toUTC().toISO() : null;
+}
+
+function dropped(reason: string): TicketEventOutcome {
+  console.warn(`ticket event dropped: ${reason}`);
+  return { handled: false, reason };
+}
+
+function zodProblem(error: z.ZodError): string {
+  const issue = error.issues[0];
+  return issue ? `${issue.path.join('.') || '(event)'}: ${issue.message}` : 'invalid';
+}
