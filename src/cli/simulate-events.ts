@@ -1,0 +1,86 @@
+import type { IsoDate } from '../domain/dates';
+import type { ReviewCycle, ReviewEffect } from '../domain/review-types';
+import type { TrackedApp } from '../domain/tracked-app';
+
+export const SIMULATED_EVENTS = [
+  'notice-posted',
+  'form-attached',
+  'reminder-posted',
+  'window-opened',
+  'answer-recorded',
+  'remediation-started',
+  'overdue',
+  'passed',
+] as const;
+export type SimulatedEventName = (typeof SIMULATED_EVENTS)[number];
+
+/** One line of simulate's output: something the app did on a ticket, on a day. */
+export interface SimulatedEvent {
+  on: IsoDate;
+  ticket: string;
+  cycle: number | string;
+  event: SimulatedEventName;
+  answer?: string;
+  due?: IsoDate;
+}
+
+const EFFECT_EVENTS: Partial<Record<ReviewEffect, SimulatedEventName>> = {
+  notice: 'notice-posted',
+  'form-attachment': 'form-attached',
+  'answer-reminder': 'reminder-posted',
+  'remediation-reminder': 'reminder-posted',
+};
+
+/**
+ * What the app did between two readings of its store: effects newly recorded, review states
+ * entered, answers recorded or changed. Read from the state of record, not from the fixture.
+ */
+export function eventsBetween(before: Map<string, TrackedApp>, after: Map<string, TrackedApp>, on: IsoDate): SimulatedEvent[] {
+  const events: SimulatedEvent[] = [];
+  for (const [ticket, app] of [...after].sort(([a], [b]) => compareKeys(a, b))) {
+    const previous = new Map((before.get(ticket)?.reviews ?? []).map((c) => [c.id, c]));
+    for (const cycle of app.reviews) events.push(...cycleEvents(ticket, previous.get(cycle.id), cycle, on));
+  }
+  return events;
+}
+
+function cycleEvents(ticket: string, was: ReviewCycle | undefined, now: ReviewCycle, on: IsoDate): SimulatedEvent[] {
+  const base = { on, ticket, cycle: /^\d+$/.test(now.id) ? Number(now.id) : now.id };
+  const events: SimulatedEvent[] = [];
+  for (const [effect, name] of Object.entries(EFFECT_EVENTS) as [ReviewEffect, SimulatedEventName][]) {
+    if (now.effects[effect] && !was?.effects[effect]) events.push({ ...base, event: name });
+  }
+  const answer = now.answer;
+  if (answer && (answer.value !== was?.answer?.value || answer.commentId !== was?.answer?.commentId || answer.text !== was?.answer?.text)) {
+    events.push({ ...base, event: 'answer-recorded', answer: answer.value });
+  }
+  if (now.state !== was?.state) {
+    if (now.state === 'in-review') events.push({ ...base, event: 'window-opened' });
+    if (now.state === 'remediation') events.push({ ...base, event: 'remediation-started', due: now.remediationDue });
+    if (now.state === 'overdue') events.push({ ...base, event: 'overdue' });
+    if (now.state === 'passed') events.push({ ...base, event: 'passed' });
+  }
+  return events;
+}
+
+/** CF-2 before CF-10. */
+function compareKeys(a: string, b: string): number {
+  const [pa = '', na = '0'] = a.split('-');
+  const [pb = '', nb = '0'] = b.split('-');
+  return pa === pb ? Number(na) - Number(nb) : pa < pb ? -1 : 1;
+}
+
+/** Counts per event, in a fixed order, for the summary line. */
+export function countEvents(events: SimulatedEvent[]): Record<SimulatedEventName, number> {
+  const counts = Object.fromEntries(SIMULATED_EVENTS.map((e) => [e, 0])) as Record<SimulatedEventName, number>;
+  for (const e of events) counts[e.event] += 1;
+  return counts;
+}
+
+/** The JSON line as printed: keys in a fixed order. */
+export function eventLine(e: SimulatedEvent): string {
+  const line: Record<string, unknown> = { on: e.on, ticket: e.ticket, cycle: e.cycle, event: e.event };
+  if (e.answer !== undefined) line.answer = e.answer;
+  if (e.due !== undefined) line.due = e.due;
+  return JSON.stringify(line);
+}
