@@ -1,0 +1,216 @@
+import type { CheckView, ComponentView, CycleView, SubmissionView, TicketView, Viewer } from '../contract';
+import { daysBetween } from '../domain/calendar';
+import type { IsoDate } from '../domain/dates';
+import type { ProgramSettings } from '../domain/program';
+import { nextActionDate, nextReviewAction, type ReviewActionKind } from '../domain/review-cycle';
+import type { ReviewCycle, ReviewState } from '../domain/review-types';
+import { allowedStageMoves, approvalBlockers, componentStates, nextStepOwner } from '../domain/submission';
+import type { Stage } from '../domain/submission-types';
+import type { AuditEntry, TrackedApp } from '../domain/tracked-app';
+import type { InvocationContext } from './invocation-context';
+import type { IssueFacts } from './ports';
+
+/** How much history the panel shows: the newest entries. */
+export const HISTORY_LIMIT = 50;
+
+const CLOSED_STAGES: readonly Stage[] = ['approved', 'declined', 'withdrawn'];
+/** Cycles that need someone: the partner, an agent, or the deadline. `overdue` stays until an agent resolves it. */
+const ACTIVE_STATES: readonly ReviewState[] = ['notified', 'in-review', 'remediation', 'overdue'];
+
+const ACTION_WORDS: Record<ReviewActionKind, string> = {
+  'post-notice': 'Post the review notice and the significant-change form on the ticket',
+  'send-answer-reminder': 'Remind the partner to answer YES or NO',
+  'open-window': 'Open the review window',
+  'close-window': 'Close the review window: passed if every check passed, otherwise remediation starts',
+  'send-remediation-reminder': 'Remind the partner of the remediation deadline',
+  'mark-overdue': 'Mark the review overdue if issues are still open',
+};
+
+/** The whole panel for a tracked ticket, from the record, the history and today. */
+export function trackedTicketView(
+  app: TrackedApp,
+  program: ProgramSettings,
+  today: IsoDate,
+  viewer: Viewer,
+  history: AuditEntry[],
+  jiraStatus?: string,
+): TicketView {
+  const view: TicketView = {
+    tracked: true,
+    issueKey: app.issueKey,
+    today,
+    timezone: program.timezone,
+    viewer,
+    submission: submissionView(app, program, today, jiraStatus),
+    history: [...history].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0)).slice(0, HISTORY_LIMIT),
+    changeCategories: program.changeCategories.map((c) => ({ id: c.id, title: c.title })),
+  };
+  if (app.approval) {
+    const current = currentCycle(app.reviews);
+    const past = app.reviews.filter((c) => c !== current).reverse();
+    view.approved = {
+      approvedOn: app.approval.approvedOn,
+      imported: app.approval.imported === true,
+      past: past.map((c) => cycleView(c, program, today)),
+    };
+    if (current) view.approved.current = cycleView(current, program, today);
+  }
+  return view;
+}
+
+/** The panel for a ticket the app does not track yet: can it be, and under which name. */
+export function untrackedTicketView(
+  issueKey: string,
+  issue: IssueFacts | null,
+  program: ProgramSettings,
+  today: IsoDate,
+  viewer: Viewer,
+): TicketView {
+  const reason = issue ? ineligibility(issue, program) : `${issueKey} could not be read from Jira.`;
+  const view: TicketView = {
+    tracked: false,
+    issueKey,
+    today,
+    viewer,
+    eligible: reason === undefined,
+    suggestedAppName: issue ? suggestedAppName(issue.summary) : '',
+  };
+  if (reason !== undefined) view.ineligibleReason = reason;
+  return view;
+}
+
+/** Why the program's settings do not treat this ticket as a submission; undefined when they do. */
+export function ineligibility(issue: IssueFacts, program: ProgramSettings): string | undefined {
+  if (program.projects.length > 0 && !program.projects.includes(issue.projectKey)) {
+    return `Project ${issue.projectKey} is not one of the program's projects (${program.projects.join(', ')}).`;
+  }
+  if (program.requestTypes.length > 0) {
+    const type = issue.requestType?.trim().toLowerCase();
+    if (!type || !program.requestTypes.some((t) => t.trim().toLowerCase() === type)) {
+      return `The request type ${issue.requestType ? `"${issue.requestType}"` : '(none)'} is not one of the program's (${program.requestTypes.join(', ')}).`;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The app's name as partners usually write it in the ticket summary, without the program's
+ * boilerplate ("[Cloud Fortified] Submission: Acme Tasks" → "Acme Tasks").
+ */
+export function suggestedAppName(summary: string): string {
+  let name = summary.replace(/\[[^\]]*\]/g, ' ').replace(/\s+/g, ' ').trim();
+  const boilerplate = /\b(cloud fortified|fortified|submission|application|apply|request|approval|review|program(me)?)\b/i;
+  const separator = name.search(/\s*(?::|\s[-–—|]\s)\s*/);
+  if (separator > 0 && boilerplate.test(name.slice(0, separator))) {
+    name = name.slice(separator).replace(/^\s*(?::|[-–—|])\s*/, '');
+  }
+  name = name.replace(/^(cloud fortified\s+)?(submission|application|approval request|request)\s+(for|of)\s+/i, '');
+  name = name.replace(/\s+(cloud fortified\s+)?(submission|application|approval)$/i, '');
+  return name.trim().slice(0, 120);
+}
+
+/** The current cycle: the active one due soonest, or else the scheduled one. */
+export function currentCycle(reviews: ReviewCycle[]): ReviewCycle | undefined {
+  const active = reviews.filter((c) => ACTIVE_STATES.includes(c.state));
+  if (active.length > 0) return [...active].sort((a, b) => (a.windowStart < b.windowStart ? -1 : 1))[0];
+  return reviews.find((c) => c.state === 'scheduled');
+}
+
+/** What the app will do next for a cycle, in words, and on which day (undefined once closed). */
+export function nextInWords(cycle: ReviewCycle, program: ProgramSettings, today: IsoDate): { on: IsoDate; what: string } | undefined {
+  const on = nextActionDate(cycle, program);
+  if (!on) return undefined;
+  const action = nextReviewAction(cycle, on > today ? on : today, program);
+  if (!action) return { on, what: 'Wait for the agents to record the review checks' };
+  return { on, what: ACTION_WORDS[action.kind] };
+}
+
+export function cycleView(cycle: ReviewCycle, program: ProgramSettings, today: IsoDate): CycleView {
+  const checks: CheckView[] = program.checks.map((definition) => {
+    const state = cycle.checks.find((c) => c.id === definition.id);
+    const view: CheckView = {
+      id: definition.id,
+      title: definition.title,
+      description: definition.description,
+      result: state?.result ?? 'pending',
+    };
+    if (state?.note !== undefined) view.note = state.note;
+    if (state?.by !== undefined) view.by = state.by;
+    if (state?.at !== undefined) view.at = state.at;
+    return view;
+  });
+  // A check the program has dropped since the cycle started still shows what was recorded.
+  for (const state of cycle.checks) {
+    if (!program.checks.some((c) => c.id === state.id)) {
+      checks.push({ ...state, title: state.id, description: 'No longer one of the program’s checks.' });
+    }
+  }
+  const { checks: _stored, ...rest } = cycle;
+  const view: CycleView = {
+    ...rest,
+    checks,
+    countdowns: {
+      noticeOn: daysBetween(today, cycle.noticeOn),
+      windowStart: daysBetween(today, cycle.windowStart),
+      windowEnd: daysBetween(today, cycle.windowEnd),
+      remediationDue: daysBetween(today, cycle.remediationDue),
+    },
+  };
+  const next = nextInWords(cycle, program, today);
+  if (next) view.next = next;
+  return view;
+}
+
+function submissionView(app: TrackedApp, program: ProgramSettings, today: IsoDate, jiraStatus?: string): SubmissionView {
+  const { stage } = app.submission;
+  const components: ComponentView[] = componentStates(app.submission, program).map((state, i) => {
+    const definition = program.components[i]!;
+    const view: ComponentView = {
+      ...state,
+      title: definition.title,
+      area: definition.area,
+      description: definition.description,
+      soaks: definition.soaks,
+    };
+    if (state.soakUntil) view.soakDaysLeft = daysBetween(today, state.soakUntil);
+    return view;
+  });
+  const blockers = approvalBlockers(app.submission, program);
+  const closed = CLOSED_STAGES.includes(stage);
+  const view: SubmissionView = {
+    appName: app.appName,
+    stage,
+    nextStep: nextStepOwner(stage),
+    stageSince: app.submission.stageSince,
+    components,
+    allowedStages: allowedStageMoves(stage),
+    canApprove: !closed && blockers.length === 0,
+  };
+  if (jiraStatus) view.jiraStatus = jiraStatus;
+  if (closed) {
+    view.approveBlockedBy = stage === 'approved' ? 'The submission is already approved.' : `The submission is ${stage}.`;
+  } else if (blockers.length > 0) {
+    view.approveBlockedBy =
+      `${blockers.length} ${blockers.length === 1 ? 'requirement is' : 'requirements are'} not met or waived: ${blockers.join(', ')}.`;
+  }
+  return view;
+}
+
+/**
+ * Loads what the panel shows. Jira is asked only for an untracked ticket (is it eligible, what is
+ * it called); a tracked ticket renders from the store alone.
+ */
+export async function loadTicketView(
+  ctx: InvocationContext,
+  issueKey: string,
+  viewer: Viewer,
+  known?: { app?: TrackedApp; jiraStatus?: string },
+): Promise<TicketView> {
+  const app = known?.app ?? (await ctx.ports.apps.get(issueKey));
+  if (!app) {
+    const issue = await ctx.ports.jira.getIssue(issueKey);
+    return untrackedTicketView(issueKey, issue, ctx.program, ctx.today, viewer);
+  }
+  const history = await ctx.ports.audit.forIssue(issueKey, HISTORY_LIMIT);
+  return trackedTicketView(app, ctx.program, ctx.today, viewer, history, known?.jiraStatus);
+}
