@@ -53,6 +53,8 @@ export const REVIEW_EFFECTS = [
   'remediation-reminder',
   'overdue-note',
   'passed-note',
+  /** Internal note flagging a reply that reads as neither YES nor NO (one per reply). */
+  'unclear-answer-note',
 ] as const;
 export type ReviewEffect = (typeof REVIEW_EFFECTS)[number];
 
