@@ -1,0 +1,66 @@
+import Button from '@atlaskit/button/new';
+import TextArea from '@atlaskit/textarea';
+import { useState } from 'react';
+import type { ApiError, ImportReport } from '../../src/contract';
+import { call } from '../shared/call';
+import { formatDay } from '../shared/format';
+import { Column, Subtle } from '../shared/layout';
+import { ErrorMessage } from '../shared/states';
+
+/** Apps approved before the app was installed: pasted as CSV, reported line by line. */
+export function ImportForm({ readOnly }: { readOnly: boolean }) {
+  const [csv, setCsv] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [report, setReport] = useState<ImportReport | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  return (
+    <form
+      data-testid="import-form"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        setBusy(true);
+        setError(null);
+        const answer = await call('importApproved', { csv });
+        setBusy(false);
+        if (answer.ok) setReport(answer.data);
+        else setError(answer.error);
+      }}
+    >
+      <Column gap="space.100">
+        <span>
+          Paste one app per line: <code>issue key, approval date (YYYY-MM-DD), app name</code>. A header line is allowed. Each approved app gets its
+          annual review scheduled from its approval month.
+        </span>
+        <TextArea aria-label="Apps to import, as CSV" testId="import-csv" value={csv} onChange={(e) => setCsv(e.currentTarget.value)} minimumRows={6} isReadOnly={readOnly} />
+        <div>
+          <Button type="submit" appearance="primary" isDisabled={readOnly || busy || csv.trim() === ''} testId="import-button">
+            Import
+          </Button>
+        </div>
+        {error && <ErrorMessage error={error} onDismiss={() => setError(null)} />}
+        {report && (
+          <div data-testid="import-report">
+            <Column gap="space.075">
+              <strong>
+                {report.imported.length} imported, {report.rejected.length} rejected
+              </strong>
+              {report.imported.length === 0 && report.rejected.length === 0 && <Subtle>No lines to import.</Subtle>}
+              <ul style={{ margin: 0 }}>
+                {report.imported.map((r) => (
+                  <li key={`i${r.line}`} data-testid="import-ok">
+                    Line {r.line}: {r.issueKey} imported, approved {formatDay(r.approvedOn)}
+                  </li>
+                ))}
+                {report.rejected.map((r) => (
+                  <li key={`r${r.line}`} data-testid="import-rejected">
+                    Line {r.line} rejected: {r.reason} <Subtle>({r.text})</Subtle>
+                  </li>
+                ))}
+              </ul>
+            </Column>
+          </div>
+        )}
+      </Column>
+    </form>
+  );
+}

@@ -1,0 +1,4 @@
+import { mount } from '../shared/mount';
+import { AdminPage } from './AdminPage';
+
+mount(<AdminPage />);

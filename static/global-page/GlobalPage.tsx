@@ -1,0 +1,204 @@
+import Button from '@atlaskit/button/new';
+import DynamicTable from '@atlaskit/dynamic-table';
+import Heading from '@atlaskit/heading';
+import Lozenge from '@atlaskit/lozenge';
+import Textfield from '@atlaskit/textfield';
+import { router } from '@forge/bridge';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { ApiError, AppListFilter, AppListRow, Stage } from '../../src/contract';
+import { call } from '../shared/call';
+import { countdown, formatDay } from '../shared/format';
+import { OWNER_APPEARANCE, OWNER_LABEL, STAGE_LABEL } from '../shared/labels';
+import { Column, NativeSelect, pageStyle, Row, Subtle } from '../shared/layout';
+import { ErrorMessage, Loading } from '../shared/states';
+import { rowsToCsv, sortRows, sortValue, stateLabel, type SortKey, type SortOrder } from './app-rows';
+
+const PAGE_SIZE = 100;
+/** Enough for any program; beyond this the list says it is cut short. */
+const MAX_PAGES = 50;
+
+type Load = { status: 'loading' } | { status: 'failed'; error: ApiError } | { status: 'ready'; rows: AppListRow[]; total: number; today: string; truncated: boolean };
+
+async function loadAll(filter: AppListFilter): Promise<Load> {
+  const rows: AppListRow[] = [];
+  let cursor: string | undefined;
+  let total = 0;
+  let today = '';
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const answer = await call('listApps', { filter, cursor, limit: PAGE_SIZE });
+    if (!answer.ok) return { status: 'failed', error: answer.error };
+    rows.push(...answer.data.rows);
+    total = answer.data.total;
+    today = answer.data.today;
+    cursor = answer.data.nextCursor;
+    if (!cursor) return { status: 'ready', rows, total, today, truncated: false };
+  }
+  return { status: 'ready', rows, total, today, truncated: true };
+}
+
+function download(csv: string, fileName: string) {
+  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+const STAGES = Object.keys(STAGE_LABEL) as Stage[];
+
+export function GlobalPage() {
+  const [stage, setStage] = useState<Stage | ''>('');
+  const [dueWithin, setDueWithin] = useState('');
+  const [overdue, setOverdue] = useState(false);
+  const [unclear, setUnclear] = useState(false);
+  const [text, setText] = useState('');
+  const [appliedText, setAppliedText] = useState('');
+  const [sortKey, setSortKey] = useState<SortKey>('next');
+  const [sortOrder, setSortOrder] = useState<SortOrder>('ASC');
+  const [load, setLoad] = useState<Load>({ status: 'loading' });
+
+  const dueDays = /^\d{1,4}$/.test(dueWithin.trim()) ? Number(dueWithin.trim()) : undefined;
+  const dueInvalid = dueWithin.trim() !== '' && dueDays === undefined;
+
+  const filter = useMemo<AppListFilter>(() => {
+    const f: AppListFilter = {};
+    if (stage) f.stage = stage;
+    if (dueDays !== undefined) f.dueWithinDays = dueDays;
+    if (overdue) f.overdue = true;
+    if (unclear) f.unclear = true;
+    if (appliedText.trim()) f.text = appliedText.trim();
+    return f;
+  }, [stage, dueDays, overdue, unclear, appliedText]);
+
+  const refresh = useCallback(() => {
+    setLoad({ status: 'loading' });
+    let live = true;
+    void loadAll(filter).then((l) => live && setLoad(l));
+    return () => {
+      live = false;
+    };
+  }, [filter]);
+
+  useEffect(() => refresh(), [refresh]);
+
+  // Typing settles before the list reloads.
+  useEffect(() => {
+    const t = setTimeout(() => setAppliedText(text), 300);
+    return () => clearTimeout(t);
+  }, [text]);
+
+  const rows = load.status === 'ready' ? sortRows(load.rows, sortKey, sortOrder) : [];
+
+  return (
+    <div style={pageStyle} data-testid="global-page">
+      <Column gap="space.150">
+        <Heading size="large" as="h1">
+          Cloud Fortified apps
+        </Heading>
+        <form data-testid="filters" onSubmit={(e) => { e.preventDefault(); setAppliedText(text); }}>
+          <Row gap="space.150">
+            <NativeSelect label="Stage" testId="filter-stage" value={stage} placeholder="Any stage" options={STAGES.map((s) => ({ value: s, label: STAGE_LABEL[s] }))} onChange={setStage} />
+            <label>
+              Due within{' '}
+              <input
+                data-testid="filter-due"
+                inputMode="numeric"
+                size={4}
+                value={dueWithin}
+                onChange={(e) => setDueWithin(e.target.value)}
+                aria-invalid={dueInvalid}
+              />{' '}
+              days
+            </label>
+            <label>
+              <input type="checkbox" data-testid="filter-overdue" checked={overdue} onChange={(e) => setOverdue(e.target.checked)} /> Overdue
+            </label>
+            <label>
+              <input type="checkbox" data-testid="filter-unclear" checked={unclear} onChange={(e) => setUnclear(e.target.checked)} /> Unclear answers
+            </label>
+            <div style={{ minWidth: '14em' }}>
+              <Textfield aria-label="Search app or ticket" placeholder="Search app or ticket" value={text} onChange={(e) => setText(e.currentTarget.value)} testId="filter-text" isCompact />
+            </div>
+            <Button
+              testId="export-csv"
+              isDisabled={load.status !== 'ready' || rows.length === 0}
+              onClick={() => download(rowsToCsv(rows), `cloud-fortified-apps-${load.status === 'ready' ? load.today : 'export'}.csv`)}
+            >
+              Export CSV
+            </Button>
+          </Row>
+          {dueInvalid && <Subtle>"Due within" takes a whole number of days.</Subtle>}
+        </form>
+        {load.status === 'loading' && <Loading what="the apps" />}
+        {load.status === 'failed' && <ErrorMessage error={load.error} onRetry={refresh} />}
+        {load.status === 'ready' && (
+          <>
+            <Subtle testId="row-count">
+              {rows.length} of {load.total} apps · today {load.today}
+              {load.truncated && ' · the list was cut short; narrow the filters'}
+            </Subtle>
+            <DynamicTable
+              testId="apps-table"
+              head={{
+                cells: [
+                  { key: 'app', content: 'App', isSortable: true },
+                  { key: 'ticket', content: 'Ticket', isSortable: true },
+                  { key: 'state', content: 'Stage or review', isSortable: true },
+                  { key: 'owner', content: 'Whose move', isSortable: true },
+                  { key: 'next', content: 'Next date', isSortable: true },
+                ],
+              }}
+              rows={rows.map((r) => ({
+                key: r.issueKey,
+                testId: `row-${r.issueKey}`,
+                cells: [
+                  { key: sortValue(r, 'app'), content: r.appName },
+                  {
+                    key: sortValue(r, 'ticket'),
+                    content: (
+                      <a href={`/browse/${encodeURIComponent(r.issueKey)}`} onClick={(e) => { e.preventDefault(); void router.navigate(`/browse/${encodeURIComponent(r.issueKey)}`).catch(() => undefined); }}>
+                        {r.issueKey}
+                      </a>
+                    ),
+                  },
+                  {
+                    key: sortValue(r, 'state'),
+                    content: (
+                      <Row gap="space.050">
+                        <span>{stateLabel(r)}</span>
+                        {r.overdue && <Lozenge appearance="removed">Overdue</Lozenge>}
+                        {r.unclearAnswer && <Lozenge appearance="moved">Unclear answer</Lozenge>}
+                      </Row>
+                    ),
+                  },
+                  { key: sortValue(r, 'owner'), content: <Lozenge appearance={OWNER_APPEARANCE[r.nextStep]}>{OWNER_LABEL[r.nextStep]}</Lozenge> },
+                  {
+                    key: sortValue(r, 'next'),
+                    content: r.nextDate ? (
+                      <span>
+                        {formatDay(r.nextDate)} ({countdown(r.daysUntilNext)}){r.nextWhat ? ` · ${r.nextWhat}` : ''}
+                      </span>
+                    ) : (
+                      <Subtle>—</Subtle>
+                    ),
+                  },
+                ],
+              }))}
+              sortKey={sortKey}
+              sortOrder={sortOrder}
+              onSort={(s: { key: string; sortOrder: SortOrder }) => {
+                setSortKey(s.key as SortKey);
+                setSortOrder(s.sortOrder);
+              }}
+              isFixedSize
+              emptyView={<span data-testid="no-apps">No tracked app matches these filters. Clear a filter, or start tracking a ticket from its issue panel.</span>}
+            />
+          </>
+        )}
+      </Column>
+    </div>
+  );
+}

@@ -1,0 +1,4 @@
+import { mount } from '../shared/mount';
+import { GlobalPage } from './GlobalPage';
+
+mount(<GlobalPage />);

@@ -1,0 +1,48 @@
+import Lozenge from '@atlaskit/lozenge';
+import type { ApprovedView } from '../../src/contract';
+import { formatDay } from '../shared/format';
+import { Column, Row, SectionTitle, Subtle } from '../shared/layout';
+import { CycleCard } from './CycleCard';
+import { EscalationForm } from './EscalationForm';
+import type { RunAction } from './IssuePanel';
+import type { Tracked } from './TrackedPanel';
+import { REVIEW_STATE_APPEARANCE, REVIEW_STATE_LABEL } from '../shared/labels';
+
+export function ApprovedSection({ view, approved, run, busy }: { view: Tracked; approved: ApprovedView; run: RunAction; busy: boolean }) {
+  return (
+    <section data-testid="approved" aria-label="Annual review">
+      <SectionTitle>Annual review</SectionTitle>
+      <Column>
+        <Row>
+          <Lozenge appearance="success" isBold>
+            Approved
+          </Lozenge>
+          <span data-testid="approved-on">on {formatDay(approved.approvedOn)}</span>
+          {approved.imported && <Subtle>(imported)</Subtle>}
+        </Row>
+        {approved.current ? (
+          <CycleCard view={view} cycle={approved.current} run={run} busy={busy} />
+        ) : (
+          <Subtle>No review is scheduled.</Subtle>
+        )}
+        {view.viewer.canEdit && <EscalationForm issueKey={view.issueKey} run={run} busy={busy} />}
+        {approved.past.length > 0 && (
+          <details data-testid="past-cycles">
+            <summary>Past reviews ({approved.past.length})</summary>
+            <Column gap="space.050">
+              {approved.past.map((c) => (
+                <Row key={c.id} gap="space.075">
+                  <Lozenge appearance={REVIEW_STATE_APPEARANCE[c.state]}>{REVIEW_STATE_LABEL[c.state]}</Lozenge>
+                  <span>
+                    {c.kind === 'escalation' ? 'Escalation' : `Review ${c.year}`}: {formatDay(c.windowStart)} – {formatDay(c.windowEnd)}
+                    {c.answer ? ` · answer ${c.answer.value}` : ''}
+                  </span>
+                </Row>
+              ))}
+            </Column>
+          </details>
+        )}
+      </Column>
+    </section>
+  );
+}

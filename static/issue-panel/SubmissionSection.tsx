@@ -1,0 +1,114 @@
+import Button from '@atlaskit/button/new';
+import Lozenge from '@atlaskit/lozenge';
+import { ProgressTracker, type Stages } from '@atlaskit/progress-tracker';
+import Textfield from '@atlaskit/textfield';
+import { useState } from 'react';
+import type { Stage, SubmissionView } from '../../src/contract';
+import { countdown, dayOf, formatDay, formatInstant } from '../shared/format';
+import { OWNER_APPEARANCE, OWNER_LABEL, STAGE_LABEL, STAGE_PATH } from '../shared/labels';
+import { Column, Row, SectionTitle, Subtle } from '../shared/layout';
+import { ComponentList } from './ComponentList';
+import type { RunAction } from './IssuePanel';
+import type { Tracked } from './TrackedPanel';
+
+function progressItems(stage: Stage): Stages {
+  const closed = stage === 'declined' || stage === 'withdrawn';
+  const at = STAGE_PATH.indexOf(stage);
+  return STAGE_PATH.map((s, i) => ({
+    id: s,
+    label: STAGE_LABEL[s],
+    percentageComplete: at > i || stage === 'approved' ? 100 : 0,
+    status: closed ? 'disabled' : i < at ? 'visited' : i === at ? 'current' : 'unvisited',
+  }));
+}
+
+export function SubmissionSection({ view, run, busy }: { view: Tracked; run: RunAction; busy: boolean }) {
+  const s: SubmissionView = view.submission;
+  const closed = s.stage === 'declined' || s.stage === 'withdrawn';
+  const soakEnds = s.components.filter((c) => c.status === 'soaking' && c.soakUntil);
+  return (
+    <section data-testid="submission" aria-label="Submission">
+      <SectionTitle>Submission</SectionTitle>
+      <Column>
+        <div data-testid="stage-tracker">
+          <ProgressTracker items={progressItems(s.stage)} label="Submission stage" spacing="compact" />
+        </div>
+        <Row>
+          <span data-testid="stage">
+            Stage: <strong>{STAGE_LABEL[s.stage]}</strong>
+          </span>
+          {closed && <Lozenge appearance="removed">{STAGE_LABEL[s.stage]}</Lozenge>}
+        </Row>
+        <Row>
+          <span data-testid="next-step">
+            <Lozenge appearance={OWNER_APPEARANCE[s.nextStep]} isBold>
+              {OWNER_LABEL[s.nextStep]}
+            </Lozenge>
+          </span>
+          <Subtle>since {formatInstant(s.stageSince) || dayOf(s.stageSince)}</Subtle>
+        </Row>
+        {s.jiraStatus && <Subtle>Jira status: {s.jiraStatus}</Subtle>}
+        {soakEnds.length > 0 && (
+          <div data-testid="soak-ends">
+            {soakEnds.map((c) => (
+              <div key={c.id}>
+                {c.title} soaks until {formatDay(c.soakUntil)} ({countdown(c.soakDaysLeft)})
+              </div>
+            ))}
+          </div>
+        )}
+        {view.viewer.canEdit && <StageActions view={view} run={run} busy={busy} />}
+        <ComponentList view={view} run={run} busy={busy} />
+      </Column>
+    </section>
+  );
+}
+
+function StageActions({ view, run, busy }: { view: Tracked; run: RunAction; busy: boolean }) {
+  const s = view.submission;
+  const [note, setNote] = useState('');
+  const moves = s.allowedStages.filter((stage) => stage !== 'approved' && stage !== s.stage);
+  if (s.stage === 'approved') return null;
+  const noteOrNothing = note.trim() ? note.trim() : undefined;
+  return (
+    <div data-testid="stage-actions">
+      <Column gap="space.075">
+        {moves.length > 0 && (
+          <>
+            <Textfield
+              aria-label="Note for the stage change"
+              placeholder="Note (optional)"
+              value={note}
+              onChange={(e) => setNote(e.currentTarget.value)}
+              testId="stage-note"
+              isCompact
+            />
+            <Row gap="space.075">
+              {moves.map((stage) => (
+                <Button
+                  key={stage}
+                  isDisabled={busy}
+                  testId={`move-${stage}`}
+                  onClick={async () => {
+                    if (await run('moveStage', { issueKey: view.issueKey, stage, note: noteOrNothing })) setNote('');
+                  }}
+                >
+                  Move to {STAGE_LABEL[stage]}
+                </Button>
+              ))}
+            </Row>
+          </>
+        )}
+        {s.canApprove ? (
+          <div>
+            <Button appearance="primary" isDisabled={busy} testId="approve" onClick={() => void run('approve', { issueKey: view.issueKey })}>
+              Approve
+            </Button>
+          </div>
+        ) : (
+          s.approveBlockedBy && <Subtle testId="approve-blocked">Approval not possible yet: {s.approveBlockedBy}</Subtle>
+        )}
+      </Column>
+    </div>
+  );
+}
