@@ -1,0 +1,79 @@
+/**
+ * Runs @forge/lint's client-side linters (those of `forge lint`) without a login or the
+ * network: handlers, scopes the code needs for its REST calls, storage, deprecated APIs.
+ */
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+import { getClientSideLintersOnly, lint, PermissionLinter } from '@forge/lint';
+import type { LintLogger, LintResult } from '@forge/lint';
+import { FullManifestLinter } from '@forge/lint/out/lint/linters/manifest-linter/full-manifest-linter';
+import type { ManifestSchema } from '@forge/manifest';
+
+/** Atlassian's OpenAPI specs, kept beside the project (never copied into it). */
+export const SPEC_FILES = {
+  jira: 'jira-platform.v3.json',
+  jsm: 'jira-servicedesk.v3.json',
+} as const;
+
+export function specsDirFor(projectDir: string): string {
+  return path.resolve(projectDir, '..', 'shared', 'specs');
+}
+
+export function specsPresent(specsDir: string): boolean {
+  return Object.values(SPEC_FILES).every((file) => fs.existsSync(path.join(specsDir, file)));
+}
+
+/**
+ * Points the permission linter at local specs. Without all six variables it downloads them;
+ * products the app does not call (Jira Software, Confluence, Bitbucket) get an empty spec.
+ */
+function useLocalSpecs(specsDir: string): void {
+  const emptySpec = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'forge-lint-')), 'no-paths.json');
+  fs.writeFileSync(emptySpec, '{"paths":{}}');
+  Object.assign(process.env, {
+    USE_LOCAL_SWAGGER: '1',
+    LOCAL_JIRA_SWAGGER: path.join(specsDir, SPEC_FILES.jira),
+    LOCAL_JSM_SWAGGER: path.join(specsDir, SPEC_FILES.jsm),
+    LOCAL_JSW_SWAGGER: emptySpec,
+    LOCAL_CONF_SWAGGER: emptySpec,
+    LOCAL_CONF_V2_SWAGGER: emptySpec,
+    LOCAL_BB_SWAGGER: emptySpec,
+  });
+}
+
+/** Every TypeScript file under src/, relative to the project (as `forge lint` lists them). */
+export function sourceFiles(projectDir: string): string[] {
+  const srcDir = path.join(projectDir, 'src');
+  return (fs.readdirSync(srcDir, { recursive: true, encoding: 'utf8' }) as string[])
+    .filter((file) => /\.tsx?$/.test(file) && !file.endsWith('.d.ts'))
+    .map((file) => path.join('src', file))
+    .sort();
+}
+
+export interface ForgeLintRun {
+  results: LintResult[];
+  /** False when the specs were absent and the permission linter was left out. */
+  permissionsChecked: boolean;
+}
+
+/** Runs in `projectDir` (the linters read tsconfig.json and manifest.yml from the working directory). */
+export async function runForgeLinters(projectDir: string, manifest: ManifestSchema, logger: LintLogger): Promise<ForgeLintRun> {
+  process.chdir(projectDir);
+  const specsDir = specsDirFor(projectDir);
+  const permissionsChecked = specsPresent(specsDir);
+  if (permissionsChecked) useLocalSpecs(specsDir);
+
+  // Feature flags come from Atlassian's servers in the CLI; offline, no runtime is deprecated.
+  const offlineFlags = { getDeprecatedRuntimes: async () => [] } as unknown as Parameters<typeof lint>[4];
+  const linters = (await getClientSideLintersOnly(manifest, 'development', logger, offlineFlags)).filter(
+    (linter) =>
+      // The full manifest validation is run and reported on its own (see manifest-check.ts).
+      !(linter instanceof FullManifestLinter) && (permissionsChecked || !(linter instanceof PermissionLinter)),
+  );
+  const results = await lint(sourceFiles(projectDir), manifest, 'development', logger, offlineFlags, {
+    linter: { mode: 'client-side' },
+    linters,
+  });
+  return { results, permissionsChecked };
+}
