@@ -221,7 +221,7 @@ async function transitionFor(ctx: InvocationContext, issueKey: string, stage: St
   if (!moved.ok) {
     return refusal(
       'transition-refused',
-      `The ticket's workflow does not allow moving ${issueKey} to ${statuses.map((s) => `“${s}”`).join(' or ')} now (${moved.reason}). Nothing was changed; move the ticket in Jira or check the status mapping in the settings.`,
+      `Jira refused to move ${issueKey} to ${statuses.map((s) => `“${s}”`).join(' or ')}: ${moved.reason.replace(/\.?$/, '.')} Nothing was changed; move the ticket in Jira first, or check the status mapping in the program settings.`,
     );
   }
   return { ok: true, data: moved.status };
