@@ -199,9 +199,11 @@ async function flagUnclear(ctx: InvocationContext, app: TrackedApp, cycleId: str
   const note: AdfDoc = agentNote('unclear-answer', {
     appName: app.appName,
     cycleId,
-    commentId: answer.commentId,
-    reason: answer.reason,
-    text: answer.text,
+    answer: answer.value,
+    ...(answer.reason ? { reason: answer.reason } : {}),
+    ...(answer.text ? { text: answer.text } : {}),
+    ...(answer.commentId ? { commentId: answer.commentId } : {}),
+    source: 'reply',
   });
     // The mark names the comment too, so each unclear reply is flagged once and only once.
   const mark = { issueKey: app.issueKey, cycleId: `${cycleId}/reply-${answer.commentId ?? 'unknown'}`, effect: 'unclear-answer-note' as const };

@@ -1,0 +1,60 @@
+import { readFile } from 'fs/promises';
+import { parseIsoDate } from '../domain/calendar';
+import { CliError } from './cli-error';
+import type { Command } from './main';
+import { parseFixture } from './simulate-fixture';
+import { runSimulation } from './simulate-run';
+import { countEvents, eventLine } from './simulate-events';
+
+interface SimulateOptions {
+  fixture: string;
+  from: string;
+  to: string;
+  faults: number;
+  seed: number;
+}
+
+/** `cf-tracker simulate --fixture FILE --from YYYY-MM-DD --to YYYY-MM-DD [--faults RATE] [--seed N]` */
+export const simulate: Command = async (args, io) => {
+  const options = parseOptions(args);
+  let text: string;
+  try {
+    text = await readFile(options.fixture, 'utf8');
+  } catch (error) {
+    throw new CliError(`cannot read the fixture ${options.fixture}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const fixture = parseFixture(text, options.fixture);
+  const result = await runSimulation(fixture, options);
+  for (const event of result.events) io.stdout(eventLine(event));
+  io.stdout(JSON.stringify({ summary: { ...countEvents(result.events), jiraRequests: result.jiraRequests, contractViolations: result.contractViolations } }));
+};
+
+export function parseOptions(args: string[]): SimulateOptions {
+  const values = new Map<string, string>();
+  for (let i = 0; i < args.length; i++) {
+    const name = args[i] ?? '';
+    if (!['--fixture', '--from', '--to', '--faults', '--seed'].includes(name)) throw new CliError(`unknown option "${name}"`);
+    const value = args[i + 1];
+    if (value === undefined || value.startsWith('--')) throw new CliError(`${name} needs a value`);
+    values.set(name, value);
+    i++;
+  }
+  const fixture = values.get('--fixture');
+  if (!fixture) throw new CliError('--fixture FILE is required');
+  const from = date(values.get('--from'), '--from');
+  const to = date(values.get('--to'), '--to');
+  if (to < from) throw new CliError(`--to ${to} is before --from ${from}`);
+  const faults = Number(values.get('--faults') ?? '0');
+  if (!Number.isFinite(faults) || faults < 0 || faults > 1) throw new CliError(`--faults must be a number from 0 to 1, not "${values.get('--faults')}"`);
+  const seedText = values.get('--seed') ?? '1';
+  const seed = Number(seedText);
+  if (!Number.isInteger(seed)) throw new CliError(`--seed must be a whole number, not "${seedText}"`);
+  return { fixture, from, to, faults, seed };
+}
+
+function date(text: string | undefined, name: string): string {
+  if (!text) throw new CliError(`${name} YYYY-MM-DD is required`);
+  const day = parseIsoDate(text);
+  if (!day) throw new CliError(`${name}: "${text}" is not a date (YYYY-MM-DD)`);
+  return day;
+}
