@@ -1,0 +1,46 @@
+import { bulletList, doc, listItem, p, strong, text } from '@atlaskit/adf-utils/builders';
+import type { Inline } from '@atlaskit/adf-schema';
+import type { ProgramSettings } from '../program';
+import type { ReviewCycle } from '../review-types';
+import type { AdfDoc } from './adf';
+import { openCheckTitles, reviewValues } from './review-values';
+import { formFileName } from './significant-change-form';
+import { templateParagraphs } from './template';
+
+function item(label: string, value: string) {
+  return listItem([p(strong(label) as Inline, text(` ${value}`))]);
+}
+
+function keyDates(appName: string, cycle: ReviewCycle) {
+  const v = reviewValues(appName, cycle);
+  return bulletList(
+    item('Review window:', `${v.windowStart} to ${v.windowEnd}`),
+    item('Issues resolved by:', v.remediationDue ?? ''),
+    item('Significant-change form:', `attached to this ticket as ${formFileName(cycle)}`),
+  );
+}
+
+/** The public comment posted on the approval ticket before the review (program.texts.notice). */
+export function noticeComment(program: ProgramSettings, appName: string, cycle: ReviewCycle): AdfDoc {
+  const lead =
+    cycle.kind === 'escalation'
+      ? [p(text('A concern has been raised about the compliance of '), strong(appName) as Inline, text(' with the program, so it has an extra review with the same checks as the annual one.'))]
+      : [];
+  return doc(...lead, ...templateParagraphs(program.texts.notice, reviewValues(appName, cycle), ['app']), keyDates(appName, cycle));
+}
+
+/** The public reminder when the partner has not answered by the start of the window. */
+export function answerReminderComment(program: ProgramSettings, appName: string, cycle: ReviewCycle): AdfDoc {
+  return doc(
+    ...templateParagraphs(program.texts.answerReminder, reviewValues(appName, cycle), ['app']),
+    p(text(`The significant-change form is attached to this ticket as ${formFileName(cycle)}.`)),
+  );
+}
+
+/** The public reminder before the remediation deadline, naming the checks still open. */
+export function remediationReminderComment(program: ProgramSettings, appName: string, cycle: ReviewCycle): AdfDoc {
+  const { failed, pending } = openCheckTitles(program, cycle);
+  const open = [...failed, ...pending];
+  const list = open.length > 0 ? [p(text('Still open:')), bulletList(...open.map((title) => listItem([p(text(title))])))] : [];
+  return doc(...templateParagraphs(program.texts.remediationReminder, reviewValues(appName, cycle), ['app']), ...list);
+}
