@@ -1,0 +1,172 @@
+import { DateTime } from 'luxon';
+import { createSandbox } from '../../sandbox';
+import { forgePorts } from '../adapters/forge-ports';
+import { addDays } from '../domain/calendar';
+import { CLOUD_FORTIFIED } from '../domain/cloud-fortified';
+import type { ReviewCycle } from '../domain/review-types';
+import type { TrackedApp } from '../domain/tracked-app';
+import { CliError } from './cli-error';
+import type { Fixture, FixtureAction } from './simulate-fixture';
+import { eventsBetween, type SimulatedEvent } from './simulate-events';
+
+export interface SimulationOptions {
+  from: string;
+  to: string;
+  faults: number;
+  seed: number;
+}
+
+export interface SimulationResult {
+  events: SimulatedEvent[];
+  jiraRequests: number;
+  contractViolations: number;
+  /** Fixture actions that could not be applied (no review in progress, a resolver refusal). */
+  skipped: string[];
+  /** The sandbox, for tests that inspect the tickets afterwards; closed unless `keepOpen`. */
+  sandbox?: Awaited<ReturnType<typeof createSandbox>>;
+}
+
+const AGENT = 'simulated-agent';
+const ADMIN = 'simulated-admin';
+const partnerOf = (index: number) => `simulated-partner-${index + 1}`;
+const keyOf = (index: number) => `CF-${index + 1}`;
+/** Scheduled runs of the day (program time); the fixture's actions happen at noon. */
+const SWEEPS = ['00:05', '09:00', '17:00'];
+const ACTIONS_AT = '12:00';
+const IMPORT_BATCH = 100;
+
+/**
+ * Runs the fixture through the real handlers in a fresh in-memory sandbox, day by day, and
+ * reads what the app did from its store after every step.
+ */
+export async function runSimulation(
+  fixture: Fixture,
+  options: SimulationOptions,
+  keepOpen = false,
+): Promise<SimulationResult> {
+  const timezone = fixture.timezone ?? 'UTC';
+  const at = (day: string, time: string) => DateTime.fromISO(`${day}T${time}`, { zone: timezone }).toUTC().toISO() as string;
+  const sandbox = await createSandbox({
+    seed: options.seed,
+    now: at(options.from, '00:00'),
+    ...(options.faults > 0 ? { faults: { rate: options.faults } } : {}),
+  });
+  const skipped: string[] = [];
+  try {
+    sandbox.jira.addUser({ accountId: AGENT, displayName: 'Program agent', agent: true });
+    sandbox.jira.addUser({ accountId: ADMIN, displayName: 'Program admin', agent: true, admin: true });
+    fixture.apps.forEach((app, i) => {
+      sandbox.jira.addUser({ accountId: partnerOf(i), displayName: `${app.name} partner`, agent: false });
+      sandbox.jira.addIssue({ key: keyOf(i), summary: app.name, status: 'Approved', reporter: partnerOf(i) });
+    });
+
+    if (timezone !== CLOUD_FORTIFIED.timezone) {
+      await retrying(() => sandbox.invokeResolver('saveSettings', { settings: { ...CLOUD_FORTIFIED, timezone } }, { accountId: ADMIN }), 'saving the program time zone');
+    }
+    for (let start = 0; start < fixture.apps.length; start += IMPORT_BATCH) {
+      const csv = fixture.apps
+        .slice(start, start + IMPORT_BATCH)
+        .map((app, j) => `${keyOf(start + j)},${app.approvedOn},${app.name.replace(/[,"\n]/g, ' ')}`)
+        .join('\n');
+      await retrying(() => sandbox.invokeResolver('importApproved', { csv }, { accountId: ADMIN }), 'importing the apps');
+    }
+
+    const store = forgePorts().apps;
+    const read = async () => {
+      const all = new Map<string, TrackedApp>();
+      let cursor: string | undefined;
+      do {
+        const page = await store.list(cursor, 100);
+        for (const app of page.apps) all.set(app.issueKey, app);
+        cursor = page.nextCursor;
+      } while (cursor);
+      return all;
+    };
+
+    const events: SimulatedEvent[] = [];
+    let before = await read();
+    const observe = async (day: string) => {
+      const after = await read();
+      events.push(...eventsBetween(before, after, day));
+      before = after;
+    };
+
+    for (let day = options.from; day <= options.to; day = addDays(day, 1)) {
+      for (const time of [...SWEEPS, ACTIONS_AT].sort()) {
+        sandbox.clock.set(at(day, time));
+        if (time === ACTIONS_AT) {
+          for (const [i, app] of fixture.apps.entries()) {
+            for (const action of app.actions.filter((a) => a.on === day)) {
+              const problem = await applyAction(sandbox, keyOf(i), partnerOf(i), action, before.get(keyOf(i)));
+              if (problem) skipped.push(`${day} ${keyOf(i)}: ${problem}`);
+            }
+          }
+        } else {
+          await sandbox.runScheduledTrigger();
+        }
+        await sandbox.deliverPendingEvents();
+        await observe(day);
+      }
+    }
+
+    const stats = sandbox.stats();
+    return {
+      events,
+      jiraRequests: stats.jiraRequests,
+      contractViolations: stats.contractViolations,
+      skipped,
+      ...(keepOpen ? { sandbox } : {}),
+    };
+  } finally {
+    if (!keepOpen) await sandbox.close();
+  }
+}
+
+type Sandbox = Awaited<ReturnType<typeof createSandbox>>;
+
+/** A partner's public comment, or an agent's check through the `recordCheck` resolver. */
+async function applyAction(
+  sandbox: Sandbox,
+  issueKey: string,
+  partner: string,
+  action: FixtureAction,
+  app: TrackedApp | undefined,
+): Promise<string | null> {
+  if (action.by === 'partner') {
+    if (action.edit) {
+      const previous = [...sandbox.jira.comments(issueKey)].reverse().find((c: { authorAccountId?: string; author?: { accountId?: string } }) => (c.authorAccountId ?? c.author?.accountId) === partner);
+      if (!previous) return 'no earlier partner comment to edit';
+      sandbox.jira.editComment(issueKey, previous.id, action.reply);
+      return null;
+    }
+    sandbox.jira.addComment(issueKey, { author: partner, body: action.reply, public: true });
+    return null;
+  }
+  const cycle = app?.reviews.find(inProgress);
+  if (!cycle) return `no review in progress for check ${action.check}`;
+  const payload = { issueKey, cycleId: cycle.id, checkId: action.check, result: action.result, ...(action.note ? { note: action.note } : {}) };
+  const answer = await retrying(() => sandbox.invokeResolver('recordCheck', payload, { accountId: AGENT, issueKey }), `recording ${action.check}`);
+  return answer.ok ? null : `recordCheck refused: ${answer.error.message}`;
+}
+
+function inProgress(cycle: ReviewCycle): boolean {
+  return cycle.state === 'notified' || cycle.state === 'in-review' || cycle.state === 'remediation' || cycle.state === 'overdue';
+}
+
+/**
+ * People retry what fails for a passing reason (with `--faults`, Jira answers 429 or 5xx at
+ * times); a refusal that says why is returned as it is.
+ */
+async function retrying<T extends { ok: boolean; error?: { code: string; message: string } }>(call: () => Promise<T>, what: string): Promise<T> {
+  let last: T | undefined;
+  for (let attempt = 1; attempt <= 8; attempt++) {
+    try {
+      last = await call();
+      if (last.ok || !['jira-unavailable', 'conflict', 'internal'].includes(last.error?.code ?? '')) return last;
+    } catch (error) {
+      if (attempt === 8) throw new CliError(`${what} failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  if (!last) throw new CliError(`${what} failed`);
+  return last;
+}
