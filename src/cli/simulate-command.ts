@@ -3,7 +3,6 @@ import { parseIsoDate } from '../domain/calendar';
 import { CliError } from './cli-error';
 import type { Command } from './main';
 import { parseFixture } from './simulate-fixture';
-import { runSimulation } from './simulate-run';
 import { countEvents, eventLine } from './simulate-events';
 
 interface SimulateOptions {
@@ -24,7 +23,10 @@ export const simulate: Command = async (args, io) => {
     throw new CliError(`cannot read the fixture ${options.fixture}: ${error instanceof Error ? error.message : String(error)}`);
   }
   const fixture = parseFixture(text, options.fixture);
+  // The sandbox loads only once the input is known to be good.
+  const { runSimulation } = await import('./simulate-run');
   const result = await runSimulation(fixture, options);
+  for (const problem of result.skipped) io.stderr(`fixture action skipped: ${problem}`);
   for (const event of result.events) io.stdout(eventLine(event));
   io.stdout(JSON.stringify({ summary: { ...countEvents(result.events), jiraRequests: result.jiraRequests, contractViolations: result.contractViolations } }));
 };

@@ -1,0 +1,50 @@
+import { mkdtempSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { main } from '../../src/cli/main';
+
+function runCli(args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io = { stdout: (t: string) => void out.push(t), stderr: (t: string) => void err.push(t), readStdin: async () => '' };
+  return main(args, io).then((code) => ({ code, out, err: err.join('\n') }));
+}
+
+function fixtureFile(content: unknown): string {
+  const dir = mkdtempSync(join(tmpdir(), 'cf-simulate-'));
+  const file = join(dir, 'fixture.json');
+  writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content));
+  return file;
+}
+
+const good = { name: 'Acme', approvedOn: '2026-03-04', actions: [] };
+
+describe('simulate rejects bad input with status 2 and says where', () => {
+  it.each([
+    [{ apps: [good, good, { ...good, approvedOn: '2025-02-30' }] }, 'apps[2].approvedOn: "2025-02-30" is not a date'],
+    [{ apps: [{ ...good, actions: [{ on: '2027-03-01', by: 'partner', reply: '' }] }] }, 'apps[0].actions[0].reply: the reply must not be empty'],
+    [{ apps: [{ ...good, actions: [{ on: '2027-03-01', by: 'agent', check: 'bug-bounty', result: 'maybe' }] }] }, 'apps[0].actions[0].result'],
+    [{ apps: [{ ...good, actions: [{ on: '2027-03-01', by: 'robot' }] }] }, 'apps[0].actions[0].by'],
+    [{ apps: [] }, 'apps: needs at least one app'],
+    [{ apps: [good], timezone: 'Mars/Olympus' }, 'timezone: "Mars/Olympus" is not a known IANA time zone'],
+    ['{ not json', 'is not JSON'],
+  ])('%j', async (content, message) => {
+    const result = await runCli(['simulate', '--fixture', fixtureFile(content), '--from', '2027-03-01', '--to', '2027-03-02']);
+    expect(result.code).toBe(2);
+    expect(result.err).toContain(message);
+    expect(result.out).toEqual([]);
+  });
+
+  it.each([
+    [['--from', '2027-03-01', '--to', '2027-03-02'], '--fixture FILE is required'],
+    [['--fixture', 'x.json', '--from', '2027-02-30', '--to', '2027-03-02'], '--from: "2027-02-30" is not a date'],
+    [['--fixture', 'x.json', '--from', '2027-03-05', '--to', '2027-03-02'], 'is before --from'],
+    [['--fixture', 'x.json', '--from', '2027-03-01', '--to', '2027-03-02', '--faults', '2'], '--faults must be a number from 0 to 1'],
+    [['--fixture', 'x.json', '--from', '2027-03-01', '--to', '2027-03-02', '--speed', '3'], 'unknown option "--speed"'],
+    [['--fixture', '/nonexistent/f.json', '--from', '2027-03-01', '--to', '2027-03-02'], 'cannot read the fixture'],
+  ])('%j', async (args, message) => {
+    const result = await runCli(['simulate', ...args]);
+    expect(result.code).toBe(2);
+    expect(result.err).toContain(message);
+  });
+});
