@@ -15,7 +15,11 @@ const io = {
     }),
 };
 
-main(process.argv.slice(2), io).then(
+// Commands are loaded with import(), which needs tsx's ES module hooks as well.
+import('tsx/esm/api')
+  .then(({ register }) => register())
+  .then(() => main(process.argv.slice(2), io))
+  .then(
   (code) => {
     process.exitCode = code;
   },

@@ -9,7 +9,9 @@ export interface CliIo {
 export type Command = (args: string[], io: CliIo) => Promise<void>;
 
 /** Each command lives in its own file and is loaded only when called. */
-const commands: Record<string, () => Promise<Command>> = {};
+const commands: Record<string, () => Promise<Command>> = {
+  'classify-reply': async () => (await import('./classify-reply-command')).classifyReplyCommand,
+};
 
 const usage = `usage: cf-tracker <command> [options]
 commands: ${Object.keys(commands).join(', ')}`;
