@@ -3,7 +3,7 @@
  * `static/<page>/build/` holding `index.html`, `main.js` and (when a page has styles) `main.css`,
  * referenced by relative paths so the pages work wherever Forge serves them.
  */
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -15,6 +15,27 @@ export const PAGES = [
 ] as const;
 
 const root = resolve(__dirname, '..');
+
+/**
+ * Leaves out what a Forge page never runs, to keep the panel small:
+ * - the theme style sheets: with `view.theme.enable()` the Jira host applies the theme;
+ * - the feature-gate client: nothing initialises it in a Custom UI frame, where every
+ *   Atlaskit platform flag then resolves to false — the stub answers the same.
+ */
+const hostProvided: Plugin = {
+  name: 'host-provided',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/themes\// }, (args) =>
+      /theme-import-map\.js$/.test(args.importer) ? { path: args.path, namespace: 'host-provided-theme' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'host-provided-theme' }, () => ({ contents: 'export default "";', loader: 'js' }));
+    b.onResolve({ filter: /^@atlaskit\/feature-gate-js-client\/feature-gates$/ }, (args) => ({ path: args.path, namespace: 'feature-gates-off' }));
+    b.onLoad({ filter: /.*/, namespace: 'feature-gates-off' }, () => ({
+      contents: 'export default { checkGate: function () { return false; }, initializeCalled: function () { return false; } };',
+      loader: 'js',
+    }));
+  },
+};
 
 function html(title: string, withCss: boolean): string {
   return [
@@ -55,6 +76,7 @@ export async function buildPages(): Promise<{ page: string; jsBytes: number; jsG
       legalComments: 'none',
       logLevel: 'warning',
       define: { 'process.env.NODE_ENV': '"production"', global: 'globalThis' },
+      plugins: [hostProvided],
       loader: { '.svg': 'dataurl', '.png': 'dataurl', '.woff': 'dataurl', '.woff2': 'dataurl' },
     });
     const withCss = existsSync(join(out, 'main.css'));
