@@ -30,8 +30,12 @@ const AGENT = 'simulated-agent';
 const ADMIN = 'simulated-admin';
 const partnerOf = (index: number) => `simulated-partner-${index + 1}`;
 const keyOf = (index: number) => `CF-${index + 1}`;
-/** Scheduled runs of the day (program time); the fixture's actions happen at noon. */
-const SWEEPS = ['00:05', '09:00', '17:00'];
+/**
+ * Scheduled runs of the day (program time); the fixture's actions happen at noon. The last run
+ * comes minutes after the one before, past the claims' lapse, so work interrupted late in the
+ * day is finished that day, as the hourly trigger would.
+ */
+const SWEEPS = ['00:05', '09:00', '17:00', '23:50', '23:55'];
 const ACTIONS_AT = '12:00';
 const IMPORT_BATCH = 100;
 

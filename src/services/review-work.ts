@@ -9,8 +9,11 @@ import { updateTrackedApp } from './update-app';
 
 /** At most this many actions per app and invocation: a catch-up never loops forever on a bad record. */
 const MAX_STEPS_PER_APP = 12;
-/** A claim outlives one action by far; after a crash the work waits this long, then the next sweep redoes it. */
-const CLAIM_SECONDS = 600;
+/**
+ * A claim outlives one action (with the adapter's rate-limit waits); after a crash it lapses and
+ * the platform's retry or the next sweep redoes the action, finding what was posted by its mark.
+ */
+const CLAIM_SECONDS = 120;
 
 export type ReviewWorkOutcome =
   | { issueKey: string; outcome: 'done'; actions: string[] }

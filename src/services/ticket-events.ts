@@ -126,8 +126,12 @@ async function onComment(ports: Ports, event: CommentEvent): Promise<TicketEvent
     at: commentAt ?? ctx.at,
   };
   const recorded = await recordAnswer(ctx, issue.key, cycle.id, answer);
+  // Flagged even when already recorded: a delivery that died between the record and the note
+  // must still get the note out on the retry (the mark keeps it to one).
+  if (answer.value === 'UNCLEAR' && (recorded !== 'unchanged' || cycle.answer?.commentId === comment.id)) {
+    await flagUnclear(ctx, recorded === 'unchanged' ? app : recorded, cycle.id, answer);
+  }
   if (recorded === 'unchanged') return { handled: true, what: 'answer-unchanged', issueKey: issue.key };
-  if (answer.value === 'UNCLEAR') await flagUnclear(ctx, recorded, cycle.id, answer);
   return { handled: true, what: 'answer-recorded', issueKey: issue.key, detail: `${cycle.id}: ${answer.value}` };
 }
 
