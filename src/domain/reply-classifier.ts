@@ -107,8 +107,8 @@ export function classifyReply(text: string, program: ProgramSettings): ReplyClas
     if (/^[\s*_"',.:;!\-–—/]*(?:(?:and|or|&|but)\s+)?(?:no|nope|not|nothing|none)\b/.test(afterLead)) {
       return unclear('says both yes and no');
     }
-    const alsoNo = firstMatch(lower, [/(?:^|[.!?;\n]\s*)(?:no|nope)\s*(?:[.!]|$)/m, ...NO_PHRASES]);
-    if (alsoNo) return unclear(`says both yes and no ("${alsoNo.replace(/^[.!?;\s]+/, '')}")`);
+    const alsoNo = overallNo(lower);
+    if (alsoNo) return unclear(`says both yes and no ("${alsoNo}")`);
     const hedge = firstHedge(firstParagraph);
     if (hedge) return unclear(`says yes but hedges ("${hedge}")`);
     const categories = namedCategories(lines, program.changeCategories);
@@ -146,6 +146,20 @@ export function classifyReply(text: string, program: ProgramSettings): ReplyClas
     return { answer: 'YES', categories: namedCategories(lines, program.changeCategories), reason: `says "${yesPhrase}"` };
   }
   return unclear('does not start with YES or NO');
+}
+
+/**
+ * A clause that on its own answers NO ("No.", "No changes this year"), as opposed to "no change
+ * to our data stores" or "Security controls: none", which only describe one category.
+ */
+const OVERALL_NO =
+  /^(?:and |but |also )?(?:no|nope|nah|(?:no|nothing) (?:significant |major |relevant |material |notable )?(?:changes?|changed|has changed)(?: (?:this year|for us|on our side|at all|in the past year|since last year|whatsoever))?)$/;
+
+function overallNo(text: string): string | undefined {
+  return text
+    .split(/[.!?;,\n]+/)
+    .map((clause) => clause.replace(/[*_"]/g, '').trim())
+    .find((clause) => OVERALL_NO.test(clause));
 }
 
 function titles(ids: string[], program: ProgramSettings): string[] {
