@@ -29,7 +29,6 @@ export interface SimulationResult {
 const AGENT = 'simulated-agent';
 const ADMIN = 'simulated-admin';
 const partnerOf = (index: number) => `simulated-partner-${index + 1}`;
-const keyOf = (index: number) => `CF-${index + 1}`;
 /**
  * Scheduled runs of the day (program time); the fixture's actions happen at noon. The last run
  * comes minutes after the one before, past the claims' lapse, so work interrupted late in the
@@ -57,22 +56,24 @@ export async function runSimulation(
   });
   const skipped: string[] = [];
   try {
-    sandbox.jira.addUser({ accountId: AGENT, displayName: 'Program agent', agent: true });
-    sandbox.jira.addUser({ accountId: ADMIN, displayName: 'Program admin', agent: true, admin: true });
-    fixture.apps.forEach((app, i) => {
-      sandbox.jira.addUser({ accountId: partnerOf(i), displayName: `${app.name} partner`, agent: false });
-      sandbox.jira.addIssue({ key: keyOf(i), summary: app.name, status: 'Approved', reporter: partnerOf(i) });
+    sandbox.jira.addUser({ accountId: AGENT, displayName: 'Program agent', kind: 'agent' });
+    sandbox.jira.addUser({ accountId: ADMIN, displayName: 'Program admin', kind: 'admin' });
+    const keys = fixture.apps.map((app, i) => {
+      sandbox.jira.addUser({ accountId: partnerOf(i), displayName: `${app.name} partner`, kind: 'partner' });
+      return sandbox.jira.addIssue({ summary: app.name, status: 'Approved', reporter: partnerOf(i) });
     });
+    const keyOf = (index: number) => keys[index] ?? '';
 
     if (timezone !== CLOUD_FORTIFIED.timezone) {
-      await retrying(() => sandbox.invokeResolver('saveSettings', { settings: { ...CLOUD_FORTIFIED, timezone } }, { accountId: ADMIN }), 'saving the program time zone');
+      await retrying(() => resolve(sandbox, 'saveSettings', { settings: { ...CLOUD_FORTIFIED, timezone } }, { accountId: ADMIN }), 'saving the program time zone');
     }
     for (let start = 0; start < fixture.apps.length; start += IMPORT_BATCH) {
       const csv = fixture.apps
         .slice(start, start + IMPORT_BATCH)
         .map((app, j) => `${keyOf(start + j)},${app.approvedOn},${app.name.replace(/[,"\n]/g, ' ')}`)
         .join('\n');
-      await retrying(() => sandbox.invokeResolver('importApproved', { csv }, { accountId: ADMIN }), 'importing the apps');
+      const imported = await retrying(() => resolve(sandbox, 'importApproved', { csv }, { accountId: ADMIN }), 'importing the apps');
+      if (!imported.ok) throw new CliError(`importing the apps was refused: ${imported.error?.message ?? ''}`);
     }
 
     const store = forgePorts().apps;
@@ -117,7 +118,7 @@ export async function runSimulation(
     return {
       events,
       jiraRequests: stats.jiraRequests,
-      contractViolations: stats.contractViolations,
+      contractViolations: stats.contractViolations.length,
       skipped,
       ...(keepOpen ? { sandbox } : {}),
     };
@@ -138,9 +139,9 @@ async function applyAction(
 ): Promise<string | null> {
   if (action.by === 'partner') {
     if (action.edit) {
-      const previous = [...sandbox.jira.comments(issueKey)].reverse().find((c: { authorAccountId?: string; author?: { accountId?: string } }) => (c.authorAccountId ?? c.author?.accountId) === partner);
+      const previous = [...sandbox.jira.comments(issueKey)].reverse().find((c) => c.author === partner);
       if (!previous) return 'no earlier partner comment to edit';
-      sandbox.jira.editComment(issueKey, previous.id, action.reply);
+      sandbox.jira.editComment(issueKey, previous.id, action.reply, partner);
       return null;
     }
     sandbox.jira.addComment(issueKey, { author: partner, body: action.reply, public: true });
@@ -149,8 +150,16 @@ async function applyAction(
   const cycle = app?.reviews.find(inProgress);
   if (!cycle) return `no review in progress for check ${action.check}`;
   const payload = { issueKey, cycleId: cycle.id, checkId: action.check, result: action.result, ...(action.note ? { note: action.note } : {}) };
-  const answer = await retrying(() => sandbox.invokeResolver('recordCheck', payload, { accountId: AGENT, issueKey }), `recording ${action.check}`);
-  return answer.ok ? null : `recordCheck refused: ${answer.error.message}`;
+  const answer = await retrying(() => resolve(sandbox, 'recordCheck', payload, { accountId: AGENT, issueKey }), `recording ${action.check}`);
+  return answer.ok ? null : `recordCheck refused: ${answer.error?.message ?? ''}`;
+}
+
+type Answer = { ok: boolean; error?: { code: string; message: string } };
+
+async function resolve(sandbox: Sandbox, key: string, payload: unknown, as: { accountId: string; issueKey?: string }): Promise<Answer> {
+  const answer = (await sandbox.invokeResolver(key, payload, as)) as Answer | undefined;
+  if (!answer || typeof answer.ok !== 'boolean') throw new Error(`${key} answered ${JSON.stringify(answer)}`);
+  return answer;
 }
 
 function inProgress(cycle: ReviewCycle): boolean {
