@@ -1,0 +1,103 @@
+import { createSandbox, type Sandbox } from '../../sandbox';
+import { forgePorts } from '../../src/adapters/forge-ports';
+import { EFFECT_PROPERTY } from '../../src/adapters/jira/comments';
+import { addDays } from '../../src/domain/calendar';
+import { CLOUD_FORTIFIED } from '../../src/domain/cloud-fortified';
+import { noticeComment } from '../../src/domain/messages';
+
+const AGENT = 'agent-1';
+const ADMIN = 'admin-1';
+
+/** A sandbox with `count` apps approved on 2026-03-04, imported through the resolver. */
+async function withApps(count: number, options: { faults?: number; seed?: number } = {}) {
+  const sandbox = await createSandbox({
+    now: '2027-03-01T00:00:00Z',
+    seed: options.seed ?? 1,
+    ...(options.faults ? { faults: { rate: options.faults } } : {}),
+  });
+  sandbox.jira.addUser({ accountId: AGENT, displayName: 'Agent', kind: 'agent' });
+  sandbox.jira.addUser({ accountId: ADMIN, displayName: 'Admin', kind: 'admin' });
+  const keys: string[] = [];
+  for (let i = 0; i < count; i++) {
+    sandbox.jira.addUser({ accountId: `partner-${i}`, displayName: `Partner ${i}`, kind: 'partner' });
+    keys.push(sandbox.jira.addIssue({ summary: `App ${i}`, status: 'Approved', reporter: `partner-${i}` }));
+  }
+  const csv = keys.map((k, i) => `${k},2026-03-04,App ${i}`).join('\n');
+  for (let attempt = 0; attempt < 10; attempt++) {
+    const answer = (await sandbox.invokeResolver('importApproved', { csv }, { accountId: ADMIN }).catch(() => null)) as { ok: boolean } | null;
+    if (answer?.ok) break;
+  }
+  return { sandbox, keys };
+}
+
+function marks(sandbox: Sandbox, key: string): string[] {
+  return sandbox.jira
+    .comments(key)
+    .map((c) => c.properties[EFFECT_PROPERTY] as { cycleId?: string; effect?: string } | undefined)
+    .filter((m): m is { cycleId?: string; effect?: string } => !!m)
+    .map((m) => `${m.cycleId}:${m.effect}`);
+}
+
+describe('review automation in the sandbox', () => {
+  let sandbox: Sandbox | undefined;
+  afterEach(async () => {
+    await sandbox?.close();
+    sandbox = undefined;
+  });
+
+  it('two sweeps at once post the notice and attach the form once', async () => {
+    const made = await withApps(3);
+    sandbox = made.sandbox;
+    sandbox.clock.set('2027-03-11T00:05:00Z');
+    await Promise.all([sandbox.runScheduledTrigger(), sandbox.runScheduledTrigger()]);
+    await sandbox.runScheduledTrigger();
+    for (const key of made.keys) {
+      expect(marks(sandbox, key)).toEqual(['2027:notice']);
+      expect(sandbox.jira.attachments(key)).toHaveLength(1);
+      const notice = sandbox.jira.comments(key)[0];
+      expect(notice?.public).toBe(true);
+      expect(notice?.text).toContain('2027');
+    }
+    expect(sandbox.stats().contractViolations).toEqual([]);
+  });
+
+  it('a notice posted by an attempt that died before recording it is not posted again', async () => {
+    const made = await withApps(1);
+    sandbox = made.sandbox;
+    const key = made.keys[0] ?? '';
+    sandbox.clock.set('2027-03-11T00:05:00Z');
+    const ports = forgePorts();
+    const app = await ports.apps.get(key);
+    const cycle = app?.reviews[0];
+    if (!app || !cycle) throw new Error('the import did not schedule a review');
+    // What the dead attempt left behind: the comment on the ticket, the record unchanged.
+    await ports.jira.postCommentOnce({ issueKey: key, cycleId: cycle.id, effect: 'notice' }, noticeComment(CLOUD_FORTIFIED, app.appName, cycle), 'public');
+    expect((await ports.apps.get(key))?.reviews[0]?.state).toBe('scheduled');
+
+    await sandbox.runScheduledTrigger();
+    expect(marks(sandbox, key)).toEqual(['2027:notice']);
+    const recorded = (await ports.apps.get(key))?.reviews[0];
+    expect(recorded?.state).toBe('notified');
+    expect(recorded?.effects.notice?.id).toBe(sandbox.jira.comments(key)[0]?.id);
+  });
+
+  it('with heavy faults every message still goes out exactly once', async () => {
+    const made = await withApps(4, { faults: 0.35, seed: 11 });
+    sandbox = made.sandbox;
+    for (let day = '2027-03-10'; day <= '2027-05-05'; day = addDays(day, 1)) {
+      for (const time of ['00:05', '09:00', '17:00', '23:50', '23:55']) {
+        sandbox.clock.set(`${day}T${time}:00Z`);
+        await sandbox.runScheduledTrigger();
+        await sandbox.deliverPendingEvents();
+      }
+    }
+    const faults = sandbox.faultLog().map((f) => f.fault);
+    expect(faults).toContain('crash-after-write');
+    expect(faults).toContain('duplicate-trigger-run');
+    for (const key of made.keys) {
+      expect(marks(sandbox, key)).toEqual(['2027:notice', '2027:window-note', '2027:answer-reminder', '2027:remediation-note', '2027:remediation-reminder', '2027:overdue-note']);
+      expect(sandbox.jira.attachments(key)).toHaveLength(1);
+    }
+    expect(sandbox.stats().contractViolations).toEqual([]);
+  });
+});
