@@ -10,6 +10,7 @@ export type Command = (args: string[], io: CliIo) => Promise<void>;
 
 /** Each command lives in its own file and is loaded only when called. */
 const commands: Record<string, () => Promise<Command>> = {
+  schedule: async () => (await import('./schedule-command')).scheduleCommand,
   simulate: async () => (await import('./simulate-command')).simulate,
   'classify-reply': async () => (await import('./classify-reply-command')).classifyReplyCommand,
 };
