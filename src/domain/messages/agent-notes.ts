@@ -120,7 +120,7 @@ function body(kind: AgentNoteKind, d: AgentNoteDetails): BlockContent[] {
         ...titledList('Checks to run:', d.pendingChecks),
         d.answer
           ? line(label('Partner’s answer so far:'), ` ${d.answer}`)
-          : line('The partner has not answered yet; a reminder has been sent.'),
+          : line('The partner has not answered yet.'),
       ];
     case 'remediation-started':
       return [

@@ -1,0 +1,308 @@
+import Ajv from 'ajv';
+import adfJsonSchema from '@atlaskit/adf-schema/dist/json-schema/v1/full.json';
+import { CLOUD_FORTIFIED } from '../../src/domain/cloud-fortified';
+import {
+  adfToPlainText,
+  agentNote,
+  AGENT_NOTE_KINDS,
+  answerReminderComment,
+  dateForPeople,
+  noticeComment,
+  remediationReminderComment,
+  significantChangeForm,
+  type AdfDoc,
+} from '../../src/domain/messages';
+import type { ProgramSettings } from '../../src/domain/program';
+import { classifyReply } from '../../src/domain/reply-classifier';
+import type { ReviewCycle } from '../../src/domain/review-types';
+
+// Atlassian's published ADF JSON schema (draft-04; Ajv 8 reads it without checking the meta-schema).
+const { $schema: _draft, ...schema } = adfJsonSchema as Record<string, unknown>;
+const validateAdf = new Ajv({ strict: false, validateSchema: false, allErrors: true }).compile(schema);
+
+function expectValidAdf(doc: AdfDoc): void {
+  const valid = validateAdf(doc);
+  expect(validateAdf.errors ?? []).toEqual([]);
+  expect(valid).toBe(true);
+}
+
+function textNodes(node: unknown): Array<{ text: string; marks?: Array<{ type: string }> }> {
+  if (typeof node !== 'object' || node === null) return [];
+  const n = node as { type?: string; text?: string; content?: unknown[]; marks?: Array<{ type: string }> };
+  const own = n.type === 'text' && typeof n.text === 'string' ? [{ text: n.text, marks: n.marks }] : [];
+  return [...own, ...(n.content ?? []).flatMap(textNodes)];
+}
+
+function nodeTypes(node: unknown): string[] {
+  if (typeof node !== 'object' || node === null) return [];
+  const n = node as { type?: string; content?: unknown[] };
+  return [n.type ?? '?', ...(n.content ?? []).flatMap(nodeTypes)];
+}
+
+const march2027: ReviewCycle = {
+  id: '2027',
+  kind: 'annual',
+  year: 2027,
+  state: 'scheduled',
+  stateSince: '2026-03-30T00:00:00.000Z',
+  noticeOn: '2027-03-11',
+  windowStart: '2027-03-25',
+  windowEnd: '2027-03-31',
+  remediationDue: '2027-04-28',
+  checks: CLOUD_FORTIFIED.checks.map((c) => ({ id: c.id, result: 'pending' as const })),
+  effects: {},
+};
+
+describe('the validation of ADF itself', () => {
+  it('rejects what Jira would reject', () => {
+    expect(validateAdf({ type: 'doc', version: 1, content: [{ type: 'text', text: 'bare text in a doc' }] })).toBe(false);
+    expect(validateAdf({ type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text: '' }] }] })).toBe(false);
+  });
+});
+
+describe('dateForPeople', () => {
+  it('writes days as people read them', () => {
+    expect(dateForPeople('2027-03-25')).toBe('25 March 2027');
+    expect(dateForPeople('2028-02-29')).toBe('29 February 2028');
+    expect(dateForPeople('2027-02-30')).toBe('2027-02-30');
+    expect(dateForPeople('soon')).toBe('soon');
+  });
+});
+
+describe('noticeComment', () => {
+  const notice = noticeComment(CLOUD_FORTIFIED, 'Acme Timesheets', march2027);
+  const visible = adfToPlainText(notice);
+
+  it('is valid ADF', () => expectValidAdf(notice));
+
+  it('fills the program text with the app and the dates, written for people', () => {
+    expect(visible).toContain('Acme Timesheets is due for its annual Cloud Fortified review');
+    expect(visible).toContain('from 25 March 2027 to 31 March 2027');
+    expect(visible).toContain('must be resolved by 28 April 2027');
+    expect(visible).toContain('significant-change-form-2027.md');
+    expect(visible).not.toMatch(/\{(app|windowStart|windowEnd|remediationDue|year)\}/);
+  });
+
+  it('shows the app name in bold', () => {
+    expect(textNodes(notice).find((t) => t.text === 'Acme Timesheets')?.marks).toEqual([{ type: 'strong' }]);
+  });
+
+  it('uses the program text as data: {year}, paragraphs and unknown placeholders', () => {
+    const program: ProgramSettings = {
+      ...CLOUD_FORTIFIED,
+      texts: { ...CLOUD_FORTIFIED.texts, notice: 'Review {year} of {app}.\n\nWindow: {windowStart}–{windowEnd}.\nKeep {unknown} as written.' },
+    };
+    const doc = noticeComment(program, 'Acme', march2027);
+    expectValidAdf(doc);
+    const text = adfToPlainText(doc);
+    expect(text).toContain('Review 2027 of Acme.');
+    expect(text).toContain('Window: 25 March 2027–31 March 2027.\nKeep {unknown} as written.');
+    expect(doc.content.filter((n) => n.type === 'paragraph').length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('keeps a partner-chosen name as text, never as markup', () => {
+    const name = '**Bold** [link](https://evil.example) @here <b>x</b> {windowEnd}';
+    const doc = noticeComment(CLOUD_FORTIFIED, name, march2027);
+    expectValidAdf(doc);
+    expect(textNodes(doc).map((t) => t.text)).toContain(name);
+    expect(nodeTypes(doc)).not.toContain('mention');
+    expect(nodeTypes(doc)).not.toContain('inlineCard');
+    expect(JSON.stringify(doc)).not.toContain('"link"');
+  });
+
+  it('tells the partner when the review is an escalation', () => {
+    const escalation: ReviewCycle = { ...march2027, id: 'esc-1', kind: 'escalation' };
+    const doc = noticeComment(CLOUD_FORTIFIED, 'Acme', escalation);
+    expectValidAdf(doc);
+    expect(adfToPlainText(doc)).toContain('A concern has been raised about the compliance of Acme');
+    expect(adfToPlainText(doc)).toContain('significant-change-form-esc-1.md');
+  });
+});
+
+describe('reminders', () => {
+  it('answer reminder names the app and the window', () => {
+    const doc = answerReminderComment(CLOUD_FORTIFIED, 'Acme Timesheets', march2027);
+    expectValidAdf(doc);
+    const text = adfToPlainText(doc);
+    expect(text).toContain('review of Acme Timesheets has started (25 March 2027 to 31 March 2027)');
+    expect(text).toContain('starting with YES or NO');
+  });
+
+  it('remediation reminder gives the deadline and the checks still open', () => {
+    const cycle: ReviewCycle = {
+      ...march2027,
+      state: 'remediation',
+      checks: [
+        { id: 'privacy-security-tab', result: 'failed', note: 'internal: data residency field empty' },
+        { id: 'support-contact', result: 'passed' },
+        { id: 'bug-bounty', result: 'pending' },
+        { id: 'significant-changes', result: 'passed' },
+      ],
+    };
+    const doc = remediationReminderComment(CLOUD_FORTIFIED, 'Acme', cycle);
+    expectValidAdf(doc);
+    const text = adfToPlainText(doc);
+    expect(text).toContain('must be resolved by 28 April 2027');
+    expect(text).toContain('Still open:\n\n- Privacy & Security tab\n- Bug Bounty');
+    expect(text).not.toContain('Support contact');
+    expect(text).not.toContain('internal: data residency');
+  });
+});
+
+describe('agentNote', () => {
+  const base = {
+    appName: 'Acme Timesheets',
+    cycleId: '2027',
+    windowStart: '2027-03-25',
+    windowEnd: '2027-03-31',
+    remediationDue: '2027-04-28',
+  };
+
+  it.each(AGENT_NOTE_KINDS)('%s is valid ADF naming the app', (kind) => {
+    const doc = agentNote(kind, { ...base, failedChecks: ['Bug Bounty'], pendingChecks: [], text: 'Maybe', reason: 'hedges' });
+    expectValidAdf(doc);
+    expect(adfToPlainText(doc)).toContain('Acme Timesheets');
+  });
+
+  it('window-opened lists the checks to run and whether the partner answered', () => {
+    const text = adfToPlainText(agentNote('window-opened', { ...base, pendingChecks: ['Bug Bounty', 'Support contact'] }));
+    expect(text).toContain('window is open (25 March 2027 to 31 March 2027)');
+    expect(text).toContain('Checks to run:\n\n- Bug Bounty\n- Support contact');
+    expect(text).toContain('has not answered yet');
+  });
+
+  it('remediation-started gives the failed and pending checks and the deadline', () => {
+    const text = adfToPlainText(
+      agentNote('remediation-started', { ...base, failedChecks: ['Privacy & Security tab'], pendingChecks: ['Bug Bounty'] }),
+    );
+    expect(text).toContain('resolve them by 28 April 2027');
+    expect(text).toContain('Failed checks:\n\n- Privacy & Security tab');
+    expect(text).toContain('Checks not yet done:\n\n- Bug Bounty');
+  });
+
+  it('overdue says how late the fixes are', () => {
+    const text = adfToPlainText(agentNote('overdue', { ...base, failedChecks: ['Bug Bounty'], today: '2027-05-01' }));
+    expect(text).toContain('(28 April 2027, 3 days ago)');
+    expect(text).toContain('- Bug Bounty');
+  });
+
+  it('unclear-answer quotes the reply as plain text, line by line', () => {
+    const reply = 'Not sure **yet**\n[click](https://x.example) @all\n\n{"type":"mention"}';
+    const doc = agentNote('unclear-answer', { ...base, reason: 'hedges ("not sure")', text: reply });
+    expectValidAdf(doc);
+    const quote = doc.content.find((n) => n.type === 'blockquote');
+    expect(textNodes(quote).map((t) => t.text)).toEqual(['Not sure **yet**', '[click](https://x.example) @all', '{"type":"mention"}']);
+    expect(textNodes(quote).every((t) => t.marks === undefined)).toBe(true);
+    expect(nodeTypes(doc)).not.toContain('mention');
+    expect(adfToPlainText(doc)).toContain('could not be read as YES or NO (hedges ("not sure"))');
+  });
+
+  it('unclear-answer copes with an empty or very long reply', () => {
+    expectValidAdf(agentNote('unclear-answer', { ...base, text: '' }));
+    const long = agentNote('unclear-answer', { ...base, text: 'x'.repeat(10_000) });
+    expectValidAdf(long);
+    expect(adfToPlainText(long)).toContain('Shortened');
+    expect(adfToPlainText(long).length).toBeLessThan(4000);
+  });
+
+  it('answer-recorded says what was recorded and what happens next', () => {
+    const no = adfToPlainText(agentNote('answer-recorded', { ...base, answer: 'NO', source: 'reply', reason: 'starts with "No"' }));
+    expect(no).toContain('Answer: NO (from the reply), starts with "No"');
+    expect(no).toContain('significant-changes check has passed');
+    const yes = adfToPlainText(agentNote('answer-recorded', { ...base, answer: 'YES', categories: ['Data stores'] }));
+    expect(yes).toContain('Categories named:\n\n- Data stores');
+    expect(yes).toContain('Privacy & Security tab reflect the changes');
+  });
+
+  it('escalation-raised quotes the concern and gives the dates', () => {
+    const doc = agentNote('escalation-raised', { ...base, cycleId: 'esc-1', concern: 'Customer reports data sent to an unknown host', raisedBy: 'customer' });
+    expectValidAdf(doc);
+    const text = adfToPlainText(doc);
+    expect(text).toContain('raised by a customer');
+    expect(text).toContain('> Customer reports data sent to an unknown host');
+    expect(text).toContain('Issues resolved by: 28 April 2027');
+  });
+});
+
+describe('significantChangeForm', () => {
+  const form = significantChangeForm(CLOUD_FORTIFIED, 'Acme Timesheets', march2027);
+
+  it('has a file name that is the same for the same cycle', () => {
+    expect(form.fileName).toBe('significant-change-form-2027.md');
+    expect(significantChangeForm(CLOUD_FORTIFIED, 'Renamed app', march2027).fileName).toBe(form.fileName);
+    expect(significantChangeForm(CLOUD_FORTIFIED, 'Acme', { ...march2027, id: 'esc-2', kind: 'escalation' }).fileName).toBe(
+      'significant-change-form-esc-2.md',
+    );
+  });
+
+  it('is titled with the program form title, the app and the year', () => {
+    expect(form.markdown.split('\n')[0]).toBe('# Cloud Fortified significant-change form: Acme Timesheets (2027)');
+    expect(form.markdown).toContain('Review window: 25 March 2027 to 31 March 2027.');
+    expect(form.markdown).toContain('resolved by 28 April 2027');
+  });
+
+  it('asks the YES/NO question and, per category, the three questions with examples', () => {
+    expect(form.markdown).toContain('## Has the app had any significant change in the past year?');
+    expect(form.markdown).toContain('Answer **YES** or **NO**.');
+    for (const category of CLOUD_FORTIFIED.changeCategories) {
+      expect(form.markdown).toContain(`### ${category.title}`);
+      for (const example of category.examples) expect(form.markdown).toContain(`- ${example}`);
+    }
+    expect(form.markdown.match(/- What changed\?/g)).toHaveLength(CLOUD_FORTIFIED.changeCategories.length);
+    expect(form.markdown).toContain('How does the change affect the security or reliability of the app?');
+    expect(form.markdown).toContain('Have the Marketplace listing and the Privacy & Security tab been updated');
+    expect(form.markdown).toContain('Reply to the ticket');
+  });
+
+  it('follows the program: another program has other categories', () => {
+    const program: ProgramSettings = {
+      ...CLOUD_FORTIFIED,
+      texts: { ...CLOUD_FORTIFIED.texts, formTitle: 'Successor programme change form' },
+      changeCategories: [{ id: 'ai', title: 'AI models', examples: ['A new model provider'] }],
+    };
+    const other = significantChangeForm(program, 'Acme', march2027);
+    expect(other.markdown).toContain('# Successor programme change form: Acme (2027)');
+    expect(other.markdown).toContain('### AI models');
+    expect(other.markdown).not.toContain('Subprocessors');
+  });
+
+  it('teaches a way of answering that the app reads back', () => {
+    const example = /```\n([\s\S]*?)```/.exec(form.markdown)?.[1] ?? '';
+    expect(classifyReply(example, CLOUD_FORTIFIED)).toMatchObject({ answer: 'YES', categories: ['libraries'] });
+  });
+});
+
+describe('adfToPlainText', () => {
+  it('renders lists, line breaks and quotes, one block per paragraph', () => {
+    const doc = {
+      type: 'doc',
+      version: 1,
+      content: [
+        { type: 'paragraph', content: [{ type: 'text', text: 'Yes' }, { type: 'hardBreak' }, { type: 'text', text: 'see below' }] },
+        { type: 'bulletList', content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'one' }] }] }] },
+        { type: 'blockquote', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'quoted notice' }] }] },
+        { type: 'paragraph', content: [{ type: 'mention', attrs: { id: 'x', text: '@Jane' } }] },
+      ],
+    };
+    expect(adfToPlainText(doc)).toBe('Yes\nsee below\n\n- one\n\n> quoted notice\n\n@Jane');
+  });
+
+  it('never throws on malformed documents', () => {
+    for (const bad of [null, undefined, 'text', 42, {}, { type: 'doc', content: 'x' }, { type: 'doc', content: [null, 1, { type: 'text' }] }]) {
+      expect(() => adfToPlainText(bad)).not.toThrow();
+    }
+    expect(adfToPlainText({ type: 'doc', content: [null, { type: 'paragraph', content: [{ type: 'text', text: 'ok' }] }] })).toBe('ok');
+  });
+
+  it('lets the classifier ignore a quote in a portal comment', () => {
+    const doc = {
+      type: 'doc',
+      version: 1,
+      content: [
+        { type: 'blockquote', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Start your reply with YES or NO' }] }] },
+        { type: 'paragraph', content: [{ type: 'text', text: 'no' }] },
+      ],
+    };
+    expect(classifyReply(adfToPlainText(doc), CLOUD_FORTIFIED).answer).toBe('NO');
+  });
+});
