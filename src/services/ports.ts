@@ -39,7 +39,8 @@ export interface PostedComment {
 }
 
 export interface JiraPort {
-  getIssue(issueKey: string): Promise<IssueFacts | null>;
+  /** `requestType: true` also reads the JSM request type (one more request; only when the program filters on it). */
+  getIssue(issueKey: string, options?: { requestType?: boolean }): Promise<IssueFacts | null>;
   /** Posts a comment carrying `mark`, unless a comment with that mark is already on the ticket. Returns its id. */
   postCommentOnce(mark: EffectMark, body: AdfDoc, visibility: 'public' | 'internal'): Promise<{ id: string; alreadyThere: boolean }>;
   /** Attaches a file unless one with that name is already on the ticket. Returns the attachment id. */

@@ -1,0 +1,164 @@
+import { asApp, asUser, type Route } from '@forge/api';
+import type { z } from 'zod';
+import { JiraAnswerError, JiraApiError, JiraUnreachableError, isTransientStatus } from './jira-errors';
+
+export interface RetryPolicy {
+  /** Attempts in all, the first one included. */
+  attempts: number;
+  /** First backoff delay; doubles on each retry. */
+  baseDelayMs: number;
+  /** Longest single wait; a Retry-After longer than this is not waited out: the call fails. */
+  maxDelayMs: number;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = { attempts: 4, baseDelayMs: 500, maxDelayMs: 10_000 };
+
+export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+export interface JiraRequest {
+  method: Method;
+  path: Route;
+  /** A JSON body (serialised here) or a raw body with its own content type. */
+  json?: unknown;
+  raw?: { body: ArrayBuffer | string; contentType: string };
+  headers?: Record<string, string>;
+  /**
+   * Requests that may have taken effect even though they failed (a POST answered 5xx or cut off)
+   * are not repeated blindly: they fail at once and the caller checks before trying again.
+   * 429 is always retried: a rate-limited request was not performed.
+   */
+  unsafe?: boolean;
+}
+
+export interface JiraResponse {
+  status: number;
+  /** Parsed JSON body; null when the body is empty. */
+  body: unknown;
+}
+
+type RequestJira = (path: Route, init?: { method?: string; body?: ArrayBuffer | string; headers?: Record<string, string> }) => Promise<{
+  status: number;
+  text: () => Promise<string>;
+  headers: { get: (name: string) => string | null };
+}>;
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Every REST call of the app goes through here: as the app for the app's own work, as the
+ * calling user for permission questions. Retries what is worth retrying, within bounds, and
+ * turns everything else into a typed error that names the status and Jira's message.
+ */
+export class JiraClient {
+  constructor(
+    private readonly requestJira: RequestJira,
+    private readonly retry: RetryPolicy = DEFAULT_RETRY,
+  ) {}
+
+  static asApp(retry?: RetryPolicy): JiraClient {
+    return new JiraClient((path, init) => asApp().requestJira(path, init), retry);
+  }
+
+  /** Asks as the user of the current invocation (the platform knows who is calling). */
+  static asUser(retry?: RetryPolicy): JiraClient {
+    return new JiraClient((path, init) => asUser().requestJira(path, init), retry);
+  }
+
+  async send(request: JiraRequest): Promise<JiraResponse> {
+    const headers: Record<string, string> = { Accept: 'application/json', ...request.headers };
+    let body: ArrayBuffer | string | undefined;
+    if (request.json !== undefined) {
+      body = JSON.stringify(request.json);
+      headers['Content-Type'] = 'application/json';
+    } else if (request.raw) {
+      body = request.raw.body;
+      headers['Content-Type'] = request.raw.contentType;
+    }
+    const where = request.path.value;
+
+    for (let attempt = 1; ; attempt++) {
+      const last = attempt >= this.retry.attempts;
+      let response: Awaited<ReturnType<RequestJira>>;
+      try {
+        response = await this.requestJira(request.path, { method: request.method, body, headers });
+      } catch (cause) {
+        if (last || request.unsafe) throw new JiraUnreachableError(request.method, where, cause);
+        await sleep(this.backoff(attempt));
+        continue;
+      }
+
+      const text = await response.text().catch(() => '');
+      if (response.status >= 200 && response.status < 300) {
+        return { status: response.status, body: parseJson(text, request.method, where) };
+      }
+
+      const retryAfter = parseRetryAfter(response.headers.get('retry-after'));
+      const error = new JiraApiError(response.status, request.method, where, jiraMessages(text), retryAfter);
+      const retryable = response.status === 429 || (isTransientStatus(response.status) && !request.unsafe);
+      if (!retryable || last) throw error;
+      const wait = Math.max(this.backoff(attempt), (retryAfter ?? 0) * 1000);
+      if (wait > this.retry.maxDelayMs && retryAfter !== undefined) throw error;
+      await sleep(Math.min(wait, this.retry.maxDelayMs));
+    }
+  }
+
+  /** Sends and validates the parts of the answer the caller reads. */
+  async read<S extends z.ZodTypeAny>(request: JiraRequest, schema: S): Promise<z.output<S>> {
+    const response = await this.send(request);
+    return validate(schema, response.body, request.method, request.path.value);
+  }
+
+  private backoff(attempt: number): number {
+    const exponential = this.retry.baseDelayMs * 2 ** (attempt - 1);
+    // Jitter spreads the retries of parallel invocations.
+    return Math.min(this.retry.maxDelayMs, exponential / 2 + Math.random() * (exponential / 2));
+  }
+}
+
+export function validate<S extends z.ZodTypeAny>(schema: S, value: unknown, method: string, path: string): z.output<S> {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data as z.output<S>;
+  throw new JiraAnswerError(
+    method,
+    path,
+    parsed.error.issues.map((issue) => `${issue.path.join('.') || '(body)'}: ${issue.message}`),
+  );
+}
+
+function parseJson(text: string, method: string, path: string): unknown {
+  if (text.trim() === '') return null;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new JiraAnswerError(method, path, ['the body is not JSON']);
+  }
+}
+
+/** Jira's error body: `{ errorMessages: [...], errors: { field: message } }`, or anything else. */
+function jiraMessages(text: string): string[] {
+  if (!text.trim()) return [];
+  try {
+    const body = JSON.parse(text) as { errorMessages?: unknown; errors?: unknown; message?: unknown };
+    const messages: string[] = [];
+    if (Array.isArray(body.errorMessages)) messages.push(...body.errorMessages.filter((m): m is string => typeof m === 'string'));
+    if (body.errors && typeof body.errors === 'object') {
+      for (const [field, message] of Object.entries(body.errors as Record<string, unknown>)) {
+        if (typeof message === 'string') messages.push(`${field}: ${message}`);
+      }
+    }
+    if (typeof body.message === 'string') messages.push(body.message);
+    return messages.length ? messages : [text.slice(0, 300)];
+  } catch {
+    return [text.slice(0, 300)];
+  }
+}
+
+/** Seconds, or an HTTP date. */
+export function parseRetryAfter(value: string | null, now: number = Date.now()): number | undefined {
+  if (!value) return undefined;
+  const trimmed = value.trim();
+  if (/^\d+(\.\d+)?$/.test(trimmed)) return Number(trimmed);
+  const at = Date.parse(trimmed);
+  if (Number.isNaN(at)) return undefined;
+  return Math.max(0, (at - now) / 1000);
+}

@@ -1,0 +1,48 @@
+import type { JiraPort } from '../../services/ports';
+import { SUMMARY_PROPERTY_KEY } from '../../services/summary-property';
+import { attachFileOnce } from './attachments';
+import { getComment, postCommentOnce, type PostLog } from './comments';
+import { addFormOnce, readFormAnswers } from './forms';
+import { getIssue } from './issues';
+import type { JiraClient } from './jira-client';
+import { canEditIssue, isAdmin, isServiceDeskAgent } from './permissions';
+import { writeIssueProperty } from './properties';
+import { transitionTo } from './transitions';
+
+export interface JiraPortDeps {
+  /** Acts as the app: everything the app does on tickets. */
+  app: JiraClient;
+  /** Acts as the user of the current invocation: permission questions only. */
+  user: JiraClient;
+  /** Notes of posting attempts, so a first post skips searching the ticket for its mark. */
+  postLog?: PostLog;
+}
+
+/** The Jira port: each method is one small module under `src/adapters/jira/`. */
+export function createJiraPort({ app, user, postLog }: JiraPortDeps): JiraPort {
+  // One answer per account and ticket is enough within an invocation.
+  const agents = new Map<string, Promise<boolean>>();
+  return {
+    getIssue: (issueKey, options) => getIssue(app, issueKey, options),
+    postCommentOnce: (mark, body, visibility) => postCommentOnce(app, postLog, mark, body, visibility),
+    attachFileOnce: (issueKey, fileName, content, mimeType) => attachFileOnce(app, issueKey, fileName, content, mimeType),
+    addFormOnce: (issueKey, templateId) => addFormOnce(app, issueKey, templateId),
+    readFormAnswers: (issueKey, formId) => readFormAnswers(app, issueKey, formId),
+    getComment: (issueKey, commentId) => getComment(app, issueKey, commentId),
+    writeSummaryProperty: (issueKey, summary) => writeIssueProperty(app, issueKey, SUMMARY_PROPERTY_KEY, summary),
+    transitionTo: (issueKey, statusNames) => transitionTo(app, issueKey, statusNames),
+    // The platform asks as the invoking user; the account id names who that is for the caller's records.
+    canEditIssue: (issueKey) => canEditIssue(user, issueKey),
+    isAdmin: () => isAdmin(user),
+    isAgent: (issueKey, accountId) => {
+      const key = `${issueKey}|${accountId}`;
+      let answer = agents.get(key);
+      if (!answer) {
+        answer = isServiceDeskAgent(app, issueKey, accountId);
+        agents.set(key, answer);
+        answer.catch(() => agents.delete(key));
+      }
+      return answer;
+    },
+  };
+}
