@@ -85,6 +85,8 @@ export function statusesForStage(program: ProgramSettings, stage: Stage): string
  * Follows a status change made in Jira. The ticket's status is the truth, so the move is not
  * checked against `allowedStageMoves`; null when the status maps to no stage or to the current one.
  * A move to `approved` only changes the stage: recording the approval date is the caller's decision.
+ * Once approved, the submission no longer follows: the annual reviews run on the same ticket, and
+ * its status then speaks of the review (e.g. waiting for the partner's answer), not of the submission.
  */
 export function followJiraStatus(
   state: SubmissionState,
@@ -93,6 +95,7 @@ export function followJiraStatus(
   by: string,
   at: IsoDateTime,
 ): SubmissionState | null {
+  if (state.stage === 'approved') return null;
   const stage = stageForStatus(program, statusName);
   if (!stage || stage === state.stage) return null;
   return { ...state, stage, stageSince: at, stageBy: by };

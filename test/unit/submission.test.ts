@@ -130,6 +130,16 @@ describe('JSM statuses and stages', () => {
     expect(followJiraStatus(inStage('triage'), program, 'Waiting for support', 'u', LATER)).toBeNull();
   });
 
+  it('stops following once approved: the annual review moves the same ticket through its statuses', () => {
+    expect(followJiraStatus(inStage('approved'), program, 'Waiting for customer', 'u', LATER)).toBeNull();
+    expect(followJiraStatus(inStage('approved'), program, 'Declined', 'u', LATER)).toBeNull();
+  });
+
+  it('follows a move to the approved status, and back out of declined', () => {
+    expect(followJiraStatus(inStage('verifying'), program, 'Approved', 'u', LATER)?.stage).toBe('approved');
+    expect(followJiraStatus(inStage('declined'), program, 'In triage', 'u', LATER)?.stage).toBe('triage');
+  });
+
   it('uses the program’s own mapping', () => {
     const custom: ProgramSettings = { ...program, statusMapping: [{ status: 'Needs partner input', stage: 'awaiting-partner' }] };
     expect(followJiraStatus(inStage('triage'), custom, 'needs partner input', 'u', LATER)?.stage).toBe('awaiting-partner');
