@@ -1,0 +1,152 @@
+import type { AdfNode } from './adf-text';
+
+export type UserKind = 'agent' | 'partner' | 'admin' | 'app';
+
+export interface JiraUser {
+  accountId: string;
+  displayName: string;
+  kind: UserKind;
+  email?: string;
+}
+
+export interface JiraComment {
+  id: string;
+  authorId: string;
+  updateAuthorId: string;
+  body: AdfNode;
+  created: number;
+  updated: number;
+  jsdPublic: boolean;
+  properties: Record<string, unknown>;
+}
+
+export interface JiraAttachment {
+  id: string;
+  filename: string;
+  mimeType: string;
+  size: number;
+  contentBase64: string;
+  authorId: string;
+  created: number;
+}
+
+export interface FormTemplate {
+  id: string;
+  name: string;
+  questions: { id: string; label: string }[];
+}
+
+export interface IssueForm {
+  id: string;
+  templateId: string;
+  name: string;
+  visibility: 'internal' | 'external';
+  status: 'open' | 'submitted' | 'locked';
+  answers: Record<string, string>;
+  updated: number;
+}
+
+export interface JiraIssue {
+  id: string;
+  key: string;
+  summary: string;
+  status: string;
+  requestType?: string;
+  reporterId: string;
+  participants: string[];
+  created: number;
+  updated: number;
+  labels: string[];
+  properties: Record<string, unknown>;
+  comments: JiraComment[];
+  attachments: JiraAttachment[];
+  forms: IssueForm[];
+  changelog: { id: string; authorId: string; created: number; items: { field: string; fromString: string | null; toString: string | null }[] }[];
+}
+
+export interface StatusDef {
+  id: string;
+  name: string;
+  category: 'new' | 'indeterminate' | 'done';
+}
+
+/** The Cloud Fortified project's workflow: statuses (matching the program's status mapping) and transitions. */
+export const STATUSES: StatusDef[] = [
+  { id: '10001', name: 'Open', category: 'new' },
+  { id: '10002', name: 'Waiting for support', category: 'indeterminate' },
+  { id: '10003', name: 'In triage', category: 'indeterminate' },
+  { id: '10004', name: 'Waiting for partner', category: 'indeterminate' },
+  { id: '10005', name: 'In verification', category: 'indeterminate' },
+  { id: '10006', name: 'Soaking', category: 'indeterminate' },
+  { id: '10007', name: 'Approved', category: 'done' },
+  { id: '10008', name: 'Declined', category: 'done' },
+  { id: '10009', name: 'Withdrawn', category: 'done' },
+];
+
+/** Transition names by target status. */
+const TRANSITION_NAMES: Record<string, string> = {
+  'Waiting for support': 'Respond to support',
+  'In triage': 'Start triage',
+  'Waiting for partner': 'Wait for partner',
+  'In verification': 'Start verification',
+  Soaking: 'Start soak',
+  Approved: 'Approve',
+  Declined: 'Decline',
+  Withdrawn: 'Withdraw',
+};
+
+const WORKFLOW: Record<string, string[]> = {
+  Open: ['Waiting for support', 'In triage', 'Waiting for partner', 'Declined', 'Withdrawn'],
+  'Waiting for support': ['In triage', 'Waiting for partner', 'In verification', 'Declined', 'Withdrawn'],
+  'In triage': ['Waiting for partner', 'In verification', 'Declined', 'Withdrawn'],
+  'Waiting for partner': ['Waiting for support', 'In triage', 'In verification', 'Declined', 'Withdrawn'],
+  'In verification': ['Waiting for partner', 'Soaking', 'Approved', 'Declined', 'Withdrawn'],
+  Soaking: ['In verification', 'Waiting for partner', 'Approved', 'Declined', 'Withdrawn'],
+  Approved: ['In verification', 'Withdrawn'],
+  Declined: ['In triage'],
+  Withdrawn: ['In triage'],
+};
+
+export interface TransitionDef {
+  id: string;
+  name: string;
+  to: StatusDef;
+}
+
+export function statusByName(name: string): StatusDef | undefined {
+  return STATUSES.find((s) => s.name.toLowerCase() === name.toLowerCase());
+}
+
+export function transitionsFrom(status: string): TransitionDef[] {
+  return (WORKFLOW[status] ?? []).map((target) => {
+    const to = statusByName(target) as StatusDef;
+    return { id: String(Number(to.id) - 10000 + 10), name: TRANSITION_NAMES[target] ?? target, to };
+  });
+}
+
+export const PROJECT = { id: '10000', key: 'CFP', name: 'Cloud Fortified Program', serviceDeskId: '1' };
+
+export const REQUEST_TYPES = [
+  { id: '101', name: 'App submission' },
+  { id: '102', name: 'Cloud Fortified review' },
+];
+
+export const ISSUE_TYPE = { id: '10100', name: 'Service Request', subtask: false };
+
+export const PERMISSIONS_BY_KIND: Record<UserKind, string[]> = {
+  agent: ['BROWSE_PROJECTS', 'EDIT_ISSUES', 'ADD_COMMENTS', 'EDIT_ALL_COMMENTS', 'TRANSITION_ISSUES', 'CREATE_ATTACHMENTS', 'ASSIGN_ISSUES', 'SERVICEDESK_AGENT'],
+  admin: ['BROWSE_PROJECTS', 'EDIT_ISSUES', 'ADD_COMMENTS', 'EDIT_ALL_COMMENTS', 'TRANSITION_ISSUES', 'CREATE_ATTACHMENTS', 'ASSIGN_ISSUES', 'SERVICEDESK_AGENT', 'ADMINISTER_PROJECTS', 'ADMINISTER'],
+  app: ['BROWSE_PROJECTS', 'EDIT_ISSUES', 'ADD_COMMENTS', 'EDIT_ALL_COMMENTS', 'TRANSITION_ISSUES', 'CREATE_ATTACHMENTS', 'ASSIGN_ISSUES', 'SERVICEDESK_AGENT', 'ADMINISTER_PROJECTS'],
+  // a customer sees and comments on the requests they raised or take part in
+  partner: ['BROWSE_PROJECTS', 'ADD_COMMENTS', 'CREATE_ATTACHMENTS'],
+};
+
+export const KNOWN_PERMISSIONS = new Set([
+  ...Object.values(PERMISSIONS_BY_KIND).flat(),
+  'DELETE_ISSUES', 'CREATE_ISSUES', 'CLOSE_ISSUES', 'RESOLVE_ISSUES', 'DELETE_ALL_COMMENTS', 'EDIT_OWN_COMMENTS', 'WORK_ON_ISSUES', 'LINK_ISSUES', 'MANAGE_WATCHERS', 'VIEW_WATCHERS', 'SCHEDULE_ISSUES', 'MOVE_ISSUES', 'SET_ISSUE_SECURITY', 'MODIFY_REPORTER', 'USER_PICKER', 'SYSTEM_ADMIN', 'CREATE_SHARED_OBJECTS', 'BULK_CHANGE', 'ADMINISTER', 'SERVICEDESK_AGENT',
+]);
+
+/** Jira's own time format: 2026-03-11T09:00:00.000+0000 */
+export function jiraTime(ms: number): string {
+  return new Date(ms).toISOString().replace('Z', '+0000');
+}
