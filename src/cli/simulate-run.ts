@@ -55,6 +55,9 @@ export async function runSimulation(
     ...(options.faults > 0 ? { faults: { rate: options.faults } } : {}),
   });
   const skipped: string[] = [];
+  // The handlers' own log lines are not the output: stdout carries only the event lines.
+  const { log, info } = console;
+  console.log = console.info = () => undefined;
   try {
     sandbox.jira.addUser({ accountId: AGENT, displayName: 'Program agent', kind: 'agent' });
     sandbox.jira.addUser({ accountId: ADMIN, displayName: 'Program admin', kind: 'admin' });
@@ -123,6 +126,8 @@ export async function runSimulation(
       ...(keepOpen ? { sandbox } : {}),
     };
   } finally {
+    console.log = log;
+    console.info = info;
     if (!keepOpen) await sandbox.close();
   }
 }
