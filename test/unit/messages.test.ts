@@ -306,3 +306,22 @@ describe('adfToPlainText', () => {
     expect(classifyReply(adfToPlainText(doc), CLOUD_FORTIFIED).answer).toBe('NO');
   });
 });
+
+describe('odd input never makes invalid ADF', () => {
+  it('an empty app name, control characters and emoji at the cut', () => {
+    const weird = 'Acme\u0000\u0007 Apps\n';
+    for (const doc of [
+      noticeComment(CLOUD_FORTIFIED, '', march2027),
+      noticeComment(CLOUD_FORTIFIED, weird, { ...march2027, kind: 'escalation', id: 'esc-1' }),
+      answerReminderComment(CLOUD_FORTIFIED, '   ', march2027),
+      remediationReminderComment(CLOUD_FORTIFIED, weird, march2027),
+      agentNote('unclear-answer', { appName: '', cycleId: '2027', text: `\u0000${'😀'.repeat(5000)}` }),
+      agentNote('escalation-raised', { appName: weird, cycleId: 'esc-1', concern: '\u0001' }),
+    ]) {
+      expectValidAdf(doc);
+      expect(JSON.stringify(doc)).not.toMatch(/\\u000[0-8]/);
+    }
+    expect(adfToPlainText(noticeComment(CLOUD_FORTIFIED, weird, march2027))).toContain('Acme Apps is due');
+    expect(adfToPlainText(noticeComment(CLOUD_FORTIFIED, '', march2027))).toContain('your app is due');
+  });
+});

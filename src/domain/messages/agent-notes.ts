@@ -5,6 +5,7 @@ import type { IsoDate } from '../dates';
 import type { PartnerAnswerValue } from '../review-types';
 import type { AdfDoc } from './adf';
 import { dateForPeople } from './people-dates';
+import { cleanText } from './template';
 
 export const AGENT_NOTE_KINDS = [
   'window-opened',
@@ -51,7 +52,12 @@ function label(value: string): Inline {
 }
 
 function line(...parts: Array<Inline | string>): ParagraphDefinition {
-  return p(...parts.filter((x) => x !== '').map((x) => (typeof x === 'string' ? text(x) : x)));
+  return p(
+    ...parts
+      .map((x) => (typeof x === 'string' ? cleanText(x) : x))
+      .filter((x) => x !== '')
+      .map((x) => (typeof x === 'string' ? text(x) : x)),
+  );
 }
 
 function cycleName(d: AgentNoteDetails): string {
@@ -64,16 +70,17 @@ function windowText(d: AgentNoteDetails): string | undefined {
 }
 
 function titledList(title: string, items: string[] | undefined): BlockContent[] {
-  const list = (items ?? []).filter((i) => i.trim() !== '');
+  const list = (items ?? []).map(cleanText).filter((i) => i.trim() !== '');
   if (list.length === 0) return [];
   return [line(label(title)), bulletList(...list.map((i) => listItem([p(text(i))])))];
 }
 
 /** The partner's text, line by line, as plain text nodes inside a quote. */
 function quoted(reply: string | undefined): BlockContent[] {
-  const raw = (reply ?? '').replace(/\r\n?/g, '\n').trim();
+  const raw = cleanText(reply ?? '').replace(/\r\n?/g, '\n').trim();
   if (raw === '') return [line('(The reply has no text.)')];
-  const cut = raw.length > QUOTE_LIMIT ? `${raw.slice(0, QUOTE_LIMIT)}…` : raw;
+  const chars = Array.from(raw); // whole characters, so a cut never splits an emoji
+  const cut = chars.length > QUOTE_LIMIT ? `${chars.slice(0, QUOTE_LIMIT).join('')}…` : raw;
   const paragraphs = cut
     .split(/\n\s*\n/)
     .map((block) => block.split('\n').map((l) => l.trimEnd()))
@@ -87,7 +94,7 @@ function quoted(reply: string | undefined): BlockContent[] {
       return p(...inlines);
     });
   const blocks: BlockContent[] = [blockQuote(...paragraphs)];
-  if (raw.length > QUOTE_LIMIT) blocks.push(line('(Shortened: the whole reply is on the ticket.)'));
+  if (chars.length > QUOTE_LIMIT) blocks.push(line('(Shortened: the whole reply is on the ticket.)'));
   return blocks;
 }
 
@@ -169,5 +176,6 @@ function daysLate(due: IsoDate, today: IsoDate): number | undefined {
 
 /** An internal note for the agents on the ticket. */
 export function agentNote(kind: AgentNoteKind, details: AgentNoteDetails): AdfDoc {
-  return doc(heading({ level: 3 })(text(title(kind, details))), ...body(kind, details));
+  const d = { ...details, appName: cleanText(details.appName).trim() || 'the app' };
+  return doc(heading({ level: 3 })(text(title(kind, d))), ...body(kind, d));
 }

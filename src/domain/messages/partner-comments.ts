@@ -3,7 +3,7 @@ import type { Inline } from '@atlaskit/adf-schema';
 import type { ProgramSettings } from '../program';
 import type { ReviewCycle } from '../review-types';
 import type { AdfDoc } from './adf';
-import { openCheckTitles, reviewValues } from './review-values';
+import { appDisplayName, openCheckTitles, reviewValues } from './review-values';
 import { formFileName } from './significant-change-form';
 import { templateParagraphs } from './template';
 
@@ -24,7 +24,7 @@ function keyDates(appName: string, cycle: ReviewCycle) {
 export function noticeComment(program: ProgramSettings, appName: string, cycle: ReviewCycle): AdfDoc {
   const lead =
     cycle.kind === 'escalation'
-      ? [p(text('A concern has been raised about the compliance of '), strong(appName) as Inline, text(' with the program, so it has an extra review with the same checks as the annual one.'))]
+      ? [p(text('A concern has been raised about the compliance of '), strong(appDisplayName(appName)) as Inline, text(' with the program, so it has an extra review with the same checks as the annual one.'))]
       : [];
   return doc(...lead, ...templateParagraphs(program.texts.notice, reviewValues(appName, cycle), ['app']), keyDates(appName, cycle));
 }

@@ -1,12 +1,17 @@
 import type { ProgramSettings } from '../program';
 import type { ReviewCycle } from '../review-types';
 import { dateForPeople } from './people-dates';
-import type { TemplateValues } from './template';
+import { cleanText, type TemplateValues } from './template';
+
+/** The app's name as a message shows it: one line, never empty. */
+export function appDisplayName(appName: string): string {
+  return cleanText(appName).replace(/\s+/g, ' ').trim() || 'your app';
+}
 
 /** The placeholders of the program's texts for one review, dates written for people. */
 export function reviewValues(appName: string, cycle: ReviewCycle): TemplateValues {
   return {
-    app: appName,
+    app: appDisplayName(appName),
     windowStart: dateForPeople(cycle.windowStart),
     windowEnd: dateForPeople(cycle.windowEnd),
     remediationDue: dateForPeople(cycle.remediationDue),

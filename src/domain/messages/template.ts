@@ -6,6 +6,12 @@ export type TemplateValues = Record<string, string>;
 
 const PLACEHOLDER = /\{([a-zA-Z]+)\}/g;
 
+/** Text fit for an ADF text node: control characters (other than tab and newline) removed. */
+export function cleanText(value: string): string {
+  // eslint-disable-next-line no-control-regex
+  return value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
+}
+
 /** The template with its known placeholders filled; unknown ones stay as written. */
 export function fillTemplate(template: string, values: TemplateValues): string {
   return template.replace(PLACEHOLDER, (whole, name: string) => values[name] ?? whole);
@@ -47,7 +53,8 @@ function inlineLine(line: string, values: TemplateValues, emphasised: string[]):
   };
   for (const m of line.matchAll(PLACEHOLDER)) {
     const name = m[1] ?? '';
-    const value = values[name];
+    const raw = values[name];
+    const value = raw === undefined ? undefined : cleanText(raw).replace(/\s*\n\s*/g, ' ');
     plain += line.slice(last, m.index);
     last = (m.index ?? 0) + m[0].length;
     if (value === undefined) {
