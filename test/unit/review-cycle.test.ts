@@ -290,6 +290,29 @@ describe('a sweep that first runs late', () => {
     expect(app.nextActionOn).toBe('2028-03-11');
   });
 
+  it('a year late, with the service doing everything due that day: the old review is marked overdue, this year’s runs from its current step', () => {
+    let app = ensureNextCycle(approvedApp(), APPROVED_ON, program, at(APPROVED_ON));
+    const day = '2028-03-28';
+    const done: string[] = [];
+    for (let step = 0; step < 12; step++) {
+      const cycle = app.reviews.find((c) => nextReviewAction(c, day, program));
+      if (!cycle) {
+        const next = ensureNextCycle(app, day, program, at(day));
+        if (next === app) break;
+        app = next;
+        continue;
+      }
+      const action = nextReviewAction(cycle, day, program)!;
+      done.push(`${action.cycleId}:${action.kind}`);
+      app = { ...app, reviews: app.reviews.map((c) => (c.id === cycle.id ? applyReviewAction(c, action, day, at(day)) : c)) };
+    }
+    expect(done).toEqual(['2027:mark-overdue', '2028:post-notice', '2028:open-window']);
+    expect(app.reviews.map((c) => [c.id, c.state])).toEqual([
+      ['2027', 'overdue'],
+      ['2028', 'in-review'],
+    ]);
+  });
+
   it('after the window, before the deadline: closes into remediation and still reminds before the deadline', () => {
     const atApproval = ensureNextCycle(approvedApp(), APPROVED_ON, program, at(APPROVED_ON));
     const { done } = sweep(atApproval, days('2027-04-10', '2027-05-10'));
