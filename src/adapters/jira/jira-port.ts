@@ -5,7 +5,7 @@ import { getComment, postCommentOnce, type PostLog } from './comments';
 import { addFormOnce, readFormAnswers } from './forms';
 import { getIssue } from './issues';
 import type { JiraClient } from './jira-client';
-import { canEditIssue, isAdmin, isServiceDeskAgent } from './permissions';
+import { callerPermissions, canEditIssue, isAdmin, isServiceDeskAgent } from './permissions';
 import { writeIssueProperty } from './properties';
 import { transitionTo } from './transitions';
 
@@ -34,6 +34,7 @@ export function createJiraPort({ app, user, postLog }: JiraPortDeps): JiraPort {
     // The platform asks as the invoking user; the account id names who that is for the caller's records.
     canEditIssue: (issueKey) => canEditIssue(user, issueKey),
     isAdmin: () => isAdmin(user),
+    callerPermissions: (issueKey) => callerPermissions(user, issueKey),
     isAgent: (issueKey, accountId) => {
       const key = `${issueKey}|${accountId}`;
       let answer = agents.get(key);

@@ -24,16 +24,40 @@ async function userHas(asUser: JiraClient, permissions: string[], issueKey?: str
   }
 }
 
+/** Both answers of the panel in one request: may the caller work on the ticket, and administer Jira. */
+export async function callerPermissions(asUser: JiraClient, issueKey: string): Promise<{ canEdit: boolean; isAdmin: boolean }> {
+  const wanted = ['BROWSE_PROJECTS', 'EDIT_ISSUES', 'ADMINISTER'];
+  try {
+    const { permissions: held } = await asUser.read(
+      { method: 'GET', path: route`/rest/api/3/mypermissions?issueKey=${issueKey}&permissions=${wanted.join(',')}` },
+      myPermissionsSchema,
+    );
+    const has = (p: string) => held[p]?.havePermission === true;
+    return { canEdit: has('BROWSE_PROJECTS') && has('EDIT_ISSUES'), isAdmin: has('ADMINISTER') };
+  } catch (error) {
+    if (error instanceof JiraApiError && (error.status === 404 || error.status === 400)) {
+      return { canEdit: false, isAdmin: await userHas(asUser, ['ADMINISTER']) };
+    }
+    throw error;
+  }
+}
+
 export const canEditIssue = (asUser: JiraClient, issueKey: string) => userHas(asUser, ['BROWSE_PROJECTS', 'EDIT_ISSUES'], issueKey);
 export const isAdmin = (asUser: JiraClient) => userHas(asUser, ['ADMINISTER']);
 
+const userSchema = z.object({ accountId: z.string(), accountType: z.string().optional() }).passthrough();
+
 /**
- * Whether another account is one of the service desk's agents on this ticket's project: JSM's
- * SERVICEDESK_AGENT project permission, found with the user permission search filtered to that
- * one account (asked as the app; `mypermissions` can only speak for the caller).
+ * Whether another account is one of the service desk's agents on this ticket's project.
+ * `mypermissions` can only speak for the caller, so: the account's type first (a portal-only
+ * `customer` or an `app` is never an agent: one request settles the common case of a partner's
+ * reply), then JSM's SERVICEDESK_AGENT project permission, found with the user permission search
+ * narrowed to that one account. Both asked as the app.
  */
 export async function isServiceDeskAgent(asApp: JiraClient, issueKey: string, accountId: string): Promise<boolean> {
   try {
+    const user = await asApp.read({ method: 'GET', path: route`/rest/api/3/user?accountId=${accountId}` }, userSchema);
+    if (user.accountType === 'customer' || user.accountType === 'app') return false;
     const users = await asApp.read(
       {
         method: 'GET',
@@ -41,8 +65,9 @@ export async function isServiceDeskAgent(asApp: JiraClient, issueKey: string, ac
       },
       usersSchema,
     );
-    return users.some((user) => user.accountId === accountId);
+    return users.some((found) => found.accountId === accountId);
   } catch (error) {
+    // An unknown account, or a ticket the app cannot see: not an agent of this ticket.
     if (error instanceof JiraApiError && error.status === 404) return false;
     throw error;
   }
