@@ -33,6 +33,8 @@ export async function createWorld(now = '2026-03-02T09:00:00Z'): Promise<World> 
     sb,
     call: async (key, payload, as) => {
       const moduleKey = as.moduleKey ?? (as.issueKey ? MODULES.panel : MODULES.apps);
+      // People click one after another: each call happens a second after the previous one.
+      sb.clock.advance(1000);
       return (await sb.invokeResolver(key, payload, { ...as, moduleKey })) as never;
     },
     ticket: (summary, status) =>
