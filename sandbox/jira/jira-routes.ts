@@ -463,6 +463,8 @@ export const ROUTES: Route[] = [
         issueKey: issue.key,
         requestTypeId: rt.id,
         serviceDeskId: PROJECT.serviceDeskId,
+        // JSM adds the request type itself when asked with expand=requestType.
+        ...(list(ctx, 'expand').includes('requestType') ? { requestType: { id: rt.id, name: rt.name, serviceDeskId: PROJECT.serviceDeskId } } : {}),
         createdDate: date(issue.created),
         reporter: { accountId: reporter.accountId, displayName: reporter.displayName, emailAddress: reporter.emailAddress, active: reporter.active, timeZone: 'UTC' },
         requestFieldValues: [{ fieldId: 'summary', label: 'Summary', value: issue.summary }],

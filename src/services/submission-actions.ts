@@ -17,7 +17,7 @@ import type { AuditEntry, TrackedApp } from '../domain/tracked-app';
 import { fromError, notTrackedMessage, refusal } from './api-result';
 import type { InvocationContext } from './invocation-context';
 import { scheduledAudit } from './review-actions';
-import { ineligibility, loadTicketView } from './ticket-view';
+import { ineligibility, loadTicketView, needsRequestType } from './ticket-view';
 import { createTrackedApp, updateTrackedApp } from './update-app';
 
 type Audit = Omit<AuditEntry, 'issueKey'>;
@@ -29,7 +29,7 @@ export async function startTracking(
   issueKey: string,
   appName: string,
 ): Promise<ApiResult<TicketView>> {
-  const issue = await ctx.ports.jira.getIssue(issueKey);
+  const issue = await ctx.ports.jira.getIssue(issueKey, needsRequestType(ctx.program));
   if (!issue) return refusal('not-found', `${issueKey} could not be found in Jira; check the ticket key.`);
   const reason = ineligibility(issue, ctx.program);
   if (reason) return refusal('not-allowed', `${reason} Change the program settings to track it.`);

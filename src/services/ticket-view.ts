@@ -93,6 +93,11 @@ export function ineligibility(issue: IssueFacts, program: ProgramSettings): stri
   return undefined;
 }
 
+/** The request type costs Jira a second request: asked only when the settings filter on it. */
+export function needsRequestType(program: ProgramSettings): { requestType: boolean } {
+  return { requestType: program.requestTypes.length > 0 };
+}
+
 /**
  * The app's name as partners usually write it in the ticket summary, without the program's
  * boilerplate ("[Cloud Fortified] Submission: Acme Tasks" → "Acme Tasks").
@@ -208,7 +213,7 @@ export async function loadTicketView(
 ): Promise<TicketView> {
   const app = known?.app ?? (await ctx.ports.apps.get(issueKey));
   if (!app) {
-    const issue = await ctx.ports.jira.getIssue(issueKey);
+    const issue = await ctx.ports.jira.getIssue(issueKey, needsRequestType(ctx.program));
     return untrackedTicketView(issueKey, issue, ctx.program, ctx.today, viewer);
   }
   const history = await ctx.ports.audit.forIssue(issueKey, HISTORY_LIMIT);
