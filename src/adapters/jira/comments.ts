@@ -64,7 +64,7 @@ export async function postCommentOnce(
   if (!log || prior?.state === 'started') {
     const found = await findMarkedComment(jira, mark);
     if (found) {
-      await log?.write(key, { state: 'posted', id: found });
+      await recordQuietly(log, key, found);
       return { id: found, alreadyThere: true };
     }
   }
