@@ -62,6 +62,20 @@ describe('tracked apps in the key-value store', () => {
     expect(sb.jira.property(made.key, 'cf-tracker-summary')).toMatchObject({ stage: 'submitted', appName: `App ${made.key}` });
   });
 
+  it('says when a ticket is not tracked, and writes nothing for a change that changes nothing', async () => {
+    const made = await adapterSandbox();
+    sb = made.sb;
+    const ctx = await loadInvocationContext(forgePorts({ retry: QUICK_RETRY }));
+    const missing = await updateTrackedApp(ctx, 'CFP-999', (app) => ({ ok: true, value: { app, audit: [] } }));
+    expect(missing).toEqual({ ok: false, error: { code: 'not-found', message: 'CFP-999 is not tracked by the app.' } });
+    await createTrackedApp(ctx, appRecord(made.key), []);
+    sb.resetStats();
+    const same = await updateTrackedApp(ctx, made.key, (app) => ({ ok: true, value: { app, audit: [] } }));
+    expect(same.ok && same.value.version).toBe(1);
+    expect(sb.stats().kvsOps).toEqual({ 'entity/get': 1 });
+    expect(sb.stats().jiraRequests).toBe(0);
+  });
+
   it('refuses a second creation and a stale save', async () => {
     const made = await adapterSandbox();
     sb = made.sb;
