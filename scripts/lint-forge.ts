@@ -5,7 +5,7 @@
 import path from 'path';
 import { problemCount, reportLintResults } from '@forge/lint';
 import { checkManifest, formatProblem } from './forge-checks/manifest-check';
-import { runForgeLinters, specsDirFor } from './forge-checks/forge-lint';
+import { runForgeLinters, sourceFiles, specsDirFor } from './forge-checks/forge-lint';
 
 const projectDir = path.resolve(__dirname, '..');
 const say = (line: string) => process.stdout.write(`${line}\n`);
@@ -25,14 +25,18 @@ async function main(): Promise<number> {
   }
 
   const logger = { info: (message: string) => say(message) };
-  const { results, permissionsChecked } = await runForgeLinters(projectDir, check.manifest, logger);
+  const { results, permissionsChecked, skipped } = await runForgeLinters(projectDir, check.manifest, logger);
   if (!permissionsChecked) {
     say(`Forge linters: ${path.relative(projectDir, specsDirFor(projectDir))} is absent, so the scope check of REST calls is skipped; the other linters ran.`);
   }
-  say('Forge linters (src/**/*.ts):');
+  say(`Forge linters (${sourceFiles(projectDir).length} files under src/):`);
   reportLintResults(logger, results);
+  if (skipped.length > 0) {
+    say(`  error    ${skipped.length} file(s) were not linted, for example ${skipped[0]}: tsconfig.json's "include" must list`);
+    say('           globs (src/**/*), not folders, or Forge\'s linter (and `forge lint`) skips them.');
+  }
   const counts = problemCount(results);
-  const errors = check.errors.length + counts.errors;
+  const errors = check.errors.length + counts.errors + (skipped.length > 0 ? 1 : 0);
   say(errors === 0 ? 'lint:forge: no errors.' : `lint:forge: ${errors} error(s).`);
   return errors === 0 ? 0 : 1;
 }

@@ -5,7 +5,7 @@
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
-import { getClientSideLintersOnly, lint, PermissionLinter } from '@forge/lint';
+import { getClientSideLintersOnly, lint, parseSourceFile, PermissionLinter } from '@forge/lint';
 import type { LintLogger, LintResult } from '@forge/lint';
 import { FullManifestLinter } from '@forge/lint/out/lint/linters/manifest-linter/full-manifest-linter';
 import type { ManifestSchema } from '@forge/manifest';
@@ -55,6 +55,11 @@ export interface ForgeLintRun {
   results: LintResult[];
   /** False when the specs were absent and the permission linter was left out. */
   permissionsChecked: boolean;
+  /**
+   * Files the linters did not read. Forge's lint keeps only the TypeScript files that
+   * tsconfig.json's `include` lists one by one (globs such as `src/**\/*`, not folder names).
+   */
+  skipped: string[];
 }
 
 /** Runs in `projectDir` (the linters read tsconfig.json and manifest.yml from the working directory). */
@@ -71,9 +76,15 @@ export async function runForgeLinters(projectDir: string, manifest: ManifestSche
       // The full manifest validation is run and reported on its own (see manifest-check.ts).
       !(linter instanceof FullManifestLinter) && (permissionsChecked || !(linter instanceof PermissionLinter)),
   );
-  const results = await lint(sourceFiles(projectDir), manifest, 'development', logger, offlineFlags, {
+  const files = sourceFiles(projectDir);
+  const parsed = new Set<string>();
+  const results = await lint(files, manifest, 'development', logger, offlineFlags, {
     linter: { mode: 'client-side' },
     linters,
+    parseFunction: (file, parser, readFile) => {
+      parsed.add(file);
+      return parseSourceFile(file, parser, readFile);
+    },
   });
-  return { results, permissionsChecked };
+  return { results, permissionsChecked, skipped: files.filter((file) => !parsed.has(file)) };
 }

@@ -35,7 +35,7 @@ describe('manifest.yml', () => {
   });
 
   it('declares the agreed functions and handlers', () => {
-    const functions = Object.fromEntries((check.manifest?.modules.function ?? []).map((f) => [f.key, f]));
+    const functions = Object.fromEntries((check.manifest?.modules?.function ?? []).map((f) => [f.key, f]));
     expect(functions['resolver']?.handler).toBe('index.resolver');
     expect(functions['sweep']).toMatchObject({ handler: 'index.runSweep', timeoutSeconds: 900 });
     expect(functions['ticket-events']?.handler).toBe('index.onTicketEvent');
@@ -59,7 +59,7 @@ describe('manifest.yml', () => {
   });
 
   it('indexes the summary property for JQL under the agreed aliases', () => {
-    const index = check.manifest!.modules['jira:entityProperty']?.find((m) => m.key === 'cf-tracker-summary-index');
+    const index = check.manifest!.modules?.['jira:entityProperty']?.find((m) => m.key === 'cf-tracker-summary-index');
     expect(index).toMatchObject({ entityType: 'issue', propertyKey: 'cf-tracker-summary' });
     const aliases = Object.fromEntries((index?.values ?? []).map((v) => [v.searchAlias, `${v.path}:${v.type}`]));
     expect(aliases).toEqual({
@@ -94,7 +94,7 @@ describe('manifest.yml', () => {
   handlersTest('names only functions that src/index.ts exports', () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const exported = require(indexFile) as Record<string, unknown>;
-    for (const fn of check.manifest!.modules.function ?? []) {
+    for (const fn of check.manifest!.modules?.function ?? []) {
       const [file, name = ''] = fn.handler.split('.');
       expect(file).toBe('index');
       expect({ handler: fn.handler, type: typeof exported[name] }).toEqual({ handler: fn.handler, type: 'function' });
