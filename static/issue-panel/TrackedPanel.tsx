@@ -23,7 +23,15 @@ export function TrackedPanel({ view, run, busy }: { view: Tracked; run: RunActio
       {view.approved ? (
         <ApprovedSection view={view} approved={view.approved} run={run} busy={busy} />
       ) : null}
-      <SubmissionSection view={view} run={run} busy={busy} />
+      {view.approved ? (
+        // Once approved, the review matters most; the submission's record stays one click away.
+        <details data-testid="submission-details">
+          <summary>Submission record ({view.submission.components.length} requirements)</summary>
+          <SubmissionSection view={view} run={run} busy={busy} />
+        </details>
+      ) : (
+        <SubmissionSection view={view} run={run} busy={busy} />
+      )}
       <HistoryList history={view.history} />
     </Column>
   );
