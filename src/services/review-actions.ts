@@ -21,6 +21,11 @@ export async function recordCheck(
   const by = viewer.accountId;
   const title = ctx.program.checks.find((c) => c.id === input.checkId)?.title ?? input.checkId;
   return changeCycle(ctx, viewer, input.issueKey, input.cycleId, (app, cycle) => {
+    const stored = cycle.checks.find((c) => c.id === input.checkId);
+    // The same result again (a retried or doubled call) is not a new fact.
+    if (stored && stored.result === input.result && stored.note === (input.note?.trim() || undefined)) {
+      return { ok: true, value: { cycle, audit: [] } };
+    }
     const result = recordCheckResult(cycle, input.checkId, input.result, input.note, by, ctx.at);
     if (!result.ok) return result;
     const audit: Audit[] = [
@@ -54,6 +59,16 @@ export async function setAnswer(
   return changeCycle(ctx, viewer, input.issueKey, input.cycleId, (_app, cycle) => {
     if (cycle.state === 'cancelled') {
       return { ok: false, error: { code: 'not-allowed', message: `Review ${cycle.id} was cancelled; its answer can no longer change.` } };
+    }
+    const categories = [...new Set(input.categories ?? [])];
+    const same = cycle.answer;
+    if (
+      same?.source === 'agent' &&
+      same.value === input.value &&
+      same.reason === (input.note || undefined) &&
+      same.categories.join(',') === categories.join(',')
+    ) {
+      return { ok: true, value: { cycle, audit: [] } };
     }
     const answer: PartnerAnswer = { value: input.value, categories: [...new Set(input.categories ?? [])], source: 'agent', by, at: ctx.at };
     if (cycle.answer?.commentId) answer.commentId = cycle.answer.commentId;

@@ -12,13 +12,13 @@ import {
   statusesForStage,
   type ComponentChange,
 } from '../domain/submission';
-import type { Stage, SubmissionState } from '../domain/submission-types';
+import type { ComponentState, Stage, SubmissionState } from '../domain/submission-types';
 import type { AuditEntry, TrackedApp } from '../domain/tracked-app';
 import { fromError, notTrackedMessage, refusal } from './api-result';
 import type { InvocationContext } from './invocation-context';
 import { scheduledAudit } from './review-actions';
 import { ineligibility, loadTicketView, needsRequestType } from './ticket-view';
-import { createTrackedApp, updateTrackedApp } from './update-app';
+import { createTrackedApp, updateTrackedApp, type AppWriteResult } from './update-app';
 
 type Audit = Omit<AuditEntry, 'issueKey'>;
 
@@ -82,6 +82,8 @@ export async function moveSubmissionStage(
   const by = viewer.accountId;
   const app = await ctx.ports.apps.get(issueKey);
   if (!app) return refusal('not-tracked', notTrackedMessage(issueKey));
+  // Already there (a retried or doubled click): nothing to do, and nothing to record twice.
+  if (app.submission.stage === to) return { ok: true, data: await loadTicketView(ctx, issueKey, viewer, { app }) };
   const checked = moveStage(app.submission, to, by, ctx.at);
   if (!checked.ok) return { ok: false, error: fromError(checked.error) };
 
@@ -89,8 +91,9 @@ export async function moveSubmissionStage(
   if (!transition.ok) return transition;
   const status = transition.data;
 
-  const updated = await updateTrackedApp(ctx, issueKey, (current) => {
+  const updated = await afterTransition(status, () => updateTrackedApp(ctx, issueKey, (current) => {
     const from = current.submission.stage;
+    if (from === to) return { ok: true, value: { app: current, audit: [] } };
     const moved = moveStage(current.submission, to, by, ctx.at);
     let submission: SubmissionState;
     if (moved.ok) submission = moved.value;
@@ -114,7 +117,7 @@ export async function moveSubmissionStage(
       },
     ];
     return { ok: true, value: { app: { ...current, submission }, audit } };
-  });
+  }));
   if (!updated.ok) return stageNotRecorded(updated.error, issueKey, status);
   return { ok: true, data: await loadTicketView(ctx, issueKey, viewer, viewFacts(updated.value, status)) };
 }
@@ -136,6 +139,7 @@ export async function changeComponentStatus(
 
   const updated = await updateTrackedApp(ctx, issueKey, (current) => {
     const before = componentStates(current.submission, ctx.program).find((c) => c.id === change.componentId);
+    if (before && sameComponentChange(before, withDefaults)) return { ok: true, value: { app: current, audit: [] } };
     const result = setComponentStatus(current.submission, ctx.program, withDefaults, by, ctx.at);
     if (!result.ok) return result;
     const after = result.value.components.find((c) => c.id === change.componentId);
@@ -157,6 +161,17 @@ export async function changeComponentStatus(
   });
   if (!updated.ok) return notTrackedOr(updated.error, issueKey);
   return { ok: true, data: await loadTicketView(ctx, issueKey, viewer, { app: updated.value }) };
+}
+
+/** The component already says exactly this: a retried or doubled call changes nothing. */
+function sameComponentChange(state: ComponentState, change: ComponentChange): boolean {
+  const note = change.note?.trim() || undefined;
+  return (
+    state.status === change.status &&
+    state.note === note &&
+    (change.status !== 'soaking' || state.soakUntil === change.soakUntil) &&
+    (change.status !== 'waived' || state.waiverReason === change.waiverReason?.trim())
+  );
 }
 
 /**
@@ -185,7 +200,7 @@ export async function approveApp(
   if (!transition.ok) return transition;
   const status = transition.data;
 
-  const updated = await updateTrackedApp(ctx, issueKey, (current) => {
+  const updated = await afterTransition(status, () => updateTrackedApp(ctx, issueKey, (current) => {
     if (current.approval) return { ok: false, error: { code: 'not-allowed', message: `${issueKey} was already approved on ${current.approval.approvedOn}.` } };
     const approved = approveSubmission(current.submission, ctx.program, by, ctx.at);
     if (!approved.ok) return approved;
@@ -202,7 +217,7 @@ export async function approveApp(
       ...scheduledAudit(withApproval, scheduled, by, ctx.at),
     ];
     return { ok: true, value: { app: scheduled, audit } };
-  });
+  }));
   if (!updated.ok) return stageNotRecorded(updated.error, issueKey, status);
   return { ok: true, data: await loadTicketView(ctx, issueKey, viewer, viewFacts(updated.value, status)) };
 }
@@ -227,6 +242,24 @@ async function transitionFor(ctx: InvocationContext, issueKey: string, stage: St
   return { ok: true, data: moved.status };
 }
 
+/**
+ * Runs the record's update after Jira has moved the ticket. Should the update fail outright (the
+ * store unavailable), the agent hears that the ticket moved and the record did not, and a retry
+ * repairs it: the transition is then already done, so only the record changes.
+ */
+async function afterTransition<T>(
+  status: string | undefined,
+  update: () => Promise<AppWriteResult<T>>,
+): Promise<AppWriteResult<T>> {
+  if (!status) return update();
+  try {
+    return await update();
+  } catch (error) {
+    console.error(`record not updated after the transition to ${status}: ${error instanceof Error ? error.message : String(error)}`);
+    return { ok: false, error: { code: 'conflict', message: 'The app’s storage did not answer.' } };
+  }
+}
+
 function viewFacts(app: TrackedApp, status: string | undefined): { app: TrackedApp; jiraStatus?: string } {
   return status ? { app, jiraStatus: status } : { app };
 }
@@ -236,12 +269,13 @@ function notTrackedOr(error: { code: string; message: string }, issueKey: string
   return { ok: false, error: fromError(error) };
 }
 
-/** After Jira moved, a record that could not follow is said plainly: the next status event or a retry repairs it. */
+/** After Jira moved, a record that could not follow is said plainly; a retry repairs it. */
 function stageNotRecorded(error: { code: string; message: string }, issueKey: string, status: string | undefined): ApiResult<never> {
   const refused = notTrackedOr(error, issueKey);
   if (!status || refused.ok) return refused;
   return refusal(
     refused.error.code,
-    `${issueKey} moved to “${status}” in Jira, but the panel could not record it: ${refused.error.message} Reload the panel and try again.`,
+    `${issueKey} moved to “${status}” in Jira, but the app could not record it (${error.message.replace(/\.$/, '')}). ` +
+      'Try again: the ticket is already there, so only the record will change.',
   );
 }

@@ -23,8 +23,8 @@ export interface World {
   view(issueKey: string, accountId?: string): Promise<Extract<TicketView, { tracked: true }>>;
 }
 
-export async function createWorld(now = '2026-03-02T09:00:00Z'): Promise<World> {
-  const sb = await createSandbox({ now, log: () => undefined });
+export async function createWorld(now = '2026-03-02T09:00:00Z', faults?: { rate: number; seed: number }): Promise<World> {
+  const sb = await createSandbox({ now, log: () => undefined, ...(faults ? { faults: { rate: faults.rate }, seed: faults.seed } : {}) });
   sb.jira.addUser({ accountId: AGENT, displayName: 'Ada Agent', kind: 'agent' });
   sb.jira.addUser({ accountId: ADMIN, displayName: 'Grace Admin', kind: 'admin' });
   sb.jira.addUser({ accountId: PARTNER, displayName: 'Pat Partner', kind: 'partner' });
