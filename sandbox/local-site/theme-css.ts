@@ -1,3 +1,4 @@
+import * as fs from 'fs';
 import * as path from 'path';
 
 /**
@@ -11,9 +12,16 @@ let cached: string | undefined;
 export function themeCss(): string {
   if (cached === undefined) {
     const dir = path.dirname(require.resolve('@atlaskit/tokens/package.json'));
-    cached = THEMES.map((name) => (require(path.join(dir, 'dist/cjs/artifacts/themes', `${name}.js`)) as { default: string }).default).join('\n');
+    // The theme modules are generated CommonJS holding one CSS string; read them as data.
+    cached = THEMES.map((name) => cssOfThemeModule(fs.readFileSync(path.join(dir, 'dist/cjs/artifacts/themes', `${name}.js`), 'utf8'), name)).join('\n');
   }
   return cached;
+}
+
+function cssOfThemeModule(source: string, name: string): string {
+  const m = /exports\.default = void 0;[\s\S]*?= exports\.default = ("(?:[^"\\]|\\.)*");/.exec(source);
+  if (!m?.[1]) throw new Error(`@atlaskit/tokens theme ${name}: unexpected module shape`);
+  return JSON.parse(m[1]) as string;
 }
 
 /** The `data-theme` attribute value that selects the sheets above. */
