@@ -20,8 +20,9 @@ export async function adapterSandbox(faults?: { rate: number; seed?: number }): 
 }
 
 /** Runs `work` as one function invocation of the platform (where the sandbox injects its faults). */
-export function inInvocation<T>(work: () => Promise<T>): Promise<T> {
-  return invocations.run({ id: randomUUID(), functionKey: 'adapters-test', moduleKey: 'adapters-test', crashed: false }, work);
+export function inInvocation<T>(work: () => Promise<T>, accountId?: string): Promise<T> {
+  const invocation = { id: randomUUID(), functionKey: 'adapters-test', moduleKey: 'adapters-test', crashed: false, ...(accountId ? { accountId } : {}) };
+  return invocations.run(invocation, work);
 }
 
 /**

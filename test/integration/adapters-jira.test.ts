@@ -7,7 +7,7 @@ import { createJiraPort } from '../../src/adapters/jira/jira-port';
 import { forgePorts } from '../../src/adapters/forge-ports';
 import type { AdfDoc } from '../../src/domain/messages/adf';
 import type { EffectMark } from '../../src/services/ports';
-import { adapterSandbox, inInvocation, PARTNER, QUICK_RETRY, untilDone } from './adapters-helpers';
+import { adapterSandbox, AGENT, inInvocation, PARTNER, QUICK_RETRY, untilDone } from './adapters-helpers';
 
 const body = (text: string) => doc(p(text)) as AdfDoc;
 
@@ -176,6 +176,18 @@ describe('attachments, forms, properties, transitions, people', () => {
     const moved = await jira.transitionTo(made.key, ['in triage', 'Waiting for support']);
     expect(moved.ok).toBe(true);
     expect(['In triage', 'Waiting for support']).toContain(sb.jira.issue(made.key)?.status);
+    expect(sb.stats().contractViolations).toEqual([]);
+  });
+
+  it('asks permission questions as the calling user', async () => {
+    const made = await adapterSandbox();
+    sb = made.sb;
+    const asCaller = <T>(accountId: string, ask: (jira: ReturnType<typeof forgePorts>['jira']) => Promise<T>) =>
+      inInvocation(() => ask(forgePorts().jira), accountId);
+    expect(await asCaller(AGENT, (j) => j.canEditIssue(made.key, AGENT))).toBe(true);
+    expect(await asCaller(PARTNER, (j) => j.canEditIssue(made.key, PARTNER))).toBe(false);
+    expect(await asCaller(AGENT, (j) => j.isAdmin(AGENT))).toBe(false);
+    expect(await asCaller(AGENT, (j) => j.callerPermissions!(made.key, AGENT))).toEqual({ canEdit: true, isAdmin: false });
     expect(sb.stats().contractViolations).toEqual([]);
   });
 
