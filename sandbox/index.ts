@@ -41,7 +41,8 @@ export interface SandboxOptions {
   dataDir?: string;
   specsDir?: string;
   seed?: number;
-  faults?: { rate: number };
+  /** `retryAfterSeconds`: the Retry-After of injected 429s (default 1; the app's waits are real). */
+  faults?: { rate: number; retryAfterSeconds?: number };
   now?: string;
   appAccountId?: string;
   appRoot?: string;
@@ -137,7 +138,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
 
   // ---- the Forge runtime globals ----
   const g = globalThis as Record<string, unknown>;
-  const forgeFetch = makeForgeFetch({ jira, kvs, queue, faults, appAccountId });
+  const forgeFetch = makeForgeFetch({ jira, kvs, queue, faults, appAccountId, retryAfterSeconds: options.faults?.retryAfterSeconds ?? 1 });
   g.__forge_fetch__ = forgeFetch;
   const noop = { incr() {}, decr() {}, set() {}, measure: () => ({ stop() {} }) };
   g.__forge_runtime__ = {

@@ -24,26 +24,10 @@ export type ContractVerdict =
 
 type Api = OpenAPIBackendType;
 
-interface SpecOperation {
-  method: string;
-  path: string;
-  pattern?: RegExp;
-  literalLength: number;
-  deprecated?: boolean;
-  operationId?: string;
-}
-
-interface LoadedSpec {
-  api: Api;
-  exact: Map<string, SpecOperation>;
-  /** Templated paths, most specific first, with their patterns compiled once. */
-  templated: SpecOperation[];
-}
-
 // Loaded once per process: parsing the platform spec is the expensive part.
-const loaded = new Map<string, LoadedSpec | null>();
+const loaded = new Map<string, Api | null>();
 
-function loadSpec(file: string): LoadedSpec | null {
+function loadSpec(file: string): Api | null {
   if (loaded.has(file)) return loaded.get(file) ?? null;
   if (!fs.existsSync(file)) {
     loaded.set(file, null);
@@ -128,8 +112,8 @@ export class ContractChecker {
       return { kind: 'violation', route: `${method} ${pathname}`, status: 404, reason: 'no Jira API lives at this path' };
     }
     if (!this.enabled) return { kind: 'unchecked', route: `${method} ${pathname}` };
-    const spec = loadSpec(path.join(this.specsDir, file));
-    if (!spec) return { kind: 'unchecked', route: `${method} ${pathname}` };
+    const api = loadSpec(path.join(this.specsDir, file));
+    if (!api) return { kind: 'unchecked', route: `${method} ${pathname}` };
     const hdrs: Record<string, string> = {};
     headers.forEach((v, k) => (hdrs[k] = v));
     const req = { method: method.toLowerCase(), path: pathname, query, headers: hdrs, body };
@@ -137,7 +121,7 @@ export class ContractChecker {
     if (!op) return { kind: 'violation', route: `${method} ${pathname}`, status: 404, reason: `${method} ${pathname} is not an operation of ${file}` };
     const route = `${method} ${op.path}`;
     if (op.deprecated) return { kind: 'violation', route, status: 400, reason: `${op.operationId} is deprecated in ${file}` };
-    const result = spec.api.validateRequest(req, op as never);
+    const result = api.validateRequest(req, op);
     const errors = (result.errors ?? []).filter((e) => {
       // The multipart body is checked by the emulator itself (field name, token header).
       if (multipart && (e.instancePath?.startsWith('/requestBody') || (e.params as { missingProperty?: string })?.missingProperty === 'requestBody')) return false;

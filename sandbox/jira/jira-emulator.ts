@@ -82,6 +82,8 @@ export class JiraEmulator {
   readonly formTemplates = new Map<string, FormTemplate>();
   readonly counters = { issue: 0, comment: 10000, attachment: 10000, changelog: 10000 };
   outbox: ProductEvent[] = [];
+  /** comment or attachment id → issue key: finding one never scans every ticket */
+  private readonly owners = new Map<string, string>();
   stats: JiraStats = { requests: 0, byRoute: {}, violations: [], unchecked: 0 };
 
   constructor(
@@ -303,8 +305,15 @@ export class JiraEmulator {
   findIssue(keyOrId: string): JiraIssue | undefined {
     const byKey = this.issues.get(keyOrId.toUpperCase());
     if (byKey) return byKey;
-    if (/^\d+$/.test(keyOrId)) for (const i of this.issues.values()) if (i.id === keyOrId) return i;
+    // ids are 10000 + the key's number
+    if (/^\d+$/.test(keyOrId)) return this.issues.get(`CFP-${Number(keyOrId) - 10000}`);
     return undefined;
+  }
+
+  /** The issue holding a comment (`kind` 'c') or an attachment ('a'). */
+  ownerOf(kind: 'c' | 'a', id: string): JiraIssue | undefined {
+    const key = this.owners.get(`${kind}${id}`);
+    return key ? this.issues.get(key) : undefined;
   }
 
   permissionsOf(accountId: string): string[] {
@@ -379,6 +388,7 @@ export class JiraEmulator {
   createComment(issue: JiraIssue, authorId: string, body: AdfNode, jsdPublic: boolean, properties: Record<string, unknown>, at = this.now()): JiraComment {
     const comment: JiraComment = { id: String(++this.counters.comment), authorId, updateAuthorId: authorId, body: JSON.parse(JSON.stringify(body)) as AdfNode, created: at, updated: at, jsdPublic, properties };
     issue.comments.push(comment);
+    this.owners.set(`c${comment.id}`, issue.key);
     issue.updated = Math.max(issue.updated, at);
     return comment;
   }
@@ -386,6 +396,7 @@ export class JiraEmulator {
   addAttachment(issue: JiraIssue, authorId: string, filename: string, mimeType: string, data: Buffer): JiraAttachment {
     const a: JiraAttachment = { id: String(++this.counters.attachment), filename, mimeType, size: data.length, contentBase64: data.toString('base64'), authorId, created: this.now() };
     issue.attachments.push(a);
+    this.owners.set(`a${a.id}`, issue.key);
     issue.updated = this.now();
     return a;
   }
@@ -471,7 +482,11 @@ export class JiraEmulator {
 
   restore(s: JiraSnapshot): void {
     for (const u of s.users) this.users.set(u.accountId, u);
-    for (const i of s.issues) this.issues.set(i.key, i);
+    for (const i of s.issues) {
+      this.issues.set(i.key, i);
+      for (const c of i.comments) this.owners.set(`c${c.id}`, i.key);
+      for (const a of i.attachments) this.owners.set(`a${a.id}`, i.key);
+    }
     for (const t of s.formTemplates) this.formTemplates.set(t.id, t);
     Object.assign(this.counters, s.counters);
     this.outbox = s.outbox ?? [];

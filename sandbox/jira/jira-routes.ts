@@ -549,17 +549,15 @@ function formJson(ctx: RouteContext, form: { id: string; templateId: string; nam
 }
 
 function findComment(ctx: RouteContext, commentId: string) {
-  for (const issue of ctx.jira.issues.values()) {
-    const c = issue.comments.find((x) => x.id === commentId);
-    if (c) return ctx.jira.canSee(ctx.req.callerId, issue) ? c : undefined;
-  }
-  return undefined;
+  const issue = ctx.jira.ownerOf('c', commentId);
+  if (!issue || !ctx.jira.canSee(ctx.req.callerId, issue)) return undefined;
+  const c = issue.comments.find((x) => x.id === commentId);
+  const caller = ctx.jira.users.get(ctx.req.callerId);
+  return c && (c.jsdPublic || caller?.kind !== 'partner') ? c : undefined;
 }
 
 function findAttachment(ctx: RouteContext, id: string) {
-  for (const issue of ctx.jira.issues.values()) {
-    const a = issue.attachments.find((x) => x.id === id);
-    if (a) return ctx.jira.canSee(ctx.req.callerId, issue) ? a : undefined;
-  }
-  return undefined;
+  const issue = ctx.jira.ownerOf('a', id);
+  if (!issue || !ctx.jira.canSee(ctx.req.callerId, issue)) return undefined;
+  return issue.attachments.find((x) => x.id === id);
 }

@@ -52,8 +52,8 @@ function json(status: number, body: unknown, headers: Record<string, string> = {
  * `global.__forge_fetch__`: where `@forge/api`, `@forge/kvs` and `@forge/events` send every call.
  * Routes to the local Jira, key-value store and queue, and injects the planned faults.
  */
-export function makeForgeFetch(deps: { jira: JiraEmulator; kvs: KvsEmulator; queue: QueueEmulator; faults: FaultPlan; appAccountId: string }) {
-  const { jira, kvs, queue, faults, appAccountId } = deps;
+export function makeForgeFetch(deps: { jira: JiraEmulator; kvs: KvsEmulator; queue: QueueEmulator; faults: FaultPlan; appAccountId: string; retryAfterSeconds: number }) {
+  const { jira, kvs, queue, faults, appAccountId, retryAfterSeconds } = deps;
   return async function forgeFetch(ctx: FetchContext, path: string, init?: RequestInit): Promise<Response> {
     const inv = invocations.getStore();
     if (inv?.crashed) throw new InjectedCrash('an earlier write');
@@ -95,7 +95,7 @@ export function makeForgeFetch(deps: { jira: JiraEmulator; kvs: KvsEmulator; que
         const before = faults.beforeRequest(where);
         if (before.kind === 'rate-limited') {
           jira.stats.requests++;
-          return json(429, { errorMessages: ['Rate limit exceeded.'] }, { 'Retry-After': '1' });
+          return json(429, { errorMessages: ['Rate limit exceeded.'] }, { 'Retry-After': String(retryAfterSeconds) });
         }
         if (before.kind === 'server-error') {
           jira.stats.requests++;
