@@ -9,6 +9,7 @@ import { getClientSideLintersOnly, lint, parseSourceFile, PermissionLinter } fro
 import type { LintLogger, LintResult } from '@forge/lint';
 import { FullManifestLinter } from '@forge/lint/out/lint/linters/manifest-linter/full-manifest-linter';
 import type { ManifestSchema } from '@forge/manifest';
+import { withDescriptorCalls } from './request-descriptors';
 
 /** Atlassian's OpenAPI specs, kept beside the project (never copied into it). */
 export const SPEC_FILES = {
@@ -81,9 +82,9 @@ export async function runForgeLinters(projectDir: string, manifest: ManifestSche
   const results = await lint(files, manifest, 'development', logger, offlineFlags, {
     linter: { mode: 'client-side' },
     linters,
-    parseFunction: (file, parser, readFile) => {
+    parseFunction: async (file, parser, readFile) => {
       parsed.add(file);
-      return parseSourceFile(file, parser, readFile);
+      return withDescriptorCalls(await parseSourceFile(file, parser, readFile));
     },
   });
   return { results, permissionsChecked, skipped: files.filter((file) => !parsed.has(file)) };
