@@ -1,7 +1,8 @@
 import { withGlobal, type InstalledClock } from '@sinonjs/fake-timers';
 import { DateTime } from 'luxon';
 
-let active: VirtualClock | undefined;
+/** The clock whose fake `Date` is installed in this process, if any. */
+const installed: { clock?: VirtualClock } = {};
 
 /**
  * The sandbox's time. While installed, `Date` (and so `Date.now()`, `new Date()`, luxon) reads
@@ -43,15 +44,15 @@ export class VirtualClock {
   }
 
   install(): void {
-    if (active && active !== this) active.uninstall();
+    if (installed.clock && installed.clock !== this) installed.clock.uninstall();
     if (!this.fake) this.fake = withGlobal(globalThis).install({ now: this.ms, toFake: ['Date'], shouldAdvanceTime: false });
-    active = this;
+    installed.clock = this;
   }
 
   uninstall(): void {
     this.fake?.uninstall();
     this.fake = undefined;
-    if (active === this) active = undefined;
+    if (installed.clock === this) delete installed.clock;
   }
 }
 

@@ -23,6 +23,10 @@ export async function kvsCall(sb: Sandbox, payload: Record<string, unknown>) {
   return (await sb.invokeResolver('kvs', payload, { accountId: AGENT })) as { ok: boolean; code?: string; status?: number; value?: unknown; keys?: string[]; nextCursor?: string | null };
 }
 
+// Jira answers are read field by field in the tests, in many shapes.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type JiraJson = any;
+
 export async function jiraCall(sb: Sandbox, payload: Record<string, unknown>, accountId = AGENT) {
-  return (await sb.invokeResolver('jira', payload, { accountId })) as { status: number; retryAfter: string | null; json: any };
+  return (await sb.invokeResolver('jira', payload, { accountId })) as { status: number; retryAfter: string | null; json: JiraJson };
 }
