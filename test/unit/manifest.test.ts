@@ -77,7 +77,13 @@ describe('manifest.yml', () => {
 
   it('declares the storage entities and the index the sweep reads', () => {
     const entities = Object.fromEntries((check.manifest!.app.storage?.entities ?? []).map((e) => [e.name, e]));
-    expect(Object.keys(entities['tracked-app']?.attributes ?? {}).sort()).toEqual(['app', 'issueKey', 'nextActionOn', 'stage']);
+    expect(entities['tracked-app']?.attributes).toMatchObject({
+      issueKey: { type: 'string' },
+      nextActionOn: { type: 'string' },
+      stage: { type: 'string' },
+      app: { type: 'any' },
+    });
+    expect(entities['audit-entry']?.attributes).toMatchObject({ issueKey: { type: 'string' }, at: { type: 'string' }, entry: { type: 'any' } });
     expect(entities['tracked-app']?.indexes).toContainEqual({ name: 'by-next-action', range: ['nextActionOn'] });
     expect(entities['tracked-app']?.indexes).toContainEqual({ name: 'by-stage', partition: ['stage'], range: ['nextActionOn'] });
     expect(entities['audit-entry']?.indexes).toContainEqual({ name: 'by-issue', partition: ['issueKey'], range: ['at'] });
