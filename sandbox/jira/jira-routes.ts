@@ -229,6 +229,27 @@ export const ROUTES: Route[] = [
     return ctx.jira.users.has(id) ? Response.json(ctx.jira.userJson(id)) : ctx.jira.error(404, `The user with the account ID ${id} does not exist.`);
   }),
 
+  // Users who hold every listed permission (on the issue or project when named), e.g. SERVICEDESK_AGENT.
+  route('GET', '/rest/api/3/user/permission/search', (ctx) => {
+    const { jira } = ctx;
+    const wanted = list(ctx, 'permissions');
+    if (wanted.length === 0) return jira.error(400, 'The permissions query parameter is required.');
+    const unknown = wanted.find((p) => !KNOWN_PERMISSIONS.has(p));
+    if (unknown) return jira.error(400, `The permission ${unknown} does not exist.`);
+    const key = q(ctx, 'issueKey') ?? q(ctx, 'issueId');
+    const issue = key ? jira.findIssue(key) : undefined;
+    if (key && !issue) return jira.error(404, 'Issue does not exist or you do not have permission to see it.');
+    const accountId = q(ctx, 'accountId');
+    const startAt = int(ctx, 'startAt', 0);
+    const maxResults = int(ctx, 'maxResults', 50);
+    const found = [...jira.users.keys()]
+      .filter((id) => !accountId || id === accountId)
+      .filter((id) => wanted.every((p) => jira.can(id, p, issue)))
+      .slice(startAt, startAt + maxResults)
+      .map((id) => jira.userJson(id));
+    return Response.json(found);
+  }),
+
   route('GET', '/rest/api/3/mypermissions', (ctx) => {
     const { jira } = ctx;
     const wanted = list(ctx, 'permissions');

@@ -196,4 +196,14 @@ describe('attachments, forms, properties, transitions, people', () => {
     sb = made.sb;
     expect(await forgePorts().jira.isAgent(made.key, PARTNER)).toBe(false);
   });
+
+  it('recognises an agent of the service desk by the SERVICEDESK_AGENT permission', async () => {
+    const made = await adapterSandbox();
+    sb = made.sb;
+    sb.jira.addUser({ accountId: 'agent-new', displayName: 'New Agent', kind: 'agent' });
+    sb.jira.addUser({ accountId: 'licensed-partner', displayName: 'Licensed Partner', kind: 'partner' });
+    expect(await inInvocation(() => forgePorts().jira.isAgent(made.key, 'agent-new'))).toBe(true);
+    expect(await inInvocation(() => forgePorts().jira.isAgent(made.key, 'licensed-partner'))).toBe(false);
+    expect(sb.stats().contractViolations).toEqual([]);
+  });
 });
