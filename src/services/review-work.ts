@@ -19,14 +19,6 @@ export type ReviewWorkOutcome =
   | { issueKey: string; outcome: 'done'; actions: string[] }
   | { issueKey: string; outcome: 'failed' | 'transient'; actions: string[]; reason: string };
 
-/** Raised at the end of a batch when some work failed for a reason that may pass: the queue redelivers it. */
-export class TransientReviewFailure extends Error {
-  override readonly name = 'TransientReviewFailure';
-  constructor(readonly issueKeys: string[], detail: string) {
-    super(`review work to retry for ${issueKeys.join(', ')}: ${detail}`);
-  }
-}
-
 /**
  * Runs every review action due today for each ticket. One ticket's failure is logged and does
  * not stop the others; the outcomes say which failed and whether a retry may help.
@@ -48,15 +40,11 @@ export async function processReviewWork(ctx: InvocationContext, issueKeys: strin
   return outcomes;
 }
 
-/** Throws `TransientReviewFailure` when some of the outcomes may succeed on redelivery. */
-export function rethrowTransient(outcomes: ReviewWorkOutcome[]): void {
+/** What to retry, when some of the outcomes may succeed on redelivery; null when nothing. */
+export function retryNeeded(outcomes: ReviewWorkOutcome[]): string | null {
   const transient = outcomes.filter((o) => o.outcome === 'transient');
-  if (transient.length > 0) {
-    throw new TransientReviewFailure(
-      transient.map((o) => o.issueKey),
-      transient.map((o) => ('reason' in o ? o.reason : '')).join('; '),
-    );
-  }
+  if (transient.length === 0) return null;
+  return transient.map((o) => `${o.issueKey}: ${'reason' in o ? o.reason : ''}`).join('; ');
 }
 
 /** Does what is due for one app, one action at a time, then makes sure the next review is scheduled. */
