@@ -43,6 +43,7 @@ export function summaryProperty(app: TrackedApp, program: ProgramSettings, today
     approvedOn: app.approval?.approvedOn ?? null,
     remediationDue: cycle?.remediationDue ?? null,
     answer: cycle?.answer?.value ?? null,
-    overdue,
+    // Indexed as a string field (JQL: cfOverdue = "true"), so written as one.
+    overdue: overdue ? 'true' : 'false',
   };
 }

@@ -59,7 +59,7 @@ describe('tracked apps in the key-value store', () => {
     expect(status('privacy-security-tab')).toBe('submitted');
     const history = await ctx.ports.audit.forIssue(made.key);
     expect(history.map((h) => h.summary).sort()).toEqual(['Tracking started', 'bug-bounty is met', 'privacy-security-tab is submitted']);
-    expect(sb.jira.property(made.key, 'cf-tracker-summary')).toMatchObject({ stage: 'submitted', appName: `App ${made.key}` });
+    expect(sb.jira.property(made.key, 'cf-tracker-summary')).toMatchObject({ stage: 'submitted', appName: `App ${made.key}`, overdue: 'false' });
   });
 
   it('says when a ticket is not tracked, and writes nothing for a change that changes nothing', async () => {
