@@ -3,7 +3,9 @@ import type { IsoDate, IsoDateTime } from './dates';
 import type { ProgramSettings } from './program';
 import { fail, ok, type DomainResult } from './result';
 import type { CheckResult, CheckState, PartnerAnswer, ReviewCycle, ReviewEffect, ReviewState } from './review-types';
+import { soakEndPending, submissionOpen } from './soak-end';
 import type { TrackedApp } from './tracked-app';
+import { afterLastFailure } from './work-failure';
 
 /**
  * The annual review (and escalations) as a state machine driven by the day. What is due is
@@ -303,12 +305,14 @@ export function ensureNextCycle(app: TrackedApp, today: IsoDate, program: Progra
   return { ...next, nextActionOn: appNextActionOn(next, program) };
 }
 
-/** The earliest day something is due for the app: a review step, or the end of a requirement's soak. */
+/**
+ * The earliest day something is due for the app: a review step, or the end of a requirement's
+ * soak not yet noted; after a permanent failure, not before the next day.
+ */
 export function appNextActionOn(app: TrackedApp, program: ProgramSettings): IsoDate | null {
   const days: IsoDate[] = app.reviews.map((c) => nextActionDate(c, program)).filter((d): d is IsoDate => d !== null);
-  const open = !['approved', 'declined', 'withdrawn'].includes(app.submission.stage);
-  if (open) {
-    for (const c of app.submission.components) if (c.status === 'soaking' && c.soakUntil) days.push(c.soakUntil);
+  if (submissionOpen(app.submission)) {
+    for (const c of app.submission.components) if (soakEndPending(c)) days.push(c.soakUntil);
   }
-  return days.length ? days.reduce((a, b) => (b < a ? b : a)) : null;
+  return afterLastFailure(app, days.length ? days.reduce((a, b) => (b < a ? b : a)) : null);
 }

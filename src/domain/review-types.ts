@@ -55,6 +55,10 @@ export const REVIEW_EFFECTS = [
   'passed-note',
   /** Internal note flagging a reply that reads as neither YES nor NO (one per reply). */
   'unclear-answer-note',
+  /** Internal note that a requirement's soak period ended (one per component and soak date). */
+  'soak-end-note',
+  /** Internal note that the ticket was set to an approved status with requirements still open (one per status change). */
+  'approval-blocked-note',
 ] as const;
 export type ReviewEffect = (typeof REVIEW_EFFECTS)[number];
 

@@ -40,6 +40,8 @@ export interface ComponentState extends Partial<Attribution> {
   note?: string;
   /** Set while `soaking`: the day the requirement becomes active. */
   soakUntil?: IsoDate;
+  /** The `soakUntil` whose end the agents were told of: each soak date gets one note. */
+  soakEndNotedFor?: IsoDate;
   /** Set while `waived`. */
   waiverReason?: string;
 }

@@ -15,8 +15,22 @@ export interface TrackedApp {
   reviews: ReviewCycle[];
   /** The next day the sweep has something to do for this app; null when nothing is pending. */
   nextActionOn: IsoDate | null;
+  /**
+   * The last time the scheduled work on this ticket failed for a reason a retry cannot fix (the
+   * ticket deleted, the app's access removed): shown to people, and the work is retried daily.
+   */
+  lastFailure?: WorkFailure;
   /** Bumped on every write: concurrent writers detect each other with it. */
   version: number;
+}
+
+export interface WorkFailure {
+  /** The day of the failure in the program's time zone. */
+  on: IsoDate;
+  at: IsoDateTime;
+  reason: string;
+  /** The first day of the current run of failures. */
+  since: IsoDate;
 }
 
 /** One line of the append-only history shown in the panel. */

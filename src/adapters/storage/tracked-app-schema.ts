@@ -17,6 +17,7 @@ const componentState = z.object({
   at: isoDateTime.optional(),
   note: z.string().optional(),
   soakUntil: isoDate.optional(),
+  soakEndNotedFor: isoDate.optional(),
   waiverReason: z.string().optional(),
 });
 
@@ -72,6 +73,7 @@ export const trackedAppSchema = z.object({
   approval: z.object({ approvedOn: isoDate, by: z.string(), at: isoDateTime, imported: z.boolean().optional() }).optional(),
   reviews: z.array(reviewCycle),
   nextActionOn: isoDate.nullable(),
+  lastFailure: z.object({ on: isoDate, at: isoDateTime, reason: z.string(), since: isoDate }).optional(),
   version: z.number().int().min(1),
 });
 

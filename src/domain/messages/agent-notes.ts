@@ -15,6 +15,8 @@ export const AGENT_NOTE_KINDS = [
   'unclear-answer',
   'answer-recorded',
   'escalation-raised',
+  'soak-ended',
+  'approval-blocked',
 ] as const;
 export type AgentNoteKind = (typeof AGENT_NOTE_KINDS)[number];
 
@@ -42,6 +44,12 @@ export interface AgentNoteDetails {
   raisedBy?: 'atlassian' | 'customer';
   /** Overdue: the day of the note, to say how late the fixes are. */
   today?: IsoDate;
+  /** Soak ended: the requirement's title and the day its soak ended. */
+  requirement?: string;
+  soakUntil?: IsoDate;
+  /** Approval blocked: the Jira status the ticket was moved to, and the requirements still open (titles). */
+  status?: string;
+  openRequirements?: string[];
 }
 
 /** The longest reply quoted in a note; the full comment stays on the ticket. */
@@ -114,6 +122,10 @@ function title(kind: AgentNoteKind, d: AgentNoteDetails): string {
       return `Partner's answer recorded: ${d.appName}`;
     case 'escalation-raised':
       return `Escalation raised: ${d.appName}`;
+    case 'soak-ended':
+      return `Soak period ended: ${d.appName}`;
+    case 'approval-blocked':
+      return `Approval not recorded: ${d.appName}`;
   }
 }
 
@@ -166,6 +178,21 @@ function body(kind: AgentNoteKind, d: AgentNoteDetails): BlockContent[] {
         ...(window ? [line(label('Review window:'), ` ${window}`)] : []),
         ...(due ? [line(label('Issues resolved by:'), ` ${due}`)] : []),
       ];
+    case 'soak-ended':
+      return [
+        line(
+          `The soak period of ${d.requirement ?? 'a requirement'} ended on ${d.soakUntil ? dateForPeople(d.soakUntil) : 'its end date'}: verify it and mark it met.`,
+        ),
+      ];
+    case 'approval-blocked': {
+      const open = d.openRequirements ?? [];
+      const count = `${open.length} requirement${open.length === 1 ? ' is' : 's are'}`;
+      return [
+        line(`The ticket was moved to “${d.status ?? 'an approved status'}” in Jira, but ${count} not met or waived, so the app has not recorded an approval.`),
+        ...titledList('Still open:', open),
+        line('The approval is recorded once they are met or waived and the status is set again, or with Approve in the panel.'),
+      ];
+    }
   }
 }
 
