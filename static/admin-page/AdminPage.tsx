@@ -1,6 +1,6 @@
-import Heading from '@atlaskit/heading';
-import SectionMessage from '@atlaskit/section-message';
-import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
+import { Heading } from '../shared/ui/Heading';
+import { SectionMessage } from '../shared/ui/SectionMessage';
+import { Tabs } from '../shared/ui/Tabs';
 import { useCallback, useEffect, useState } from 'react';
 import type { ApiError, ProgramSettings, Viewer } from '../../src/contract';
 import { call } from '../shared/call';
@@ -37,22 +37,23 @@ export function AdminPage() {
                 <p style={{ margin: 0 }}>Only Jira administrators can change the program's settings or import apps. You can read them here.</p>
               </SectionMessage>
             )}
-            <Tabs id="admin-tabs">
-              <TabList>
-                <Tab testId="tab-settings">Program settings</Tab>
-                <Tab testId="tab-import">Import approved apps</Tab>
-              </TabList>
-              <TabPanel>
-                <SettingsForm
-                  settings={load.settings}
-                  readOnly={!load.viewer.isAdmin}
-                  onSaved={(settings) => setLoad({ status: 'ready', settings, viewer: load.viewer })}
-                />
-              </TabPanel>
-              <TabPanel>
-                <ImportForm readOnly={!load.viewer.isAdmin} />
-              </TabPanel>
-            </Tabs>
+            <Tabs
+              id="admin-tabs"
+              tabs={[
+                {
+                  label: 'Program settings',
+                  testId: 'tab-settings',
+                  panel: (
+                    <SettingsForm
+                      settings={load.settings}
+                      readOnly={!load.viewer.isAdmin}
+                      onSaved={(settings) => setLoad({ status: 'ready', settings, viewer: load.viewer })}
+                    />
+                  ),
+                },
+                { label: 'Import approved apps', testId: 'tab-import', panel: <ImportForm readOnly={!load.viewer.isAdmin} /> },
+              ]}
+            />
           </>
         )}
       </Column>

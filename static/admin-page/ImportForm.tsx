@@ -1,5 +1,5 @@
-import Button from '@atlaskit/button/new';
-import TextArea from '@atlaskit/textarea';
+import { Button } from '../shared/ui/Button';
+import { TextArea } from '../shared/ui/TextInput';
 import { useState } from 'react';
 import type { ApiError, ImportReport } from '../../src/contract';
 import { call } from '../shared/call';

@@ -1,5 +1,5 @@
-import Button from '@atlaskit/button/new';
-import SectionMessage from '@atlaskit/section-message';
+import { Button } from '../shared/ui/Button';
+import { SectionMessage } from '../shared/ui/SectionMessage';
 import { useState } from 'react';
 import type { ApiError, ProgramSettings, SettingsProblem, Stage } from '../../src/contract';
 import { call } from '../shared/call';

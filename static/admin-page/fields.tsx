@@ -1,6 +1,6 @@
-import Button from '@atlaskit/button/new';
-import TextArea from '@atlaskit/textarea';
-import Textfield from '@atlaskit/textfield';
+import { Button } from '../shared/ui/Button';
+import { TextArea } from '../shared/ui/TextInput';
+import { TextInput } from '../shared/ui/TextInput';
 import { token } from '@atlaskit/tokens';
 import { createContext, useContext, type ReactNode } from 'react';
 import type { SettingsProblem } from '../../src/contract';
@@ -53,7 +53,7 @@ export function TextField({ label, path, hint, optional }: { label: string; path
   const value = getAt(draft, path);
   return (
     <Field label={label} path={path} hint={hint}>
-      <Textfield
+      <TextInput
         aria-label={label}
         testId={`field-${path}`}
         value={typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value)}
@@ -93,7 +93,7 @@ export function NumberField({ label, path, hint, optional }: { label: string; pa
   const value = getAt(draft, path);
   return (
     <Field label={label} path={path} hint={hint}>
-      <Textfield
+      <TextInput
         aria-label={label}
         testId={`field-${path}`}
         inputMode="numeric"
@@ -125,7 +125,7 @@ export function ListField({ label, path, hint, separator }: { label: string; pat
       {separator === 'line' ? (
         <TextArea aria-label={label} testId={`field-${path}`} defaultValue={text} isReadOnly={readOnly} minimumRows={2} onBlur={(e) => update(path, parse(e.currentTarget.value))} />
       ) : (
-        <Textfield aria-label={label} testId={`field-${path}`} defaultValue={text} isReadOnly={readOnly} isCompact onBlur={(e) => update(path, parse(e.currentTarget.value))} />
+        <TextInput aria-label={label} testId={`field-${path}`} defaultValue={text} isReadOnly={readOnly} isCompact onBlur={(e) => update(path, parse(e.currentTarget.value))} />
       )}
       {itemProblems.map((p) => (
         <span key={p.path} role="alert" style={{ color: token('color.text.danger'), font: token('font.body.small') }}>

@@ -1,8 +1,7 @@
-import Button from '@atlaskit/button/new';
-import DynamicTable from '@atlaskit/dynamic-table';
-import Heading from '@atlaskit/heading';
-import Lozenge from '@atlaskit/lozenge';
-import Textfield from '@atlaskit/textfield';
+import { Button } from '../shared/ui/Button';
+import { Heading } from '../shared/ui/Heading';
+import { Lozenge } from '../shared/ui/Lozenge';
+import { TextInput } from '../shared/ui/TextInput';
 import { router } from '@forge/bridge';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ApiError, AppListFilter, AppListRow, Stage } from '../../src/contract';
@@ -11,7 +10,8 @@ import { countdown, formatDay } from '../shared/format';
 import { OWNER_APPEARANCE, OWNER_LABEL, STAGE_LABEL } from '../shared/labels';
 import { Column, NativeSelect, pageStyle, Row, Subtle } from '../shared/layout';
 import { ErrorMessage, Loading } from '../shared/states';
-import { rowsToCsv, sortRows, sortValue, stateLabel, type SortKey, type SortOrder } from './app-rows';
+import { AppsTable } from './AppsTable';
+import { rowsToCsv, sortRows, stateLabel, type SortKey, type SortOrder } from './app-rows';
 
 const PAGE_SIZE = 100;
 /** Enough for any program; beyond this the list says it is cut short. */
@@ -120,7 +120,7 @@ export function GlobalPage() {
               <input type="checkbox" data-testid="filter-unclear" checked={unclear} onChange={(e) => setUnclear(e.target.checked)} /> Unclear answers
             </label>
             <div style={{ minWidth: '14em' }}>
-              <Textfield aria-label="Search app or ticket" placeholder="Search app or ticket" value={text} onChange={(e) => setText(e.currentTarget.value)} testId="filter-text" isCompact />
+              <TextInput aria-label="Search app or ticket" placeholder="Search app or ticket" value={text} onChange={(e) => setText(e.currentTarget.value)} testId="filter-text" isCompact />
             </div>
             <Button
               testId="export-csv"
@@ -140,61 +140,43 @@ export function GlobalPage() {
               {rows.length} of {load.total} apps · today {load.today}
               {load.truncated && ' · the list was cut short; narrow the filters'}
             </Subtle>
-            <DynamicTable
-              testId="apps-table"
-              head={{
-                cells: [
-                  { key: 'app', content: 'App', isSortable: true },
-                  { key: 'ticket', content: 'Ticket', isSortable: true },
-                  { key: 'state', content: 'Stage or review', isSortable: true },
-                  { key: 'owner', content: 'Whose move', isSortable: true },
-                  { key: 'next', content: 'Next date', isSortable: true },
-                ],
-              }}
+            <AppsTable
+              columns={[
+                { key: 'app', title: 'App', width: '22%' },
+                { key: 'ticket', title: 'Ticket', width: '10%' },
+                { key: 'state', title: 'Stage or review', width: '22%' },
+                { key: 'owner', title: 'Whose move', width: '16%' },
+                { key: 'next', title: 'Next date', width: '30%' },
+              ]}
               rows={rows.map((r) => ({
                 key: r.issueKey,
-                testId: `row-${r.issueKey}`,
                 cells: [
-                  { key: sortValue(r, 'app'), content: r.appName },
-                  {
-                    key: sortValue(r, 'ticket'),
-                    content: (
-                      <a href={`/browse/${encodeURIComponent(r.issueKey)}`} onClick={(e) => { e.preventDefault(); void router.navigate(`/browse/${encodeURIComponent(r.issueKey)}`).catch(() => undefined); }}>
-                        {r.issueKey}
-                      </a>
-                    ),
-                  },
-                  {
-                    key: sortValue(r, 'state'),
-                    content: (
-                      <Row gap="space.050">
-                        <span>{stateLabel(r)}</span>
-                        {r.overdue && <Lozenge appearance="removed">Overdue</Lozenge>}
-                        {r.unclearAnswer && <Lozenge appearance="moved">Unclear answer</Lozenge>}
-                      </Row>
-                    ),
-                  },
-                  { key: sortValue(r, 'owner'), content: <Lozenge appearance={OWNER_APPEARANCE[r.nextStep]}>{OWNER_LABEL[r.nextStep]}</Lozenge> },
-                  {
-                    key: sortValue(r, 'next'),
-                    content: r.nextDate ? (
-                      <span>
-                        {formatDay(r.nextDate)} ({countdown(r.daysUntilNext)}){r.nextWhat ? ` · ${r.nextWhat}` : ''}
-                      </span>
-                    ) : (
-                      <Subtle>—</Subtle>
-                    ),
-                  },
+                  r.appName,
+                  <a key="ticket" href={`/browse/${encodeURIComponent(r.issueKey)}`} onClick={(e) => { e.preventDefault(); void router.navigate(`/browse/${encodeURIComponent(r.issueKey)}`).catch(() => undefined); }}>
+                    {r.issueKey}
+                  </a>,
+                  <Row key="state" gap="space.050">
+                    <span>{stateLabel(r)}</span>
+                    {r.overdue && <Lozenge appearance="removed">Overdue</Lozenge>}
+                    {r.unclearAnswer && <Lozenge appearance="moved">Unclear answer</Lozenge>}
+                  </Row>,
+                  <Lozenge key="owner" appearance={OWNER_APPEARANCE[r.nextStep]}>{OWNER_LABEL[r.nextStep]}</Lozenge>,
+                  r.nextDate ? (
+                    <span key="next">
+                      {formatDay(r.nextDate)} ({countdown(r.daysUntilNext)}){r.nextWhat ? ` · ${r.nextWhat}` : ''}
+                    </span>
+                  ) : (
+                    <Subtle key="next">—</Subtle>
+                  ),
                 ],
               }))}
               sortKey={sortKey}
               sortOrder={sortOrder}
-              onSort={(s: { key: string; sortOrder: SortOrder }) => {
-                setSortKey(s.key as SortKey);
-                setSortOrder(s.sortOrder);
+              onSort={(key, order) => {
+                setSortKey(key);
+                setSortOrder(order);
               }}
-              isFixedSize
-              emptyView={<span data-testid="no-apps">No tracked app matches these filters. Clear a filter, or start tracking a ticket from its issue panel.</span>}
+              empty={<span data-testid="no-apps">No tracked app matches these filters. Clear a filter, or start tracking a ticket from its issue panel.</span>}
             />
           </>
         )}

@@ -1,7 +1,7 @@
 import { router } from '@forge/bridge';
-import Button from '@atlaskit/button/new';
-import Lozenge from '@atlaskit/lozenge';
-import Textfield from '@atlaskit/textfield';
+import { Button } from '../shared/ui/Button';
+import { Lozenge } from '../shared/ui/Lozenge';
+import { TextInput } from '../shared/ui/TextInput';
 import { token } from '@atlaskit/tokens';
 import { useState } from 'react';
 import type { CycleView } from '../../src/contract';
@@ -132,7 +132,7 @@ function AnswerForm({ view, cycle, run, busy, onDone }: { view: Tracked; cycle: 
             ))}
           </fieldset>
         )}
-        <Textfield aria-label="Note on the answer" placeholder="Note (optional)" value={note} onChange={(e) => setNote(e.currentTarget.value)} isCompact testId="answer-note" />
+        <TextInput aria-label="Note on the answer" placeholder="Note (optional)" value={note} onChange={(e) => setNote(e.currentTarget.value)} isCompact testId="answer-note" />
         <Row gap="space.075">
           <Button type="submit" appearance="primary" spacing="compact" isDisabled={busy} testId="save-answer">
             Save answer

@@ -1,4 +1,4 @@
-import Lozenge from '@atlaskit/lozenge';
+import { Lozenge } from '../shared/ui/Lozenge';
 import type { ApprovedView } from '../../src/contract';
 import { formatDay } from '../shared/format';
 import { Column, Row, SectionTitle, Subtle } from '../shared/layout';

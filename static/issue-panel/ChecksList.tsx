@@ -1,6 +1,6 @@
-import Button from '@atlaskit/button/new';
-import Lozenge from '@atlaskit/lozenge';
-import Textfield from '@atlaskit/textfield';
+import { Button } from '../shared/ui/Button';
+import { Lozenge } from '../shared/ui/Lozenge';
+import { TextInput } from '../shared/ui/TextInput';
 import { useState } from 'react';
 import type { CheckView, CycleView } from '../../src/contract';
 import { formatInstant, who } from '../shared/format';
@@ -55,7 +55,7 @@ function CheckRow(props: { check: CheckView; issueKey: string; cycleId: string; 
         )}
         {props.editable && (
           <Row gap="space.075">
-            <Textfield aria-label={`Note on ${check.title}`} placeholder="Note" value={note} onChange={(e) => setNote(e.currentTarget.value)} isCompact width="medium" testId="check-note-input" />
+            <TextInput aria-label={`Note on ${check.title}`} placeholder="Note" value={note} onChange={(e) => setNote(e.currentTarget.value)} isCompact width="medium" testId="check-note-input" />
             <Button spacing="compact" isDisabled={props.busy || check.result === 'passed'} onClick={() => void record('passed')} testId="check-pass">
               Pass
             </Button>

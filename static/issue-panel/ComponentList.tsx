@@ -1,6 +1,6 @@
-import Button from '@atlaskit/button/new';
-import Lozenge from '@atlaskit/lozenge';
-import Textfield from '@atlaskit/textfield';
+import { Button } from '../shared/ui/Button';
+import { Lozenge } from '../shared/ui/Lozenge';
+import { TextInput } from '../shared/ui/TextInput';
 import { token } from '@atlaskit/tokens';
 import { useState } from 'react';
 import type { ComponentStatus, ComponentView } from '../../src/contract';
@@ -118,9 +118,9 @@ function ComponentEditor(props: { component: ComponentView; issueKey: string; to
           </label>
         )}
         {status === 'waived' && (
-          <Textfield aria-label="Waiver reason" placeholder="Reason for the waiver" value={waiverReason} onChange={(e) => setWaiverReason(e.currentTarget.value)} testId="waiver-reason" isCompact />
+          <TextInput aria-label="Waiver reason" placeholder="Reason for the waiver" value={waiverReason} onChange={(e) => setWaiverReason(e.currentTarget.value)} testId="waiver-reason" isCompact />
         )}
-        <Textfield aria-label="Note" placeholder="Note (optional)" value={note} onChange={(e) => setNote(e.currentTarget.value)} testId="component-note-input" isCompact />
+        <TextInput aria-label="Note" placeholder="Note (optional)" value={note} onChange={(e) => setNote(e.currentTarget.value)} testId="component-note-input" isCompact />
         {missing && <Subtle>{missing}</Subtle>}
         <Row gap="space.075">
           <Button type="submit" appearance="primary" spacing="compact" isDisabled={props.busy || missing !== null} testId="save-component">

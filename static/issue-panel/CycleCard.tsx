@@ -1,4 +1,4 @@
-import Lozenge from '@atlaskit/lozenge';
+import { Lozenge } from '../shared/ui/Lozenge';
 import type { CycleView } from '../../src/contract';
 import { countdown, formatDay, formatInstant, who } from '../shared/format';
 import { REVIEW_STATE_APPEARANCE, REVIEW_STATE_LABEL } from '../shared/labels';

@@ -1,4 +1,4 @@
-import Button from '@atlaskit/button/new';
+import { Button } from '../shared/ui/Button';
 import { token } from '@atlaskit/tokens';
 import { useState } from 'react';
 import type { AuditEntry } from '../../src/contract';

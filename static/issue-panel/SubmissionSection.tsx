@@ -1,26 +1,15 @@
-import Button from '@atlaskit/button/new';
-import Lozenge from '@atlaskit/lozenge';
-import { ProgressTracker, type Stages } from '@atlaskit/progress-tracker';
-import Textfield from '@atlaskit/textfield';
+import { Button } from '../shared/ui/Button';
+import { Lozenge } from '../shared/ui/Lozenge';
+import { TextInput } from '../shared/ui/TextInput';
 import { useState } from 'react';
-import type { Stage, SubmissionView } from '../../src/contract';
+import type { SubmissionView } from '../../src/contract';
 import { countdown, dayOf, formatDay, formatInstant } from '../shared/format';
-import { OWNER_APPEARANCE, OWNER_LABEL, STAGE_LABEL, STAGE_PATH } from '../shared/labels';
+import { OWNER_APPEARANCE, OWNER_LABEL, STAGE_LABEL } from '../shared/labels';
 import { Column, Row, SectionTitle, Subtle } from '../shared/layout';
 import { ComponentList } from './ComponentList';
+import { StageTracker } from './StageTracker';
 import type { RunAction } from './IssuePanel';
 import type { Tracked } from './TrackedPanel';
-
-function progressItems(stage: Stage): Stages {
-  const closed = stage === 'declined' || stage === 'withdrawn';
-  const at = STAGE_PATH.indexOf(stage);
-  return STAGE_PATH.map((s, i) => ({
-    id: s,
-    label: STAGE_LABEL[s],
-    percentageComplete: at > i || stage === 'approved' ? 100 : 0,
-    status: closed ? 'disabled' : i < at ? 'visited' : i === at ? 'current' : 'unvisited',
-  }));
-}
 
 export function SubmissionSection({ view, run, busy }: { view: Tracked; run: RunAction; busy: boolean }) {
   const s: SubmissionView = view.submission;
@@ -30,9 +19,7 @@ export function SubmissionSection({ view, run, busy }: { view: Tracked; run: Run
     <section data-testid="submission" aria-label="Submission">
       <SectionTitle>Submission</SectionTitle>
       <Column>
-        <div data-testid="stage-tracker">
-          <ProgressTracker items={progressItems(s.stage)} label="Submission stage" spacing="compact" />
-        </div>
+        <StageTracker stage={s.stage} />
         <Row>
           <span data-testid="stage">
             Stage: <strong>{STAGE_LABEL[s.stage]}</strong>
@@ -75,7 +62,7 @@ function StageActions({ view, run, busy }: { view: Tracked; run: RunAction; busy
       <Column gap="space.075">
         {moves.length > 0 && (
           <>
-            <Textfield
+            <TextInput
               aria-label="Note for the stage change"
               placeholder="Note (optional)"
               value={note}

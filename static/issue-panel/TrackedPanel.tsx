@@ -1,4 +1,4 @@
-import Heading from '@atlaskit/heading';
+import { Heading } from '../shared/ui/Heading';
 import type { TicketView } from '../../src/contract';
 import { Column, Subtle } from '../shared/layout';
 import { ApprovedSection } from './ApprovedSection';

@@ -1,6 +1,6 @@
-import Button from '@atlaskit/button/new';
-import SectionMessage from '@atlaskit/section-message';
-import Textfield from '@atlaskit/textfield';
+import { Button } from '../shared/ui/Button';
+import { SectionMessage } from '../shared/ui/SectionMessage';
+import { TextInput } from '../shared/ui/TextInput';
 import { useState } from 'react';
 import type { TicketView } from '../../src/contract';
 import { Column } from '../shared/layout';
@@ -42,7 +42,7 @@ export function UntrackedPanel({ view, run, busy }: { view: Untracked; run: RunA
       <Column>
         <span>This ticket is not tracked yet. Track it as a Cloud Fortified app submission:</span>
         <label htmlFor="app-name">App name</label>
-        <Textfield id="app-name" testId="app-name" value={appName} onChange={(e) => setAppName(e.currentTarget.value)} isRequired maxLength={200} />
+        <TextInput id="app-name" testId="app-name" value={appName} onChange={(e) => setAppName(e.currentTarget.value)} isRequired maxLength={200} />
         {!name && <span role="note">Give the app's name to start tracking.</span>}
         <div>
           <Button type="submit" appearance="primary" isDisabled={!name || busy} testId="start-tracking-button">

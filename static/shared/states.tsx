@@ -1,13 +1,13 @@
-import SectionMessage from '@atlaskit/section-message';
-import Spinner from '@atlaskit/spinner';
-import Button from '@atlaskit/button/new';
+import { SectionMessage } from './ui/SectionMessage';
+import { Spinner } from './ui/Spinner';
+import { Button } from './ui/Button';
 import type { ApiError } from '../../src/contract';
 import { Row } from './layout';
 
 export function Loading({ what }: { what: string }) {
   return (
     <Row>
-      <Spinner size="small" label={`Loading ${what}`} />
+      <Spinner label={`Loading ${what}`} />
       <span>Loading {what}…</span>
     </Row>
   );
