@@ -5,6 +5,8 @@ import type { ReviewCycle } from '../domain/review-types';
 import type { AuditEntry, TrackedApp } from '../domain/tracked-app';
 import type { InvocationContext } from './invocation-context';
 import { performReviewEffects, type PerformedEffect } from './review-effects';
+import { noteEndedSoaks } from './soak-end-notes';
+import { forgetWorkFailure, noteWorkFailure } from './work-failure';
 import { updateTrackedApp } from './update-app';
 
 /** At most this many actions per app and invocation: a catch-up never loops forever on a bad record. */
@@ -34,6 +36,7 @@ export async function processReviewWork(ctx: InvocationContext, issueKeys: strin
       const reason = describe(error);
       const outcome = isTransient(error) ? 'transient' : 'failed';
       console.error(`review work for ${issueKey} ${outcome === 'transient' ? 'will be retried' : 'failed'}: ${reason}`);
+      if (outcome === 'failed') await noteWorkFailure(ctx, issueKey, reason);
       outcomes.push({ issueKey, outcome, actions, reason });
     }
   }
@@ -47,9 +50,19 @@ export function retryNeeded(outcomes: ReviewWorkOutcome[]): string | null {
   return transient.map((o) => `${o.issueKey}: ${'reason' in o ? o.reason : ''}`).join('; ');
 }
 
-/** Does what is due for one app, one action at a time, then makes sure the next review is scheduled. */
+/**
+ * Does what is due for one app: notes the ends of soaks, then the review actions one at a time,
+ * then makes sure the next review is scheduled. A run that gets through clears an earlier failure.
+ */
 export async function reviewApp(ctx: InvocationContext, issueKey: string, actions: string[] = []): Promise<void> {
-  let app = await ctx.ports.apps.get(issueKey);
+  const loaded = await ctx.ports.apps.get(issueKey);
+  if (!loaded) return;
+  await reviewSteps(ctx, issueKey, await noteEndedSoaks(ctx, loaded, actions), actions);
+  if (loaded.lastFailure) await forgetWorkFailure(ctx, issueKey);
+}
+
+async function reviewSteps(ctx: InvocationContext, issueKey: string, first: TrackedApp, actions: string[]): Promise<void> {
+  let app: TrackedApp | null = first;
   for (let step = 0; app && step < MAX_STEPS_PER_APP; step++) {
     const due = dueAction(ctx, app);
     if (!due) {
