@@ -41,10 +41,24 @@ export interface PostedComment {
 export interface JiraPort {
   /** `requestType: true` also reads the JSM request type (one more request; only when the program filters on it). */
   getIssue(issueKey: string, options?: { requestType?: boolean }): Promise<IssueFacts | null>;
-  /** Posts a comment carrying `mark`, unless a comment with that mark is already on the ticket. Returns its id. */
-  postCommentOnce(mark: EffectMark, body: AdfDoc, visibility: 'public' | 'internal'): Promise<{ id: string; alreadyThere: boolean }>;
-  /** Attaches a file unless one with that name is already on the ticket. Returns the attachment id. */
-  attachFileOnce(issueKey: string, fileName: string, content: string, mimeType: string): Promise<{ id: string; alreadyThere: boolean }>;
+  /**
+   * Posts a comment carrying `mark`, unless a comment with that mark is already on the ticket. Returns its id.
+   * `firstAttempt`: no earlier attempt to post this mark was ever started, so nothing posted after
+   * it in the same action can be on the ticket yet either.
+   */
+  postCommentOnce(mark: EffectMark, body: AdfDoc, visibility: 'public' | 'internal'): Promise<{ id: string; alreadyThere: boolean; firstAttempt?: boolean }>;
+  /**
+   * Attaches a file unless one with that name is already on the ticket. Returns the attachment id.
+   * `knownAbsent`: the caller knows no earlier attempt can have attached it, so the ticket's
+   * attachments are not listed first (one Jira request less).
+   */
+  attachFileOnce(
+    issueKey: string,
+    fileName: string,
+    content: string,
+    mimeType: string,
+    options?: { knownAbsent?: boolean },
+  ): Promise<{ id: string; alreadyThere: boolean }>;
   /** Adds the JSM form from a template (once per issue and template) and shows it to the customer. */
   addFormOnce(issueKey: string, templateId: string): Promise<{ formId: string; alreadyThere: boolean }>;
   readFormAnswers(issueKey: string, formId: string): Promise<Record<string, unknown> | null>;

@@ -34,8 +34,10 @@ export async function performReviewEffects(
   action: ReviewAction,
 ): Promise<PerformedEffect[]> {
   const { program } = ctx;
+  let noticeFirstAttempt = false;
   const comment = async (effect: ReviewEffect, body: AdfDoc, visibility: 'public' | 'internal'): Promise<PerformedEffect> => {
     const posted = await ctx.ports.jira.postCommentOnce({ issueKey: app.issueKey, cycleId: cycle.id, effect }, body, visibility);
+    if (effect === 'notice') noticeFirstAttempt = posted.firstAttempt === true;
     return { effect, target: 'comment', id: posted.id, visibility, alreadyThere: posted.alreadyThere };
   };
 
@@ -43,7 +45,8 @@ export async function performReviewEffects(
     case 'post-notice': {
       const done = [await comment('notice', noticeComment(program, app.appName, cycle), 'public')];
       const form = significantChangeForm(program, app.appName, cycle);
-      const file = await ctx.ports.jira.attachFileOnce(app.issueKey, form.fileName, form.markdown, 'text/markdown');
+      // The form is attached after the notice: on the notice's first attempt it cannot be there yet.
+      const file = await ctx.ports.jira.attachFileOnce(app.issueKey, form.fileName, form.markdown, 'text/markdown', { knownAbsent: noticeFirstAttempt });
       done.push({ effect: 'form-attachment', target: 'attachment', id: file.id, alreadyThere: file.alreadyThere });
       if (program.formTemplateId) {
         const added = await ctx.ports.jira.addFormOnce(app.issueKey, program.formTemplateId);

@@ -27,10 +27,17 @@ export type ReviewWorkOutcome =
  */
 export async function processReviewWork(ctx: InvocationContext, issueKeys: string[]): Promise<ReviewWorkOutcome[]> {
   const outcomes: ReviewWorkOutcome[] = [];
-  for (const issueKey of new Set(issueKeys)) {
+  const keys = [...new Set(issueKeys)];
+  // One batched read for the whole message instead of one read per app; each app is read again
+  // after its claim, so a stale copy here only costs that read.
+  const preloaded = await ctx.ports.apps.getMany(keys).then(
+    (apps) => new Map(apps.map((app) => [app.issueKey, app])),
+    () => new Map<string, TrackedApp>(),
+  );
+  for (const issueKey of keys) {
     const actions: string[] = [];
     try {
-      await reviewApp(ctx, issueKey, actions);
+      await reviewApp(ctx, issueKey, actions, preloaded.get(issueKey));
       outcomes.push({ issueKey, outcome: 'done', actions });
     } catch (error) {
       const reason = describe(error);
@@ -54,8 +61,8 @@ export function retryNeeded(outcomes: ReviewWorkOutcome[]): string | null {
  * Does what is due for one app: notes the ends of soaks, then the review actions one at a time,
  * then makes sure the next review is scheduled. A run that gets through clears an earlier failure.
  */
-export async function reviewApp(ctx: InvocationContext, issueKey: string, actions: string[] = []): Promise<void> {
-  const loaded = await ctx.ports.apps.get(issueKey);
+export async function reviewApp(ctx: InvocationContext, issueKey: string, actions: string[] = [], preloaded?: TrackedApp): Promise<void> {
+  const loaded = preloaded ?? (await ctx.ports.apps.get(issueKey));
   if (!loaded) return;
   await reviewSteps(ctx, issueKey, await noteEndedSoaks(ctx, loaded, actions), actions);
   if (loaded.lastFailure) await forgetWorkFailure(ctx, issueKey);
@@ -66,6 +73,8 @@ async function reviewSteps(ctx: InvocationContext, issueKey: string, first: Trac
   for (let step = 0; app && step < MAX_STEPS_PER_APP; step++) {
     const due = dueAction(ctx, app);
     if (!due) {
+      // The record in hand already has its next review: nothing to write, no read needed.
+      if (ensureNextCycle(app, ctx.today, ctx.program, ctx.at) === app) return;
       const scheduled = await scheduleNextCycle(ctx, issueKey);
       if (!scheduled.changed) return;
       app = scheduled.app;
@@ -104,7 +113,7 @@ async function runAction(ctx: InvocationContext, issueKey: string, action: Revie
     if (!app || !cycle || !sameAction(nextReviewAction(cycle, ctx.today, ctx.program), action)) return app ?? 'busy';
 
     const performed = await performReviewEffects(ctx, app, cycle, action);
-    const recorded = await updateTrackedApp(ctx, issueKey, (current) => recordAction(ctx, current, action, performed));
+    const recorded = await updateTrackedApp(ctx, issueKey, (current) => recordAction(ctx, current, action, performed), app);
     if (!recorded.ok) throw new Error(`${action.kind} for review ${action.cycleId} not recorded: ${recorded.error.message}`);
     return recorded.value;
   } catch (error) {

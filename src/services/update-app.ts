@@ -27,9 +27,12 @@ export async function updateTrackedApp(
   ctx: InvocationContext,
   issueKey: string,
   change: AppChange,
+  /** The record as just read by the caller: the first attempt starts from it instead of reading it again. */
+  known?: TrackedApp,
 ): Promise<AppWriteResult<TrackedApp>> {
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-    const current = await ctx.ports.apps.get(issueKey);
+    // A stale `known` record only costs a conflict: the save is conditional on its version.
+    const current = attempt === 1 && known?.issueKey === issueKey ? known : await ctx.ports.apps.get(issueKey);
     if (!current) return { ok: false, error: { code: 'not-found', message: `${issueKey} is not tracked by the app.` } };
 
     const result = change(current);

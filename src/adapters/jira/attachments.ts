@@ -18,9 +18,12 @@ export async function attachFileOnce(
   fileName: string,
   content: string,
   mimeType: string,
+  options: { knownAbsent?: boolean } = {},
 ): Promise<{ id: string; alreadyThere: boolean }> {
-  const existing = (await listAttachments(jira, issueKey)).find((a) => a.filename === fileName);
-  if (existing) return { id: existing.id, alreadyThere: true };
+  if (!options.knownAbsent) {
+    const existing = (await listAttachments(jira, issueKey)).find((a) => a.filename === fileName);
+    if (existing) return { id: existing.id, alreadyThere: true };
+  }
 
   const { body, contentType } = multipartFile(fileName, content, mimeType);
   for (let attempt = 1; ; attempt++) {

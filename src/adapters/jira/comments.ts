@@ -57,7 +57,7 @@ export async function postCommentOnce(
   mark: EffectMark,
   body: AdfDoc,
   visibility: 'public' | 'internal',
-): Promise<{ id: string; alreadyThere: boolean }> {
+): Promise<{ id: string; alreadyThere: boolean; firstAttempt?: boolean }> {
   const key = markKey(mark);
   const prior = log ? await log.read(key) : undefined;
   if (prior?.state === 'posted') return { id: prior.id, alreadyThere: true };
@@ -88,7 +88,8 @@ export async function postCommentOnce(
         z.object({ id: z.union([z.string(), z.number()]).transform(String) }),
       );
       await recordQuietly(log, key, posted.id);
-      return { id: posted.id, alreadyThere: false };
+      // Only the log can tell that nothing was attempted before: without one, assume it was.
+      return { id: posted.id, alreadyThere: false, firstAttempt: !!log && prior === undefined && attempt === 1 };
     } catch (error) {
       const mayHavePosted = error instanceof JiraUnreachableError || (error instanceof JiraApiError && error.transient);
       if (!mayHavePosted || attempt >= POST_ATTEMPTS) throw error;

@@ -25,7 +25,7 @@ export function createJiraPort({ app, user, postLog }: JiraPortDeps): JiraPort {
   return {
     getIssue: (issueKey, options) => getIssue(app, issueKey, options),
     postCommentOnce: (mark, body, visibility) => postCommentOnce(app, postLog, mark, body, visibility),
-    attachFileOnce: (issueKey, fileName, content, mimeType) => attachFileOnce(app, issueKey, fileName, content, mimeType),
+    attachFileOnce: (issueKey, fileName, content, mimeType, options) => attachFileOnce(app, issueKey, fileName, content, mimeType, options),
     addFormOnce: (issueKey, templateId) => addFormOnce(app, issueKey, templateId),
     readFormAnswers: (issueKey, formId) => readFormAnswers(app, issueKey, formId),
     getComment: (issueKey, commentId) => getComment(app, issueKey, commentId),
