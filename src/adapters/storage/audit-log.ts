@@ -26,20 +26,44 @@ const entrySchema = z
   })
   .passthrough();
 
-/** The stored form of one entry; the random part keeps two entries of the same instant apart. */
-export function auditItem(entry: AuditEntry): { key: string; entityName: string; value: StoredEntry } {
+/** Where an entry stands among the entries of its write: the record version written with it, and its place. */
+export interface AuditOrder {
+  /** The version of the record saved with the entries; absent for entries written on their own. */
+  version?: number;
+  /** The entry's place in its write, from 0. */
+  index: number;
+}
+
+const SEQ_MAX = 9999;
+
+/**
+ * The `by-issue` range value: the instant, then the write, then the place in it. Sorted newest
+ * first, writes of one instant come latest version first (entries written on their own, which
+ * follow a record's write, above them), and the entries of one write in the order written.
+ */
+export function auditRange(at: string, order: AuditOrder): string {
+  const write = order.version === undefined ? '~' : String(order.version).padStart(10, '0');
+  const place = String(SEQ_MAX - Math.min(SEQ_MAX, Math.max(0, order.index))).padStart(4, '0');
+  return `${at}#${write}#${place}`;
+}
+
+/** The stored form of one entry; the random part keeps the keys of two entries of the same instant apart. */
+export function auditItem(entry: AuditEntry, order: AuditOrder = { index: 0 }): { key: string; entityName: string; value: StoredEntry } {
   return {
     key: `${entry.issueKey}#${entry.at}#${randomUUID().slice(0, 8)}`,
     entityName: AUDIT_ENTITY,
-    value: { issueKey: entry.issueKey, at: entry.at, entry },
+    value: { issueKey: entry.issueKey, at: auditRange(entry.at, order), entry },
   };
 }
 
 /** The append-only history (`audit-entry` entity, `by-issue` index). */
 export class KvsAuditLog implements AuditLog {
-  async append(entries: AuditEntry[]): Promise<void> {
-    for (let i = 0; i < entries.length; i += BATCH_MAX) {
-      const result = await kvs.batchSet(entries.slice(i, i + BATCH_MAX).map(auditItem));
+  /** `order` places the entries after the first `offset` of a write saved with record `version`. */
+  async append(entries: AuditEntry[], order: { version?: number; offset?: number } = {}): Promise<void> {
+    const offset = order.offset ?? 0;
+    const items = entries.map((entry, i) => auditItem(entry, { ...(order.version === undefined ? {} : { version: order.version }), index: offset + i }));
+    for (let i = 0; i < items.length; i += BATCH_MAX) {
+      const result = await kvs.batchSet(items.slice(i, i + BATCH_MAX));
       if (result.failedKeys.length) {
         const first = result.failedKeys[0]!;
         throw new Error(`${result.failedKeys.length} history entries not written (${first.key}: ${first.error.code} ${first.error.message})`);

@@ -68,7 +68,7 @@ export class KvsTrackedAppStore implements TrackedAppStore {
       if ((await this.entity.get(app.issueKey)) !== undefined) return { ok: false, reason: 'exists' };
       throw error;
     }
-    if (audit.length) await this.audit.append(audit);
+    if (audit.length) await this.audit.append(audit, { version: app.version });
     return { ok: true };
   }
 
@@ -80,8 +80,8 @@ export class KvsTrackedAppStore implements TrackedAppStore {
       entityName: TRACKED_APP_ENTITY,
       conditions: new Filter<StoredApp>().and('version', WhereConditions.equalTo(expected)),
     });
-    for (const entry of inline) {
-      const item = auditItem(entry);
+    for (const [index, entry] of inline.entries()) {
+      const item = auditItem(entry, { version: app.version, index });
       tx.set(item.key, item.value, { entityName: item.entityName });
     }
     try {
@@ -91,14 +91,14 @@ export class KvsTrackedAppStore implements TrackedAppStore {
       if (!stored || stored.version !== expected) {
         // Our own write may have landed with its answer lost: then it is not a conflict.
         if (stored && stored.version === app.version && JSON.stringify(stored.app) === JSON.stringify(app)) {
-          if (rest.length) await this.audit.append(rest);
+          if (rest.length) await this.audit.append(rest, { version: app.version, offset: inline.length });
           return { ok: true, app };
         }
         return { ok: false, reason: 'conflict' };
       }
       throw error;
     }
-    if (rest.length) await this.audit.append(rest);
+    if (rest.length) await this.audit.append(rest, { version: app.version, offset: inline.length });
     return { ok: true, app };
   }
 
