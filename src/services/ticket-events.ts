@@ -6,8 +6,9 @@ import { classifyReply } from '../domain/reply-classifier';
 import { ok } from '../domain/result';
 import { recordPartnerAnswer } from '../domain/review-cycle';
 import type { PartnerAnswer, ReviewCycle } from '../domain/review-types';
-import { followJiraStatus } from '../domain/submission';
-import type { TrackedApp } from '../domain/tracked-app';
+import { todayIn } from '../domain/calendar';
+import { jiraStatusChange, type JiraStatusChange } from '../domain/jira-status';
+import type { AuditEntry, TrackedApp } from '../domain/tracked-app';
 import { loadInvocationContext, type InvocationContext } from './invocation-context';
 import type { Ports } from './ports';
 import { updateTrackedApp } from './update-app';
@@ -15,7 +16,12 @@ import { updateTrackedApp } from './update-app';
 /** What the handler made of an event, for the log and the tests. */
 export type TicketEventOutcome =
   | { handled: false; reason: string }
-  | { handled: true; what: 'answer-recorded' | 'answer-unchanged' | 'stage-followed'; issueKey: string; detail?: string };
+  | {
+      handled: true;
+      what: 'answer-recorded' | 'answer-unchanged' | 'stage-followed' | 'approved' | 'approval-blocked';
+      issueKey: string;
+      detail?: string;
+    };
 
 const user = z.object({ accountId: z.string().min(1), accountType: z.string().optional() }).passthrough();
 
@@ -23,7 +29,7 @@ const issueSchema = z
   .object({
     id: z.union([z.string(), z.number()]).transform(String),
     key: z.string().min(1),
-    fields: z.object({ reporter: user.nullish() }).passthrough().optional(),
+    fields: z.object({ reporter: user.nullish(), updated: z.string().nullish() }).passthrough().optional(),
   })
   .passthrough();
 
@@ -52,6 +58,7 @@ const updateEventSchema = z
     atlassianId: z.string().optional(),
     changelog: z
       .object({
+        id: z.union([z.string(), z.number()]).optional(),
         items: z.array(
           z.object({ field: z.string().optional(), fieldId: z.string().optional(), toString: z.string().nullish() }).passthrough(),
         ),
@@ -236,29 +243,116 @@ async function onUpdate(ports: Ports, event: UpdateEvent): Promise<TicketEventOu
 
   const ctx = await loadInvocationContext(ports);
   const by = event.atlassianId ?? 'jira';
-  let from = app.submission.stage;
-  let moved = false;
+  // The day of the change, not of the delivery: a late redelivery still approves on the right day.
+  const changedAt = utcInstant(event.issue.fields?.updated ?? undefined) ?? ctx.at;
+  const on = todayIn(ctx.program.timezone, new Date(changedAt));
+  let outcome: JiraStatusChange = { kind: 'unchanged' };
   const result = await updateTrackedApp(ctx, event.issue.key, (current) => {
-    from = current.submission.stage;
-    const submission = followJiraStatus(current.submission, ctx.program, status, by, ctx.at);
-    moved = submission !== null;
-    if (!submission) return ok({ app: current, audit: [] });
-    return ok({
-      app: { ...current, submission },
-      audit: [
-        {
-          at: ctx.at,
-          by,
-          kind: 'stage-changed' as const,
-          summary: `Stage moved from ${from} to ${submission.stage} because the ticket moved to "${status}" in Jira`,
-          detail: { from, to: submission.stage, status },
-        },
-      ],
-    });
+    outcome = jiraStatusChange(current, ctx.program, status, { by, at: ctx.at, on }, ctx.today);
+    if (outcome.kind === 'moved') {
+      const { from, to } = outcome;
+      return ok({
+        app: outcome.app,
+        audit: [
+          {
+            at: ctx.at,
+            by,
+            kind: 'stage-changed' as const,
+            summary: `Stage moved from ${from} to ${to} because the ticket moved to "${status}" in Jira`,
+            detail: { from, to, status },
+          },
+        ],
+      });
+    }
+    if (outcome.kind === 'approved') {
+      return ok({ app: outcome.app, audit: approvalAudit(outcome, status, by, ctx.at) });
+    }
+    return ok({ app: current, audit: [] });
   });
   if (!result.ok) throw new Error(`stage of ${event.issue.key} not updated: ${result.error.message}`);
-  if (!moved) return { handled: false, reason: `status "${status}" keeps the stage ${from}` };
-  return { handled: true, what: 'stage-followed', issueKey: event.issue.key, detail: `${from} → ${result.value.submission.stage}` };
+  const decided = outcome as JiraStatusChange;
+  switch (decided.kind) {
+    case 'moved':
+      return { handled: true, what: 'stage-followed', issueKey: event.issue.key, detail: `${decided.from} → ${decided.to}` };
+    case 'approved':
+      return { handled: true, what: 'approved', issueKey: event.issue.key, detail: `approved on ${on}` };
+    case 'approval-blocked':
+      return blockedApproval(ctx, result.value, status, decided.openRequirements, changeId(event));
+    default:
+      return { handled: false, reason: `status "${status}" keeps the stage ${result.value.submission.stage}` };
+  }
+}
+
+function approvalAudit(
+  approved: Extract<JiraStatusChange, { kind: 'approved' }>,
+  status: string,
+  by: string,
+  at: string,
+): Omit<AuditEntry, 'issueKey'>[] {
+  const approvedOn = approved.app.approval?.approvedOn ?? '';
+  return [
+    {
+      at,
+      by,
+      kind: 'approved',
+      summary: `Approved in Jira by ${by} on ${approvedOn}: the ticket moved to "${status}" with every requirement met or waived`,
+      detail: { approvedOn, status, from: approved.from },
+    },
+    ...approved.scheduled.map((c) => ({
+      at,
+      by: 'app',
+      kind: 'review-scheduled' as const,
+      cycleId: c.id,
+      summary: `Annual review ${c.id} scheduled: notice on ${c.noticeOn}, window ${c.windowStart} to ${c.windowEnd}`,
+      detail: { noticeOn: c.noticeOn, windowStart: c.windowStart, windowEnd: c.windowEnd, remediationDue: c.remediationDue },
+    })),
+  ];
+}
+
+/** What names one status change across redeliveries: Jira's changelog id, else the time of the change. */
+function changeId(event: UpdateEvent): string {
+  const id = event.changelog?.id;
+  if (typeof id === 'string' || typeof id === 'number') return `changelog-${id}`;
+  return `updated-${(utcInstant(event.issue.fields?.updated ?? undefined) ?? 'unknown').replace(/[^0-9A-Za-z]/g, '')}`;
+}
+
+/**
+ * The ticket was set to an approved status with requirements open: no approval is recorded, and
+ * the agents are told once per status change why (the mark names the change, so a redelivered
+ * event finds the note; a later change to the same status gets its own).
+ */
+async function blockedApproval(
+  ctx: InvocationContext,
+  app: TrackedApp,
+  status: string,
+  open: string[],
+  change: string,
+): Promise<TicketEventOutcome> {
+  const claim = `approval-blocked:${app.issueKey}:${change}`;
+  if (!(await ctx.ports.once.claim(claim, 120))) {
+    return { handled: false, reason: `status change ${change} on ${app.issueKey} is handled by another delivery` };
+  }
+  try {
+    const note = agentNote('approval-blocked', { appName: app.appName, cycleId: 'submission', status, openRequirements: open });
+    const mark = { issueKey: app.issueKey, cycleId: `submission/${change}`, effect: 'approval-blocked-note' as const };
+    const posted = await ctx.ports.jira.postCommentOnce(mark, note, 'internal');
+    if (!posted.alreadyThere) {
+      await ctx.ports.audit.append([
+        {
+          issueKey: app.issueKey,
+          at: ctx.at,
+          by: 'app',
+          kind: 'message-posted',
+          summary: `Internal note posted: the ticket moved to "${status}" in Jira with ${open.length} requirement${open.length === 1 ? '' : 's'} open, so no approval was recorded`,
+          detail: { effect: 'approval-blocked-note', id: posted.id, status, open: open.join('; '), visibility: 'internal' },
+        },
+      ]);
+    }
+  } catch (error) {
+    await ctx.ports.once.release(claim).catch(() => undefined);
+    throw error;
+  }
+  return { handled: true, what: 'approval-blocked', issueKey: app.issueKey, detail: open.join('; ') };
 }
 
 /** People the record shows acting for the program: everyone who changed it, except partners answering. */
