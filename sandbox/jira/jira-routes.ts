@@ -229,6 +229,18 @@ export const ROUTES: Route[] = [
     return ctx.jira.users.has(id) ? Response.json(ctx.jira.userJson(id)) : ctx.jira.error(404, `The user with the account ID ${id} does not exist.`);
   }),
 
+  // Several users in one call (repeat accountId); ids of no user are left out, as Jira does.
+  route('GET', '/rest/api/3/user/bulk', (ctx) => {
+    const raw = ctx.query['accountId'];
+    const ids = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
+    if (ids.length === 0) return ctx.jira.error(400, 'The accountId query parameter needs to be provided.');
+    const startAt = int(ctx, 'startAt', 0);
+    const maxResults = int(ctx, 'maxResults', 10);
+    const known = [...new Set(ids)].filter((id) => ctx.jira.users.has(id));
+    const values = known.slice(startAt, startAt + maxResults).map((id) => ctx.jira.userJson(id));
+    return Response.json({ self: ctx.url.href, maxResults, startAt, total: known.length, isLast: startAt + maxResults >= known.length, values });
+  }),
+
   // Users who hold every listed permission (on the issue or project when named), e.g. SERVICEDESK_AGENT.
   route('GET', '/rest/api/3/user/permission/search', (ctx) => {
     const { jira } = ctx;

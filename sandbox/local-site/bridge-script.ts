@@ -44,6 +44,20 @@ export function bridgeScript(): string {
         });
       });
     },
+    // requestJira: answered by the Jira emulator as the frame's user, in the shape the bridge expects.
+    fetchProduct: function (payload) {
+      var init = (payload && payload.fetchRequestInit) || {};
+      return fetch('/local/jira', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ product: payload && payload.product, restPath: payload && payload.restPath, method: init.method || 'GET', headers: init.headers || [], body: init.body == null ? null : init.body, accountId: accountId })
+      }).then(function (res) {
+        return res.json().then(function (answer) {
+          if (!res.ok) throw new Error(answer && answer.error ? answer.error : 'the local site answered ' + res.status);
+          return answer;
+        });
+      });
+    },
     getContext: function () {
       var extension = { type: moduleType };
       if (issueKey) {

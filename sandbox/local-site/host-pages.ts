@@ -23,7 +23,7 @@ header.top { display: flex; gap: 16px; align-items: center; flex-wrap: wrap; pad
 header.top .brand { font-weight: 600; }
 header.top form { display: inline-flex; gap: 4px; align-items: center; margin: 0; }
 main { padding: 16px; }
-.ticket { display: grid; grid-template-columns: minmax(0, 1fr) 380px; gap: 24px; align-items: start; }
+.ticket { display: grid; grid-template-columns: minmax(0, 1fr) 350px; gap: 24px; align-items: start; }
 .panel-frame { width: 100%; border: 1px solid var(--ds-border, #dcdfe4); border-radius: 6px; min-height: 200px; background: var(--ds-surface, #fff); }
 .page-frame { width: 100%; border: none; min-height: 600px; }
 .comment { border: 1px solid var(--ds-border, #dcdfe4); border-radius: 6px; padding: 8px 12px; margin: 8px 0; }

@@ -95,6 +95,7 @@ export async function startLocalSite(options: LocalSiteOptions): Promise<LocalSi
       if (!sameOrigin(req)) return send(res, 403, 'text/plain; charset=utf-8', 'Cross-site request refused.');
       const body = await readBody(req);
       if (url.pathname === '/local/invoke') return invoke(res, body);
+      if (url.pathname === '/local/jira') return jiraAsUser(res, body);
       if (url.pathname === '/local/clock') {
         const days = Number(new URLSearchParams(body).get('days'));
         if (!Number.isInteger(days) || days < 1 || days > 366) return send(res, 400, 'text/plain; charset=utf-8', 'days must be a whole number from 1 to 366.');
@@ -144,6 +145,46 @@ export async function startLocalSite(options: LocalSiteOptions): Promise<LocalSi
       log(`local site: resolver ${call.functionKey} failed: ${(err as Error).message}`);
       return sendJson(res, 500, { error: `The resolver failed: ${(err as Error).message}` });
     }
+  }
+
+  /** A product request from a frame (`requestJira`), made to the Jira emulator with the frame user's rights. */
+  async function jiraAsUser(res: http.ServerResponse, body: string): Promise<void> {
+    let call: { product?: unknown; restPath?: unknown; method?: unknown; headers?: unknown; body?: unknown; accountId?: unknown };
+    try {
+      call = JSON.parse(body) as typeof call;
+    } catch {
+      return sendJson(res, 400, { error: 'The request is not JSON.' });
+    }
+    if (call.product !== 'jira') return sendJson(res, 400, { error: 'The local site answers requestJira only.' });
+    if (typeof call.restPath !== 'string' || !call.restPath.startsWith('/') || typeof call.accountId !== 'string' || call.accountId === '') {
+      return sendJson(res, 400, { error: 'restPath and accountId are required.' });
+    }
+    const headers = new Headers();
+    if (Array.isArray(call.headers)) {
+      for (const pair of call.headers) if (Array.isArray(pair) && typeof pair[0] === 'string' && typeof pair[1] === 'string') headers.append(pair[0], pair[1]);
+    }
+    const request = {
+      method: typeof call.method === 'string' ? call.method : 'GET',
+      path: call.restPath,
+      headers,
+      body: typeof call.body === 'string' ? Buffer.from(call.body, 'utf8') : undefined,
+      callerId: call.accountId,
+      selfCaused: false,
+    };
+    const answer = await serial(async () => {
+      const r = sandbox.jira.handle(request);
+      await settle();
+      return r;
+    });
+    const answerHeaders: Record<string, string> = {};
+    answer.headers.forEach((value, name) => (answerHeaders[name] = value));
+    return sendJson(res, 200, {
+      status: answer.status,
+      statusText: answer.statusText,
+      headers: answerHeaders,
+      body: await answer.text(),
+      isAttachment: false,
+    });
   }
 
   function actingAs(req: http.IncomingMessage): string {

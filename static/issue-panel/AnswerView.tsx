@@ -4,8 +4,9 @@ import { Lozenge } from '../shared/ui/Lozenge';
 import { TextInput } from '../shared/ui/TextInput';
 import { token } from '@atlaskit/tokens';
 import { useState } from 'react';
+import { useWho } from './names';
 import type { CycleView } from '../../src/contract';
-import { formatInstant, who } from '../shared/format';
+import { formatInstant } from '../shared/format';
 import { Column, Row, Subtle } from '../shared/layout';
 import type { RunAction } from './IssuePanel';
 import type { Tracked } from './TrackedPanel';
@@ -17,6 +18,7 @@ export function commentLink(issueKey: string, commentId: string): string {
 }
 
 export function AnswerView({ view, cycle, run, busy }: { view: Tracked; cycle: CycleView; run: RunAction; busy: boolean }) {
+  const who = useWho();
   const answer = cycle.answer;
   const [correcting, setCorrecting] = useState(false);
   const titles = new Map(view.changeCategories.map((c) => [c.id, c.title]));

@@ -3,8 +3,9 @@ import { Lozenge } from '../shared/ui/Lozenge';
 import { TextInput } from '../shared/ui/TextInput';
 import { token } from '@atlaskit/tokens';
 import { useState } from 'react';
+import { useWho } from './names';
 import type { ComponentStatus, ComponentView } from '../../src/contract';
-import { countdown, formatDay, formatInstant, who } from '../shared/format';
+import { countdown, formatDay, formatInstant } from '../shared/format';
 import { COMPONENT_STATUS_APPEARANCE, COMPONENT_STATUS_LABEL } from '../shared/labels';
 import { Card, Column, NativeSelect, Row, Subtle } from '../shared/layout';
 import type { RunAction } from './IssuePanel';
@@ -29,6 +30,7 @@ export function ComponentList({ view, run, busy }: { view: Tracked; run: RunActi
 
 function ComponentRow(props: { component: ComponentView; issueKey: string; today: string; run: RunAction; busy: boolean; editable: boolean }) {
   const c = props.component;
+  const who = useWho();
   const [editing, setEditing] = useState(false);
   return (
     <Card testId={`component-${c.id}`}>

@@ -1,6 +1,7 @@
 import { Lozenge } from '../shared/ui/Lozenge';
+import { useWho } from './names';
 import type { CycleView } from '../../src/contract';
-import { countdown, formatDay, formatInstant, who } from '../shared/format';
+import { countdown, formatDay, formatInstant } from '../shared/format';
 import { REVIEW_STATE_APPEARANCE, REVIEW_STATE_LABEL } from '../shared/labels';
 import { Card, Column, Row, Subtle } from '../shared/layout';
 import { AnswerView } from './AnswerView';
@@ -17,6 +18,7 @@ function DateLine({ label, day, days, testId }: { label: string; day: string; da
 }
 
 export function CycleCard({ view, cycle, run, busy }: { view: Tracked; cycle: CycleView; run: RunAction; busy: boolean }) {
+  const who = useWho();
   const open = cycle.state === 'notified' || cycle.state === 'in-review' || cycle.state === 'remediation' || cycle.state === 'overdue';
   return (
     <Card testId="current-cycle" tone={cycle.state === 'overdue' ? 'danger' : undefined}>

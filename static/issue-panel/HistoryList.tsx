@@ -1,14 +1,16 @@
 import { Button } from '../shared/ui/Button';
 import { token } from '@atlaskit/tokens';
 import { useState } from 'react';
+import { useWho } from './names';
 import type { AuditEntry } from '../../src/contract';
-import { formatInstant, who } from '../shared/format';
+import { formatInstant } from '../shared/format';
 import { SectionTitle, Subtle } from '../shared/layout';
 
 const FIRST = 15;
 
 /** Every change and every message, newest first (the resolver sends them in that order). */
 export function HistoryList({ history }: { history: AuditEntry[] }) {
+  const who = useWho();
   const [all, setAll] = useState(false);
   const shown = all ? history : history.slice(0, FIRST);
   return (

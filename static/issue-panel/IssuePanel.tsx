@@ -3,7 +3,9 @@ import type { ApiError, ResolverApi, ResolverKey, ResolverPayload, TicketView } 
 import { call } from '../shared/call';
 import { pageStyle } from '../shared/layout';
 import { ErrorMessage, Loading } from '../shared/states';
+import { accountIdsOf } from './account-ids';
 import { currentIssueKey } from './issue-context';
+import { NamesProvider } from './names';
 import { TrackedPanel } from './TrackedPanel';
 import { UntrackedPanel } from './UntrackedPanel';
 
@@ -60,7 +62,9 @@ export function IssuePanel() {
       {actionError && <ErrorMessage error={actionError} onDismiss={() => setActionError(null)} />}
       {load.status === 'ready' &&
         (load.view.tracked ? (
-          <TrackedPanel view={load.view} run={run} busy={busy} />
+          <NamesProvider accountIds={accountIdsOf(load.view)}>
+            <TrackedPanel view={load.view} run={run} busy={busy} />
+          </NamesProvider>
         ) : (
           <UntrackedPanel view={load.view} run={run} busy={busy} />
         ))}

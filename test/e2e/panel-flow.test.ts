@@ -92,6 +92,7 @@ describeWithBrowser('issue panel: from an untracked ticket to a review in remedi
     await page.reload();
     await waitForText('cycle-state', 'In review');
     const bugBounty = panel.getByTestId('check-bug-bounty');
+    await bugBounty.getByTestId('check-add-note').click();
     await bugBounty.getByTestId('check-note-input').fill('Left the Bug Bounty program');
     await bugBounty.getByTestId('check-fail').click();
     await bugBounty.getByTestId('check-result').filter({ hasText: 'Failed' }).waitFor();

@@ -6,6 +6,9 @@ import { token } from '@atlaskit/tokens';
  * so the host's theme (light or dark) applies.
  */
 const CSS = `
+a,.cf-link{color:${token('color.link')}}
+a:hover,.cf-link:hover{color:${token('color.link.pressed')}}
+.cf-link{border:none;background:none;padding:0;cursor:pointer;font:${token('font.body.small')};text-decoration:underline}
 .cf-btn{display:inline-flex;align-items:center;justify-content:center;box-sizing:border-box;max-width:100%;border:none;border-radius:${token('radius.small', '3px')};font:${token('font.body')};font-weight:${token('font.weight.medium', '500')};cursor:pointer;white-space:nowrap;overflow:hidden;text-overflow:ellipsis;height:32px;padding:0 ${token('space.150')};background:${token('color.background.neutral')};color:${token('color.text')}}
 .cf-btn:hover{background:${token('color.background.neutral.hovered')}}
 .cf-btn:active{background:${token('color.background.neutral.pressed')}}
@@ -25,6 +28,7 @@ const CSS = `
 .cf-btn[aria-pressed=true]{background:${token('color.background.selected')};color:${token('color.text.selected')}}
 .cf-btn:disabled,.cf-btn:disabled:hover{background:${token('color.background.disabled')};color:${token('color.text.disabled')};cursor:not-allowed}
 .cf-btn--subtle:disabled,.cf-btn--subtle:disabled:hover{background:transparent}
+.cf-btn[aria-pressed=true]:disabled{background:${token('color.background.selected')};color:${token('color.text.selected')};cursor:default}
 .cf-group{display:inline-flex;gap:1px}
 .cf-group .cf-btn{border-radius:0}
 .cf-group .cf-btn:first-child{border-radius:${token('radius.small', '3px')} 0 0 ${token('radius.small', '3px')}}
@@ -46,8 +50,8 @@ textarea.cf-input{resize:vertical}
 
 let written = false;
 
-/** Adds the style sheet to the document the first time a component renders. */
-export function useStyles(): void {
+/** Adds the style sheet to the document once (on mount, and from the components for pages mounted elsewhere). */
+export function addStyles(): void {
   if (written || typeof document === 'undefined') return;
   written = true;
   const style = document.createElement('style');
@@ -55,3 +59,6 @@ export function useStyles(): void {
   style.textContent = CSS;
   document.head.appendChild(style);
 }
+
+/** For components: the style sheet is there before they paint. */
+export const useStyles = addStyles;
