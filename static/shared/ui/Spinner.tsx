@@ -1,12 +1,6 @@
-import { token } from '@atlaskit/tokens';
-import { useStyles } from './styles';
+import AkSpinner from '@atlaskit/spinner';
 
-/** A small loading spinner drawn with the subtle icon colour. */
+/** Atlassian's spinner: a few KB, so the real component rather than a look-alike. */
 export function Spinner({ label }: { label: string }) {
-  useStyles();
-  return (
-    <svg className="cf-spinner" width="16" height="16" viewBox="0 0 16 16" role="img" aria-label={label}>
-      <circle cx="8" cy="8" r="6.5" fill="none" stroke={token('color.icon.subtle')} strokeWidth="1.5" strokeLinecap="round" strokeDasharray="30 12" />
-    </svg>
-  );
+  return <AkSpinner size="small" label={label} />;
 }
