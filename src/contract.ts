@@ -92,6 +92,9 @@ export interface ApprovedView {
   imported: boolean;
   /** The open cycle (or the next scheduled one). */
   current?: CycleView;
+  /** Other reviews not yet closed (e.g. next year's, while an escalation is current), soonest first. */
+  upcoming: CycleView[];
+  /** Closed reviews, newest first. */
   past: CycleView[];
 }
 

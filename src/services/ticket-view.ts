@@ -2,7 +2,7 @@ import type { CheckView, ComponentView, CycleView, SubmissionView, TicketView, V
 import { daysBetween } from '../domain/calendar';
 import type { IsoDate } from '../domain/dates';
 import type { ProgramSettings } from '../domain/program';
-import { nextActionDate, nextReviewAction, type ReviewActionKind } from '../domain/review-cycle';
+import { isClosed, nextActionDate, nextReviewAction, type ReviewActionKind } from '../domain/review-cycle';
 import type { ReviewCycle, ReviewState } from '../domain/review-types';
 import { allowedStageMoves, approvalBlockers, componentStates, nextStepOwner } from '../domain/submission';
 import type { Stage } from '../domain/submission-types';
@@ -47,10 +47,13 @@ export function trackedTicketView(
   };
   if (app.approval) {
     const current = currentCycle(app.reviews);
-    const past = app.reviews.filter((c) => c !== current).reverse();
+    const others = app.reviews.filter((c) => c !== current);
+    const upcoming = others.filter((c) => !isClosed(c)).sort((a, b) => a.windowStart.localeCompare(b.windowStart));
+    const past = others.filter(isClosed).reverse();
     view.approved = {
       approvedOn: app.approval.approvedOn,
       imported: app.approval.imported === true,
+      upcoming: upcoming.map((c) => cycleView(c, program, today)),
       past: past.map((c) => cycleView(c, program, today)),
     };
     if (current) view.approved.current = cycleView(current, program, today);

@@ -1,5 +1,5 @@
 import { Lozenge } from '../shared/ui/Lozenge';
-import type { ApprovedView } from '../../src/contract';
+import type { ApprovedView, CycleView } from '../../src/contract';
 import { formatDay } from '../shared/format';
 import { Column, Row, SectionTitle, Subtle } from '../shared/layout';
 import { CycleCard } from './CycleCard';
@@ -26,23 +26,32 @@ export function ApprovedSection({ view, approved, run, busy }: { view: Tracked; 
           <Subtle>No review is scheduled.</Subtle>
         )}
         {view.viewer.canEdit && <EscalationForm issueKey={view.issueKey} run={run} busy={busy} />}
-        {approved.past.length > 0 && (
-          <details data-testid="past-cycles">
-            <summary>Past reviews ({approved.past.length})</summary>
-            <Column gap="space.050">
-              {approved.past.map((c) => (
-                <Row key={c.id} gap="space.075">
-                  <Lozenge appearance={REVIEW_STATE_APPEARANCE[c.state]}>{REVIEW_STATE_LABEL[c.state]}</Lozenge>
-                  <span>
-                    {c.kind === 'escalation' ? 'Escalation' : `Review ${c.year}`}: {formatDay(c.windowStart)} – {formatDay(c.windowEnd)}
-                    {c.answer ? ` · answer ${c.answer.value}` : ''}
-                  </span>
-                </Row>
-              ))}
-            </Column>
-          </details>
-        )}
+        <CycleList testId="upcoming-cycles" title="Next reviews" cycles={approved.upcoming} />
+        <CycleList testId="past-cycles" title="Past reviews" cycles={approved.past} />
       </Column>
     </section>
+  );
+}
+
+/** Reviews other than the current one, folded: one line each. */
+function CycleList({ testId, title, cycles }: { testId: string; title: string; cycles: CycleView[] }) {
+  if (cycles.length === 0) return null;
+  return (
+    <details data-testid={testId}>
+      <summary>
+        {title} ({cycles.length})
+      </summary>
+      <Column gap="space.050">
+        {cycles.map((c) => (
+          <Row key={c.id} gap="space.075">
+            <Lozenge appearance={REVIEW_STATE_APPEARANCE[c.state]}>{REVIEW_STATE_LABEL[c.state]}</Lozenge>
+            <span>
+              {c.kind === 'escalation' ? 'Escalation' : `Review ${c.year}`}: {formatDay(c.windowStart)} – {formatDay(c.windowEnd)}
+              {c.answer ? ` · answer ${c.answer.value}` : ''}
+            </span>
+          </Row>
+        ))}
+      </Column>
+    </details>
   );
 }

@@ -88,6 +88,17 @@ describeWithBrowser('the local site with the demo data', () => {
     await panel.getByTestId('answer-value').filter({ hasText: 'UNCLEAR' }).waitFor();
   });
 
+  it('shows an overdue review as current, next year\'s review under the next reviews, and none as past', async () => {
+    await actAs('agent-ada');
+    await page.goto(`${site.url}/browse/CFP-2`);
+    const panel = page.frameLocator('[data-testid=panel-frame]');
+    await panel.getByTestId('current-cycle').filter({ hasText: 'Overdue' }).waitFor();
+    const upcoming = panel.getByTestId('upcoming-cycles');
+    await upcoming.locator('summary').click();
+    expect(await upcoming.innerText()).toMatch(/Next reviews \(1\)[\s\S]*Scheduled[\s\S]*Review 2028/);
+    expect(await panel.getByTestId('past-cycles').count()).toBe(0);
+  });
+
   it('lists every tracked app, filters them, and exports the current view as CSV', async () => {
     await actAs('agent-ada');
     await page.goto(`${site.url}/apps`);

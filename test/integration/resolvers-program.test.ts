@@ -83,6 +83,7 @@ test('the import reports every line: imported, or rejected with the reason', asy
   const imported = await world.view(good);
   expect(imported.approved).toMatchObject({ approvedOn: '2023-05-15', imported: true, current: { id: '2026', windowStart: '2026-05-25', state: 'scheduled' } });
   expect(imported.approved?.past).toEqual([]);
+  expect(imported.approved?.upcoming).toEqual([]);
   expect(imported.submission.appName).toBe('Acme Tasks for Jira');
   expect((await world.view(named)).submission.appName).toBe('Bolt, the planner');
   expect((await world.view(named)).approved?.current?.id).toBe('2026');

@@ -198,15 +198,19 @@ test('an agent records checks and the answer, and raises an escalation once', as
     await world.call('raiseEscalation', { issueKey: key, text: 'A customer reports data in an unlisted region', source: 'customer' }, asAgent(key)),
   );
   if (!escalated.tracked) throw new Error('not tracked');
-  const escalation = [escalated.approved?.current, ...(escalated.approved?.past ?? [])].find((c) => c?.kind === 'escalation');
+  const escalation = [escalated.approved?.current, ...(escalated.approved?.upcoming ?? []), ...(escalated.approved?.past ?? [])].find((c) => c?.kind === 'escalation');
   expect(escalation).toMatchObject({ id: 'esc-1', state: 'in-review', windowStart: '2026-03-02', windowEnd: '2026-03-08', remediationDue: '2026-04-05' });
+  // The open escalation is the current review; next year's annual review waits under the upcoming ones.
+  expect(escalated.approved?.current?.id).toBe('esc-1');
+  expect(escalated.approved?.upcoming.map((c) => `${c.id}:${c.state}`)).toEqual(['2026:scheduled']);
+  expect(escalated.approved?.past).toEqual([]);
 
   // The same concern again (a double click) opens nothing more; a second concern waits for the first.
   const again = data(
     await world.call('raiseEscalation', { issueKey: key, text: 'A customer reports data in an unlisted region', source: 'customer' }, asAgent(key)),
   );
   if (!again.tracked) throw new Error('not tracked');
-  expect([again.approved?.current, ...(again.approved?.past ?? [])].filter((c) => c?.kind === 'escalation')).toHaveLength(1);
+  expect([again.approved?.current, ...(again.approved?.upcoming ?? []), ...(again.approved?.past ?? [])].filter((c) => c?.kind === 'escalation')).toHaveLength(1);
   expect(refusalOf(await world.call('raiseEscalation', { issueKey: key, text: 'Another concern', source: 'atlassian' }, asAgent(key))).code).toBe(
     'not-allowed',
   );
