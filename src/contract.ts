@@ -117,10 +117,19 @@ export type TicketView =
       viewer: Viewer;
       submission: SubmissionView;
       approved?: ApprovedView;
+      /** Set while the app cannot do its scheduled work on this ticket (it retries daily). */
+      failure?: WorkFailureView;
       /** Newest first. */
       history: AuditEntry[];
       changeCategories: { id: string; title: string }[];
     };
+
+export interface WorkFailureView {
+  /** The first day of the current run of failures, and the latest. */
+  since: IsoDate;
+  lastOn: IsoDate;
+  reason: string;
+}
 
 export interface AppListRow {
   issueKey: string;
@@ -134,6 +143,8 @@ export interface AppListRow {
   approvedOn?: IsoDate;
   overdue: boolean;
   unclearAnswer: boolean;
+  /** The app cannot do its scheduled work on this ticket (see the panel for why). */
+  failing: boolean;
 }
 
 export interface AppListFilter {

@@ -51,6 +51,7 @@ export function appListRow(app: TrackedApp, program: ProgramSettings, today: Iso
     nextStep: nextStepOwner(app.submission.stage),
     overdue: app.reviews.some((c) => c.state === 'overdue'),
     unclearAnswer: app.reviews.some((c) => c.answer?.value === 'UNCLEAR' && ['notified', 'in-review', 'remediation', 'overdue'].includes(c.state)),
+    failing: app.lastFailure !== undefined,
   };
   const reviewState = current?.state ?? app.reviews[app.reviews.length - 1]?.state;
   if (reviewState) row.reviewState = reviewState;

@@ -45,6 +45,7 @@ export function trackedTicketView(
     history: [...history].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0)).slice(0, HISTORY_LIMIT),
     changeCategories: program.changeCategories.map((c) => ({ id: c.id, title: c.title })),
   };
+  if (app.lastFailure) view.failure = { since: app.lastFailure.since, lastOn: app.lastFailure.on, reason: app.lastFailure.reason };
   if (app.approval) {
     const current = currentCycle(app.reviews);
     const others = app.reviews.filter((c) => c !== current);

@@ -159,6 +159,7 @@ export function GlobalPage() {
                     <span>{stateLabel(r)}</span>
                     {r.overdue && <Lozenge appearance="removed">Overdue</Lozenge>}
                     {r.unclearAnswer && <Lozenge appearance="moved">Unclear answer</Lozenge>}
+                    {r.failing && <Lozenge appearance="removed">App cannot work on it</Lozenge>}
                   </Row>,
                   <Lozenge key="owner" appearance={OWNER_APPEARANCE[r.nextStep]}>{OWNER_LABEL[r.nextStep]}</Lozenge>,
                   r.nextDate ? (

@@ -38,7 +38,7 @@ export function sortRows(rows: AppListRow[], key: SortKey, order: SortOrder): Ap
   });
 }
 
-export const CSV_HEADER = ['Ticket', 'App', 'Stage', 'Review state', 'Whose move', 'Next date', 'Days until next', 'Next step', 'Approved on', 'Overdue', 'Unclear answer'];
+export const CSV_HEADER = ['Ticket', 'App', 'Stage', 'Review state', 'Whose move', 'Next date', 'Days until next', 'Next step', 'Approved on', 'Overdue', 'Unclear answer', 'App cannot work on it'];
 
 export function rowsToCsv(rows: AppListRow[]): string {
   return toCsv(
@@ -55,6 +55,7 @@ export function rowsToCsv(rows: AppListRow[]): string {
       r.approvedOn ?? '',
       r.overdue ? 'yes' : 'no',
       r.unclearAnswer ? 'yes' : 'no',
+      r.failing ? 'yes' : 'no',
     ]),
   );
 }

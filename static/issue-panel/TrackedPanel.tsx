@@ -1,6 +1,8 @@
 import { Heading } from '../shared/ui/Heading';
 import type { TicketView } from '../../src/contract';
+import { formatDay } from '../shared/format';
 import { Column, Subtle } from '../shared/layout';
+import { SectionMessage } from '../shared/ui/SectionMessage';
 import { ApprovedSection } from './ApprovedSection';
 import { HistoryList } from './HistoryList';
 import type { RunAction } from './IssuePanel';
@@ -20,6 +22,14 @@ export function TrackedPanel({ view, run, busy }: { view: Tracked; run: RunActio
           {!view.viewer.canEdit && ' · read only'}
         </Subtle>
       </div>
+      {view.failure && (
+        <div data-testid="work-failure">
+          <SectionMessage appearance="warning" title="The app cannot work on this ticket">
+            Since {formatDay(view.failure.since)} (last tried {formatDay(view.failure.lastOn)}): {view.failure.reason}. It tries again every
+            day; check the app&apos;s access to this ticket.
+          </SectionMessage>
+        </div>
+      )}
       {view.approved ? (
         <ApprovedSection view={view} approved={view.approved} run={run} busy={busy} />
       ) : null}

@@ -114,7 +114,7 @@ describeWithBrowser('the local site with the demo data', () => {
     const file = await download.path();
     const csv = fs.readFileSync(file, 'utf8');
     const lines = csv.trim().split(/\r\n/);
-    expect(lines[0]).toBe('Ticket,App,Stage,Review state,Whose move,Next date,Days until next,Next step,Approved on,Overdue,Unclear answer');
+    expect(lines[0]).toBe('Ticket,App,Stage,Review state,Whose move,Next date,Days until next,Next step,Approved on,Overdue,Unclear answer,App cannot work on it');
     expect(lines).toHaveLength(2);
     expect(lines[1]).toMatch(/^CFP-5,Echo Forms,Approved,Notified,/);
     expect(lines[1]).toMatch(/,yes$/);

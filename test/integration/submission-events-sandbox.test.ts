@@ -1,7 +1,7 @@
 import { forgePorts } from '../../src/adapters/forge-ports';
 import { EFFECT_PROPERTY } from '../../src/adapters/jira/comments';
 import { agentNote } from '../../src/domain/messages';
-import { AGENT, createWorld, data, type World } from './resolvers-world';
+import { ADMIN, AGENT, createWorld, data, type World } from './resolvers-world';
 
 let world: World;
 
@@ -169,12 +169,19 @@ describe('a ticket that keeps failing for a permanent reason', () => {
     expect(app?.lastFailure).toMatchObject({ on: '2026-03-11', since: '2026-03-10' });
     expect(app?.nextActionOn).toBe('2026-03-12');
 
-    // Access back: the next daily run does the work and forgets the failure.
+    // Access back: agents see the failure on the ticket and in the list until the next daily run.
     world.sb.jira.issues.set(key, issue);
+    const view = await world.view(key);
+    expect(view.failure).toMatchObject({ since: '2026-03-10', lastOn: '2026-03-11' });
+    const list = data(await world.call('listApps', {}, { accountId: ADMIN }));
+    expect(list.rows.find((r) => r.issueKey === key)?.failing).toBe(true);
+
+    // The next daily run does the work and forgets the failure.
     await sweepAt('2026-03-12T00:05:00Z');
     app = await forgePorts().apps.get(realKey);
     expect(app?.lastFailure).toBeUndefined();
     expect(app?.nextActionOn).toBeNull();
     expect(marks(realKey)).toEqual(['submission/soak-bug-bounty-2026-03-10:soak-end-note']);
+    expect((await world.view(key)).failure).toBeUndefined();
   });
 });
