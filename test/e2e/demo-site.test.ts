@@ -117,7 +117,7 @@ describeWithBrowser('the local site with the demo data', () => {
     expect(lines[0]).toBe('Ticket,App,Stage,Review state,Whose move,Next date,Days until next,Next step,Approved on,Overdue,Unclear answer,App cannot work on it');
     expect(lines).toHaveLength(2);
     expect(lines[1]).toMatch(/^CFP-5,Echo Forms,Approved,Notified,/);
-    expect(lines[1]).toMatch(/,yes$/);
+    expect(lines[1]).toMatch(/,yes,no$/);
 
     await apps.getByTestId('filter-unclear').uncheck();
     await apps.getByTestId('filter-stage').selectOption('soaking');
