@@ -17,6 +17,7 @@ import {
   type JiraUser,
   type UserKind,
 } from './jira-model';
+import { BULK_PROPERTY_ROUTES } from './bulk-properties';
 import { ROUTES, type RouteContext } from './jira-routes';
 
 export interface ProductEvent {
@@ -267,7 +268,7 @@ export class JiraEmulator {
     if (verdict.kind === 'violation') return this.reject(method, pathname, verdict.route, verdict.status, verdict.reason);
     if (verdict.kind === 'unchecked') this.stats.unchecked++;
 
-    for (const r of ROUTES) {
+    for (const r of [...BULK_PROPERTY_ROUTES, ...ROUTES]) {
       if (r.method !== method) continue;
       const m = r.pattern.exec(pathname);
       if (!m) continue;

@@ -1,6 +1,7 @@
 import { todayIn } from '../domain/calendar';
 import type { IsoDate, IsoDateTime } from '../domain/dates';
 import type { ProgramSettings } from '../domain/program';
+import type { TrackedApp } from '../domain/tracked-app';
 import type { Ports } from './ports';
 
 /** What every use case needs for one invocation: the ports, the program, and "today". */
@@ -13,6 +14,11 @@ export interface InvocationContext {
   at: IsoDateTime;
   /** Set when the stored settings could not be read and the default program is used instead. */
   settingsProblem?: string;
+  /**
+   * When set, the JQL summaries of the apps written are collected here (last write wins) and
+   * written together by `flushSummaries`, instead of one Jira request per write.
+   */
+  deferredSummaries?: Map<string, TrackedApp>;
 }
 
 /** Loads the settings once per invocation and fixes "today" for all the work that follows. */

@@ -65,6 +65,11 @@ export interface JiraPort {
   getComment(issueKey: string, commentId: string): Promise<PostedComment | null>;
   /** The summary mirrored into the issue property indexed for JQL. */
   writeSummaryProperty(issueKey: string, summary: Record<string, string | number | boolean | null>): Promise<void>;
+  /**
+   * The summaries of many tickets in as few requests as Jira allows (100 tickets a request).
+   * Jira applies them asynchronously. Optional: without it, callers write them one by one.
+   */
+  writeSummaryProperties?(summaries: { issueKey: string; issueId: string; summary: Record<string, string | number | boolean | null> }[]): Promise<void>;
   /** Transitions the ticket to a status among `statusNames`; refused when the workflow offers none. */
   transitionTo(issueKey: string, statusNames: string[]): Promise<{ ok: true; status: string } | { ok: false; reason: string }>;
   /** Whether the calling user may work on the ticket (browse + edit). Asked as the user. */

@@ -7,7 +7,7 @@ import type { InvocationContext } from './invocation-context';
 import { performReviewEffects, type PerformedEffect } from './review-effects';
 import { noteEndedSoaks } from './soak-end-notes';
 import { forgetWorkFailure, noteWorkFailure } from './work-failure';
-import { updateTrackedApp } from './update-app';
+import { flushSummaries, updateTrackedApp } from './update-app';
 
 /** At most this many actions per app and invocation: a catch-up never loops forever on a bad record. */
 const MAX_STEPS_PER_APP = 12;
@@ -25,7 +25,17 @@ export type ReviewWorkOutcome =
  * Runs every review action due today for each ticket. One ticket's failure is logged and does
  * not stop the others; the outcomes say which failed and whether a retry may help.
  */
-export async function processReviewWork(ctx: InvocationContext, issueKeys: string[]): Promise<ReviewWorkOutcome[]> {
+export async function processReviewWork(given: InvocationContext, issueKeys: string[]): Promise<ReviewWorkOutcome[]> {
+  // The JQL summaries of the message's apps are written together at the end: one request, not one per action.
+  const ctx: InvocationContext = { ...given, deferredSummaries: new Map() };
+  try {
+    return await reviewEach(ctx, issueKeys);
+  } finally {
+    await flushSummaries(ctx);
+  }
+}
+
+async function reviewEach(ctx: InvocationContext, issueKeys: string[]): Promise<ReviewWorkOutcome[]> {
   const outcomes: ReviewWorkOutcome[] = [];
   const keys = [...new Set(issueKeys)];
   // One batched read for the whole message instead of one read per app; each app is read again

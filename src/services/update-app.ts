@@ -84,6 +84,10 @@ export async function createTrackedApp(
  * Every write rebuilds it in full, so the next write repairs a missed one.
  */
 export async function mirrorSummary(ctx: InvocationContext, app: TrackedApp): Promise<boolean> {
+  if (ctx.deferredSummaries) {
+    ctx.deferredSummaries.set(app.issueKey, app);
+    return true;
+  }
   try {
     await ctx.ports.jira.writeSummaryProperty(app.issueKey, summaryProperty(app, ctx.program, ctx.today));
     return true;
@@ -91,6 +95,31 @@ export async function mirrorSummary(ctx: InvocationContext, app: TrackedApp): Pr
     console.warn(`summary property of ${app.issueKey} not written: ${error instanceof Error ? error.message : String(error)}`);
     return false;
   }
+}
+
+/**
+ * Writes the summaries collected in `ctx.deferredSummaries` (the last version of each app), in
+ * bulk when the Jira port can, else one by one. Like every mirror write it never fails the work:
+ * a summary not written is rebuilt by the app's next write.
+ */
+export async function flushSummaries(ctx: InvocationContext): Promise<void> {
+  let apps = [...(ctx.deferredSummaries?.values() ?? [])];
+  ctx.deferredSummaries?.clear();
+  const { jira } = ctx.ports;
+  // The bulk request names issues by their numeric id; a record without one is written by key.
+  const bulk = apps.filter((app) => /^\d+$/.test(app.issueId));
+  if (jira.writeSummaryProperties && bulk.length > 0) {
+    apps = apps.filter((app) => !bulk.includes(app));
+    try {
+      await jira.writeSummaryProperties(bulk.map((app) => ({ issueKey: app.issueKey, issueId: app.issueId, summary: summaryProperty(app, ctx.program, ctx.today) })));
+    } catch (error) {
+      // Jira is failing after the client's retries: one request per ticket now would only add load.
+      console.warn(`summary properties of ${bulk.map((app) => app.issueKey).join(', ')} not written: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  const direct: InvocationContext = { ...ctx };
+  delete direct.deferredSummaries;
+  for (const app of apps) await mirrorSummary(direct, app);
 }
 
 function sameRecord(a: TrackedApp, b: TrackedApp): boolean {

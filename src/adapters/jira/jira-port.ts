@@ -6,7 +6,7 @@ import { addFormOnce, readFormAnswers } from './forms';
 import { getIssue } from './issues';
 import type { JiraClient } from './jira-client';
 import { callerPermissions, canEditIssue, isAdmin, isServiceDeskAgent } from './permissions';
-import { writeIssueProperty } from './properties';
+import { writeIssueProperty, writeIssuePropertyBulk } from './properties';
 import { transitionTo } from './transitions';
 
 export interface JiraPortDeps {
@@ -30,6 +30,8 @@ export function createJiraPort({ app, user, postLog }: JiraPortDeps): JiraPort {
     readFormAnswers: (issueKey, formId) => readFormAnswers(app, issueKey, formId),
     getComment: (issueKey, commentId) => getComment(app, issueKey, commentId),
     writeSummaryProperty: (issueKey, summary) => writeIssueProperty(app, issueKey, SUMMARY_PROPERTY_KEY, summary),
+    writeSummaryProperties: (summaries) =>
+      writeIssuePropertyBulk(app, SUMMARY_PROPERTY_KEY, summaries.map((s) => ({ issueId: s.issueId, value: s.summary }))),
     transitionTo: (issueKey, statusNames) => transitionTo(app, issueKey, statusNames),
     // The platform asks as the invoking user; the account id names who that is for the caller's records.
     canEditIssue: (issueKey) => canEditIssue(user, issueKey),
