@@ -67,6 +67,8 @@ export interface CheckView {
 
 export interface CycleView extends Omit<ReviewCycle, 'checks'> {
   checks: CheckView[];
+  /** Whose move it is in this review: the partner answers and fixes, Atlassian checks. */
+  nextStep: NextStepOwner;
   countdowns: Countdowns;
   /** What the app will do next for this cycle, in words, and on which day. */
   next?: { on: IsoDate; what: string };

@@ -2,11 +2,12 @@ import type { ApiResult, AppListFilter, AppListRow } from '../contract';
 import { daysBetween } from '../domain/calendar';
 import type { IsoDate } from '../domain/dates';
 import type { ProgramSettings } from '../domain/program';
-import { nextStepOwner, componentStates } from '../domain/submission';
+import { componentStates } from '../domain/submission';
 import type { TrackedApp } from '../domain/tracked-app';
 import { refusal, success } from './api-result';
 import type { InvocationContext } from './invocation-context';
-import { currentCycle, nextInWords } from './ticket-view';
+import { nextInWords } from './ticket-view';
+import { appNextStep, currentReview } from '../domain/next-step';
 
 export const DEFAULT_PAGE_SIZE = 50;
 /** Store pages read per call: the list stays within a resolver's time even for a large program. */
@@ -42,13 +43,13 @@ export async function listApps(
 }
 
 export function appListRow(app: TrackedApp, program: ProgramSettings, today: IsoDate): AppListRow {
-  const current = currentCycle(app.reviews);
+  const current = currentReview(app.reviews);
   const next = nextEvent(app, program, today);
   const row: AppListRow = {
     issueKey: app.issueKey,
     appName: app.appName,
     stage: app.submission.stage,
-    nextStep: nextStepOwner(app.submission.stage),
+    nextStep: appNextStep(app),
     overdue: app.reviews.some((c) => c.state === 'overdue'),
     unclearAnswer: app.reviews.some((c) => c.answer?.value === 'UNCLEAR' && ['notified', 'in-review', 'remediation', 'overdue'].includes(c.state)),
     failing: app.lastFailure !== undefined,

@@ -1,7 +1,6 @@
 import type { IsoDate } from '../domain/dates';
 import type { ProgramSettings } from '../domain/program';
-import type { ReviewCycle, ReviewState } from '../domain/review-types';
-import { nextStepOwner } from '../domain/submission';
+import { appNextStep, currentReview } from '../domain/next-step';
 import type { TrackedApp } from '../domain/tracked-app';
 
 /** The issue property that mirrors an app's state for JQL (`jira:entityProperty` in the manifest). */
@@ -9,35 +8,21 @@ export const SUMMARY_PROPERTY_KEY = 'cf-tracker-summary';
 
 export type SummaryValue = string | number | boolean | null;
 
-const OPEN_STATES: readonly ReviewState[] = ['notified', 'in-review', 'remediation'];
-
-/**
- * The cycle a person asks about first: an open one (the earliest), else the next scheduled one,
- * else the most recent.
- */
-export function currentCycle(app: TrackedApp): ReviewCycle | undefined {
-  const byWindow = [...app.reviews].sort((a, b) => a.windowStart.localeCompare(b.windowStart));
-  return (
-    byWindow.find((c) => OPEN_STATES.includes(c.state)) ??
-    byWindow.find((c) => c.state === 'scheduled') ??
-    app.reviews[app.reviews.length - 1]
-  );
-}
-
 /**
  * The summary mirrored into the issue property; every key is a JQL search alias, so values
  * stay flat. It is rebuilt from the stored record on every write.
  */
 export function summaryProperty(app: TrackedApp, program: ProgramSettings, today: IsoDate): Record<string, SummaryValue> {
   void program; // the summary needs nothing program-specific yet; kept for the agreed signature
-  const cycle = currentCycle(app);
+  // A closed review still answers "how did the last one go" when nothing else is on.
+  const cycle = currentReview(app.reviews) ?? app.reviews[app.reviews.length - 1];
   const overdue = app.reviews.some(
     (c) => c.state === 'overdue' || (c.state === 'remediation' && c.remediationDue < today),
   );
   return {
     appName: app.appName,
     stage: app.submission.stage,
-    nextStep: nextStepOwner(app.submission.stage),
+    nextStep: appNextStep(app),
     reviewState: cycle?.state ?? null,
     nextActionOn: app.nextActionOn,
     approvedOn: app.approval?.approvedOn ?? null,

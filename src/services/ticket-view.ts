@@ -2,8 +2,9 @@ import type { CheckView, ComponentView, CycleView, SubmissionView, TicketView, V
 import { daysBetween } from '../domain/calendar';
 import type { IsoDate } from '../domain/dates';
 import type { ProgramSettings } from '../domain/program';
+import { currentReview, reviewNextStep } from '../domain/next-step';
 import { isClosed, nextActionDate, nextReviewAction, type ReviewActionKind } from '../domain/review-cycle';
-import type { ReviewCycle, ReviewState } from '../domain/review-types';
+import type { ReviewCycle } from '../domain/review-types';
 import { allowedStageMoves, approvalBlockers, componentStates, nextStepOwner } from '../domain/submission';
 import type { Stage } from '../domain/submission-types';
 import type { AuditEntry, TrackedApp } from '../domain/tracked-app';
@@ -15,7 +16,6 @@ export const HISTORY_LIMIT = 50;
 
 const CLOSED_STAGES: readonly Stage[] = ['approved', 'declined', 'withdrawn'];
 /** Cycles that need someone: the partner, an agent, or the deadline. `overdue` stays until an agent resolves it. */
-const ACTIVE_STATES: readonly ReviewState[] = ['notified', 'in-review', 'remediation', 'overdue'];
 
 const ACTION_WORDS: Record<ReviewActionKind, string> = {
   'post-notice': 'Post the review notice and the significant-change form on the ticket',
@@ -47,7 +47,7 @@ export function trackedTicketView(
   };
   if (app.lastFailure) view.failure = { since: app.lastFailure.since, lastOn: app.lastFailure.on, reason: app.lastFailure.reason };
   if (app.approval) {
-    const current = currentCycle(app.reviews);
+    const current = currentReview(app.reviews);
     const others = app.reviews.filter((c) => c !== current);
     const upcoming = others.filter((c) => !isClosed(c)).sort((a, b) => a.windowStart.localeCompare(b.windowStart));
     const past = others.filter(isClosed).reverse();
@@ -118,13 +118,6 @@ export function suggestedAppName(summary: string): string {
   return name.trim().slice(0, 120);
 }
 
-/** The current cycle: the active one due soonest, or else the scheduled one. */
-export function currentCycle(reviews: ReviewCycle[]): ReviewCycle | undefined {
-  const active = reviews.filter((c) => ACTIVE_STATES.includes(c.state));
-  if (active.length > 0) return [...active].sort((a, b) => (a.windowStart < b.windowStart ? -1 : 1))[0];
-  return reviews.find((c) => c.state === 'scheduled');
-}
-
 /** What the app will do next for a cycle, in words, and on which day (undefined once closed). */
 export function nextInWords(cycle: ReviewCycle, program: ProgramSettings, today: IsoDate): { on: IsoDate; what: string } | undefined {
   const on = nextActionDate(cycle, program);
@@ -158,6 +151,7 @@ export function cycleView(cycle: ReviewCycle, program: ProgramSettings, today: I
   const view: CycleView = {
     ...rest,
     checks,
+    nextStep: reviewNextStep(cycle),
     countdowns: {
       noticeOn: daysBetween(today, cycle.noticeOn),
       windowStart: daysBetween(today, cycle.windowStart),

@@ -2,7 +2,7 @@ import { Lozenge } from '../shared/ui/Lozenge';
 import { useWho } from './names';
 import type { CycleView } from '../../src/contract';
 import { countdown, formatDay, formatInstant } from '../shared/format';
-import { REVIEW_STATE_APPEARANCE, REVIEW_STATE_LABEL } from '../shared/labels';
+import { OWNER_APPEARANCE, OWNER_LABEL, REVIEW_STATE_APPEARANCE, REVIEW_STATE_LABEL } from '../shared/labels';
 import { Card, Column, Row, Subtle } from '../shared/layout';
 import { AnswerView } from './AnswerView';
 import { ChecksList } from './ChecksList';
@@ -32,6 +32,11 @@ export function CycleCard({ view, cycle, run, busy }: { view: Tracked; cycle: Cy
           <strong>{cycle.kind === 'escalation' ? 'Escalation review' : `Annual review ${cycle.year}`}</strong>
           <Subtle>since {formatInstant(cycle.stateSince)}</Subtle>
         </Row>
+        <span data-testid="cycle-next-step">
+          <Lozenge appearance={OWNER_APPEARANCE[cycle.nextStep]} isBold>
+            {OWNER_LABEL[cycle.nextStep]}
+          </Lozenge>
+        </span>
         {cycle.concern && (
           <div data-testid="concern">
             Concern raised by {cycle.concern.source === 'customer' ? 'a customer' : 'Atlassian'} ({who(cycle.concern.raisedBy)}, {formatInstant(cycle.concern.at)}):{' '}

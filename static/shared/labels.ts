@@ -20,7 +20,7 @@ export const STAGE_PATH: Stage[] = ['submitted', 'triage', 'awaiting-partner', '
 export const OWNER_LABEL: Record<NextStepOwner, string> = {
   partner: "Partner's move",
   atlassian: "Atlassian's move",
-  time: 'Waiting (soak)',
+  time: 'Waiting for a date',
   none: 'Closed',
 };
 

@@ -43,6 +43,8 @@ describeWithBrowser('the local site with the demo data', () => {
     await page.goto(`${site.url}/browse/${UNCLEAR_APP}`);
     const panel: FrameLocator = page.frameLocator('[data-testid=panel-frame]');
     await panel.getByTestId('answer-value').filter({ hasText: 'UNCLEAR' }).waitFor();
+    // An unclear answer leaves the move with the partner.
+    expect(await panel.getByTestId('cycle-next-step').innerText()).toBe("Partner's move");
     const reply = panel.getByTestId('answer-text');
     expect(await reply.innerText()).toContain('<script>alert("hi")</script>');
     expect(await reply.innerText()).toContain('Unclear reply');
@@ -93,6 +95,7 @@ describeWithBrowser('the local site with the demo data', () => {
     await page.goto(`${site.url}/browse/CFP-2`);
     const panel = page.frameLocator('[data-testid=panel-frame]');
     await panel.getByTestId('current-cycle').filter({ hasText: 'Overdue' }).waitFor();
+    expect(await panel.getByTestId('cycle-next-step').innerText()).toBe("Atlassian's move");
     const upcoming = panel.getByTestId('upcoming-cycles');
     await upcoming.locator('summary').click();
     expect(await upcoming.innerText()).toMatch(/Next reviews \(1\)[\s\S]*Scheduled[\s\S]*Review 2028/);
@@ -116,7 +119,7 @@ describeWithBrowser('the local site with the demo data', () => {
     const lines = csv.trim().split(/\r\n/);
     expect(lines[0]).toBe('Ticket,App,Stage,Review state,Whose move,Next date,Days until next,Next step,Approved on,Overdue,Unclear answer,App cannot work on it');
     expect(lines).toHaveLength(2);
-    expect(lines[1]).toMatch(/^CFP-5,Echo Forms,Approved,Notified,/);
+    expect(lines[1]).toMatch(/^CFP-5,Echo Forms,Approved,Notified,Partner's move,/);
     expect(lines[1]).toMatch(/,yes,no$/);
 
     await apps.getByTestId('filter-unclear').uncheck();

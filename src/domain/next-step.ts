@@ -1,0 +1,46 @@
+import type { ReviewCycle, ReviewState } from './review-types';
+import { nextStepOwner } from './submission';
+import type { NextStepOwner } from './submission-types';
+import type { TrackedApp } from './tracked-app';
+
+const OPEN_STATES: readonly ReviewState[] = ['notified', 'in-review', 'remediation'];
+
+/**
+ * The review people ask about first: the open one due soonest; else an overdue one (agents
+ * must act on it); else the next scheduled one. Undefined when none of these exists.
+ */
+export function currentReview(reviews: readonly ReviewCycle[]): ReviewCycle | undefined {
+  const byWindow = [...reviews].sort((a, b) => a.windowStart.localeCompare(b.windowStart));
+  return (
+    byWindow.find((c) => OPEN_STATES.includes(c.state)) ??
+    [...byWindow].reverse().find((c) => c.state === 'overdue') ??
+    byWindow.find((c) => c.state === 'scheduled')
+  );
+}
+
+/** Whose move it is in a review: the partner answers and fixes, Atlassian checks and escalates. */
+export function reviewNextStep(cycle: ReviewCycle): NextStepOwner {
+  switch (cycle.state) {
+    case 'scheduled':
+      return 'time';
+    case 'notified':
+    case 'in-review':
+      return cycle.answer && cycle.answer.value !== 'UNCLEAR' ? 'atlassian' : 'partner';
+    case 'remediation':
+      return 'partner';
+    case 'overdue':
+      return 'atlassian';
+    case 'passed':
+    case 'cancelled':
+      return 'none';
+  }
+}
+
+/** Whose move it is for the app: its current review once approved, else its submission's stage. */
+export function appNextStep(app: TrackedApp): NextStepOwner {
+  if (app.approval && app.submission.stage === 'approved') {
+    const review = currentReview(app.reviews);
+    if (review) return reviewNextStep(review);
+  }
+  return nextStepOwner(app.submission.stage);
+}
