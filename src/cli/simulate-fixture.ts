@@ -35,7 +35,9 @@ const action = z.discriminatedUnion('by', [partnerReply, agentCheck]);
 
 const app = z
   .object({
-    name: z.string().trim().min(1, 'must not be empty').max(120),
+    /** The approval ticket, in the sandbox's JSM project. */
+    ticket: z.string().regex(/^CFP-[1-9][0-9]{0,5}$/, 'must be a ticket of the sandbox project, like CFP-1'),
+    app: z.string().trim().min(1, 'must not be empty').max(120),
     approvedOn: day,
     actions: z.array(action).max(200).default([]),
   })
@@ -47,7 +49,17 @@ export const fixtureSchema = z
     timezone: z.string().optional(),
     apps: z.array(app).min(1, 'needs at least one app').max(500),
   })
-  .strict();
+  .strict()
+  .superRefine((fixture, ctx) => {
+    const seen = new Map<string, number>();
+    fixture.apps.forEach((entry, i) => {
+      const first = seen.get(entry.ticket);
+      if (first !== undefined) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['apps', i, 'ticket'], message: `${entry.ticket} is already apps[${first}]'s ticket` });
+      }
+      seen.set(entry.ticket, i);
+    });
+  });
 
 export type Fixture = z.infer<typeof fixtureSchema>;
 export type FixtureApp = Fixture['apps'][number];

@@ -62,8 +62,8 @@ export async function runSimulation(
     sandbox.jira.addUser({ accountId: AGENT, displayName: 'Program agent', kind: 'agent' });
     sandbox.jira.addUser({ accountId: ADMIN, displayName: 'Program admin', kind: 'admin' });
     const keys = fixture.apps.map((app, i) => {
-      sandbox.jira.addUser({ accountId: partnerOf(i), displayName: `${app.name} partner`, kind: 'partner' });
-      return sandbox.jira.addIssue({ summary: app.name, status: 'Approved', reporter: partnerOf(i) });
+      sandbox.jira.addUser({ accountId: partnerOf(i), displayName: `${app.app} partner`, kind: 'partner' });
+      return sandbox.jira.addIssue({ key: app.ticket, summary: app.app, status: 'Approved', reporter: partnerOf(i) });
     });
     const keyOf = (index: number) => keys[index] ?? '';
 
@@ -73,7 +73,7 @@ export async function runSimulation(
     for (let start = 0; start < fixture.apps.length; start += IMPORT_BATCH) {
       const csv = fixture.apps
         .slice(start, start + IMPORT_BATCH)
-        .map((app, j) => `${keyOf(start + j)},${app.approvedOn},${app.name.replace(/[,"\n]/g, ' ')}`)
+        .map((app, j) => `${keyOf(start + j)},${app.approvedOn},${app.app.replace(/[,"\n]/g, ' ')}`)
         .join('\n');
       const imported = await retrying(() => resolve(sandbox, 'importApproved', { csv }, { accountId: ADMIN }), 'importing the apps');
       if (!imported.ok) throw new CliError(`importing the apps was refused: ${imported.error?.message ?? ''}`);

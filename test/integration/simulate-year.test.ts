@@ -49,7 +49,7 @@ function yearFixture(): Fixture {
         { on: on(10, 1), by: 'agent', check: 'privacy-security-tab', result: 'passed' },
       ];
     if (kind === 5) actions = [{ on: on(windowStart - 13), by: 'partner', reply: 'No' }, ...checks(inWindow, 'support-contact')];
-    apps.push({ name: `Year App ${i + 1}`, approvedOn: `2026-${mm}-${String(3 + (i % 20)).padStart(2, '0')}`, actions });
+    apps.push({ ticket: `CFP-${i + 1}`, app: `Year App ${i + 1}`, approvedOn: `2026-${mm}-${String(3 + (i % 20)).padStart(2, '0')}`, actions });
   }
   return { apps };
 }
