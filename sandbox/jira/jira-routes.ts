@@ -213,6 +213,18 @@ function search(ctx: RouteContext, params: { jql?: string; nextPageToken?: strin
   });
 }
 
+/** The `permissions` and `issueKey`/`issueId` parameters both permission endpoints take, or Jira's refusal. */
+function permissionQuery(ctx: RouteContext): { wanted: string[]; issue: JiraIssue | undefined } | Response {
+  const wanted = list(ctx, 'permissions');
+  if (wanted.length === 0) return ctx.jira.error(400, 'The permissions query parameter is required.');
+  const unknown = wanted.find((p) => !KNOWN_PERMISSIONS.has(p));
+  if (unknown) return ctx.jira.error(400, `The permission ${unknown} does not exist.`);
+  const key = q(ctx, 'issueKey') ?? q(ctx, 'issueId');
+  const issue = key ? ctx.jira.findIssue(key) : undefined;
+  if (key && !issue) return ctx.jira.error(404, 'Issue does not exist or you do not have permission to see it.');
+  return { wanted, issue };
+}
+
 function formIndexEntry(f: { id: string; templateId: string; name: string; visibility: string; status: string; updated: number }) {
   return { id: f.id, formTemplate: { id: f.templateId }, internal: f.visibility === 'internal', submitted: f.status !== 'open', lock: f.status === 'locked', name: f.name, updated: new Date(f.updated).toISOString() };
 }
@@ -244,13 +256,9 @@ export const ROUTES: Route[] = [
   // Users who hold every listed permission (on the issue or project when named), e.g. SERVICEDESK_AGENT.
   route('GET', '/rest/api/3/user/permission/search', (ctx) => {
     const { jira } = ctx;
-    const wanted = list(ctx, 'permissions');
-    if (wanted.length === 0) return jira.error(400, 'The permissions query parameter is required.');
-    const unknown = wanted.find((p) => !KNOWN_PERMISSIONS.has(p));
-    if (unknown) return jira.error(400, `The permission ${unknown} does not exist.`);
-    const key = q(ctx, 'issueKey') ?? q(ctx, 'issueId');
-    const issue = key ? jira.findIssue(key) : undefined;
-    if (key && !issue) return jira.error(404, 'Issue does not exist or you do not have permission to see it.');
+    const asked = permissionQuery(ctx);
+    if (asked instanceof Response) return asked;
+    const { wanted, issue } = asked;
     const accountId = q(ctx, 'accountId');
     const startAt = int(ctx, 'startAt', 0);
     const maxResults = int(ctx, 'maxResults', 50);
@@ -264,13 +272,9 @@ export const ROUTES: Route[] = [
 
   route('GET', '/rest/api/3/mypermissions', (ctx) => {
     const { jira } = ctx;
-    const wanted = list(ctx, 'permissions');
-    if (wanted.length === 0) return jira.error(400, 'The permissions query parameter is required.');
-    const unknown = wanted.find((p) => !KNOWN_PERMISSIONS.has(p));
-    if (unknown) return jira.error(400, `The permission ${unknown} does not exist.`);
-    const key = q(ctx, 'issueKey') ?? q(ctx, 'issueId');
-    const issue = key ? jira.findIssue(key) : undefined;
-    if (key && !issue) return jira.error(404, 'Issue does not exist or you do not have permission to see it.');
+    const asked = permissionQuery(ctx);
+    if (asked instanceof Response) return asked;
+    const { wanted, issue } = asked;
     const permissions: Record<string, unknown> = {};
     for (const p of wanted) {
       permissions[p] = { id: String(wanted.indexOf(p) + 1), key: p, name: p.replace(/_/g, ' ').toLowerCase(), type: p === 'ADMINISTER' ? 'GLOBAL' : 'PROJECT', description: '', havePermission: jira.can(ctx.req.callerId, p, issue) };
