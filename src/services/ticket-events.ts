@@ -9,6 +9,7 @@ import type { PartnerAnswer, ReviewCycle } from '../domain/review-types';
 import { todayIn } from '../domain/calendar';
 import { jiraStatusChange, type JiraStatusChange } from '../domain/jira-status';
 import type { AuditEntry, TrackedApp } from '../domain/tracked-app';
+import { postInternalNoteOnce } from './internal-note';
 import { loadInvocationContext, type InvocationContext } from './invocation-context';
 import type { Ports } from './ports';
 import { updateTrackedApp } from './update-app';
@@ -216,22 +217,13 @@ async function flagUnclear(ctx: InvocationContext, app: TrackedApp, cycleId: str
     ...(answer.commentId ? { commentId: answer.commentId } : {}),
     source: 'reply',
   });
-    // The mark names the comment too, so each unclear reply is flagged once and only once.
+  // The mark names the comment too, so each unclear reply is flagged once and only once.
   const mark = { issueKey: app.issueKey, cycleId: `${cycleId}/reply-${answer.commentId ?? 'unknown'}`, effect: 'unclear-answer-note' as const };
-  const posted = await ctx.ports.jira.postCommentOnce(mark, note, 'internal');
-  if (!posted.alreadyThere) {
-    await ctx.ports.audit.append([
-      {
-        issueKey: app.issueKey,
-        at: ctx.at,
-        by: 'app',
-        kind: 'message-posted',
-        cycleId,
-        summary: `Internal note posted for review ${cycleId}: the reply could not be read as YES or NO`,
-        detail: { effect: 'unclear-answer-note', id: posted.id, commentId: answer.commentId ?? null, visibility: 'internal' },
-      },
-    ]);
-  }
+  await postInternalNoteOnce(ctx, mark, note, {
+    cycleId,
+    summary: `Internal note posted for review ${cycleId}: the reply could not be read as YES or NO`,
+    detail: { commentId: answer.commentId ?? null },
+  });
 }
 
 async function onUpdate(ports: Ports, event: UpdateEvent): Promise<TicketEventOutcome> {
@@ -335,19 +327,10 @@ async function blockedApproval(
   try {
     const note = agentNote('approval-blocked', { appName: app.appName, cycleId: 'submission', status, openRequirements: open });
     const mark = { issueKey: app.issueKey, cycleId: `submission/${change}`, effect: 'approval-blocked-note' as const };
-    const posted = await ctx.ports.jira.postCommentOnce(mark, note, 'internal');
-    if (!posted.alreadyThere) {
-      await ctx.ports.audit.append([
-        {
-          issueKey: app.issueKey,
-          at: ctx.at,
-          by: 'app',
-          kind: 'message-posted',
-          summary: `Internal note posted: the ticket moved to "${status}" in Jira with ${open.length} requirement${open.length === 1 ? '' : 's'} open, so no approval was recorded`,
-          detail: { effect: 'approval-blocked-note', id: posted.id, status, open: open.join('; '), visibility: 'internal' },
-        },
-      ]);
-    }
+    await postInternalNoteOnce(ctx, mark, note, {
+      summary: `Internal note posted: the ticket moved to "${status}" in Jira with ${open.length} requirement${open.length === 1 ? '' : 's'} open, so no approval was recorded`,
+      detail: { status, open: open.join('; ') },
+    });
   } catch (error) {
     await ctx.ports.once.release(claim).catch(() => undefined);
     throw error;

@@ -1,0 +1,31 @@
+import type { AdfDoc } from '../domain/messages/adf';
+import type { AuditEntry } from '../domain/tracked-app';
+import type { InvocationContext } from './invocation-context';
+import type { EffectMark } from './ports';
+
+/**
+ * Posts an internal note to agents unless one with the same mark is already on the ticket, and
+ * writes it into the ticket's history when it is new (a retry that finds it writes nothing).
+ */
+export async function postInternalNoteOnce(
+  ctx: InvocationContext,
+  mark: EffectMark,
+  note: AdfDoc,
+  history: { summary: string; cycleId?: string; detail: NonNullable<AuditEntry['detail']> },
+): Promise<{ id: string; alreadyThere: boolean }> {
+  const posted = await ctx.ports.jira.postCommentOnce(mark, note, 'internal');
+  if (!posted.alreadyThere) {
+    await ctx.ports.audit.append([
+      {
+        issueKey: mark.issueKey,
+        at: ctx.at,
+        by: 'app',
+        kind: 'message-posted',
+        ...(history.cycleId ? { cycleId: history.cycleId } : {}),
+        summary: history.summary,
+        detail: { effect: mark.effect, id: posted.id, visibility: 'internal', ...history.detail },
+      },
+    ]);
+  }
+  return posted;
+}
