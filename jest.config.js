@@ -3,5 +3,6 @@ module.exports = {
   testEnvironment: 'node',
   transform: { '^.+\\.tsx?$': ['ts-jest', { isolatedModules: true }] },
   testMatch: ['<rootDir>/test/**/*.test.ts'],
-  testTimeout: 60000,
+  // A guard against a hung test, not a measure: runs share two cores with the browser tests.
+  testTimeout: 180000,
 };
