@@ -13,7 +13,9 @@ export async function postInternalNoteOnce(
   note: AdfDoc,
   history: { summary: string; cycleId?: string; detail: NonNullable<AuditEntry['detail']> },
 ): Promise<{ id: string; alreadyThere: boolean }> {
-  const posted = await ctx.ports.jira.postCommentOnce(mark, note, 'internal');
+  // Nothing in the record says such a note was posted: the mark on the ticket is the guard, so the
+  // ticket is searched first and no posting note is kept in storage.
+  const posted = await ctx.ports.jira.postCommentOnce(mark, note, 'internal', { lookFirst: true });
   if (!posted.alreadyThere) {
     await ctx.ports.audit.append([
       {

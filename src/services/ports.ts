@@ -45,8 +45,15 @@ export interface JiraPort {
    * Posts a comment carrying `mark`, unless a comment with that mark is already on the ticket. Returns its id.
    * `firstAttempt`: no earlier attempt to post this mark was ever started, so nothing posted after
    * it in the same action can be on the ticket yet either.
+   * `lookFirst`: the ticket is searched for the mark before posting and no posting note is kept:
+   * for notes whose only guard is the mark on the ticket (nothing in the record says they were posted).
    */
-  postCommentOnce(mark: EffectMark, body: AdfDoc, visibility: 'public' | 'internal'): Promise<{ id: string; alreadyThere: boolean; firstAttempt?: boolean }>;
+  postCommentOnce(
+    mark: EffectMark,
+    body: AdfDoc,
+    visibility: 'public' | 'internal',
+    options?: { lookFirst?: boolean },
+  ): Promise<{ id: string; alreadyThere: boolean; firstAttempt?: boolean }>;
   /**
    * Attaches a file unless one with that name is already on the ticket. Returns the attachment id.
    * `knownAbsent`: the caller knows no earlier attempt can have attached it, so the ticket's
@@ -122,6 +129,16 @@ export interface SettingsStore {
 export interface OnceGuard {
   claim(key: string, ttlSeconds?: number): Promise<boolean>;
   release(key: string): Promise<void>;
+  /**
+   * The effect is recorded in the app's record, which now guards it: the claim and the posting
+   * notes of `marks` are no longer needed and go in one storage operation.
+   */
+  done(key: string, marks: EffectMark[]): Promise<void>;
+  /**
+   * Deletes claims named `<claimPrefix><cycle>:…` and posting notes of `issueKey` whose cycle
+   * `isClosed` says is over: what crashes left behind. Two prefix queries, never a scan.
+   */
+  sweep(issueKey: string, claimPrefix: string, isClosed: (cycleId: string) => boolean): Promise<number>;
 }
 
 export interface WorkQueue {

@@ -1,13 +1,24 @@
 import { z } from 'zod';
 import { ok } from '../domain/result';
-import { applyReviewAction, ensureNextCycle, nextReviewAction, type ReviewAction } from '../domain/review-cycle';
-import type { ReviewCycle } from '../domain/review-types';
+import { applyReviewAction, ensureNextCycle, isClosed, nextReviewAction, type ReviewAction } from '../domain/review-cycle';
+import type { ReviewCycle, ReviewEffect } from '../domain/review-types';
 import type { AuditEntry, TrackedApp } from '../domain/tracked-app';
 import type { InvocationContext } from './invocation-context';
 import { performReviewEffects, type PerformedEffect } from './review-effects';
 import { noteEndedSoaks } from './soak-end-notes';
 import { forgetWorkFailure, noteWorkFailure } from './work-failure';
 import { flushSummaries, updateTrackedApp } from './update-app';
+
+/** Effects posted as marked comments, each with a posting note; the form file and the JSM form have none. */
+const COMMENT_EFFECTS: ReadonlySet<ReviewEffect> = new Set<ReviewEffect>([
+  'notice',
+  'answer-reminder',
+  'window-note',
+  'passed-note',
+  'remediation-note',
+  'remediation-reminder',
+  'overdue-note',
+]);
 
 /** At most this many actions per app and invocation: a catch-up never loops forever on a bad record. */
 const MAX_STEPS_PER_APP = 12;
@@ -87,6 +98,7 @@ async function reviewSteps(ctx: InvocationContext, issueKey: string, first: Trac
       if (ensureNextCycle(app, ctx.today, ctx.program, ctx.at) === app) return;
       const scheduled = await scheduleNextCycle(ctx, issueKey);
       if (!scheduled.changed) return;
+      if (scheduled.app) await sweepClosedCycles(ctx, scheduled.app);
       app = scheduled.app;
       continue;
     }
@@ -120,17 +132,35 @@ async function runAction(ctx: InvocationContext, issueKey: string, action: Revie
   try {
     const app = await ctx.ports.apps.get(issueKey);
     const cycle = app?.reviews.find((c) => c.id === action.cycleId);
-    if (!app || !cycle || !sameAction(nextReviewAction(cycle, ctx.today, ctx.program), action)) return app ?? 'busy';
+    if (!app || !cycle || !sameAction(nextReviewAction(cycle, ctx.today, ctx.program), action)) {
+      // Done meanwhile by another invocation: the record guards it, and what it left is dropped.
+      if (cycle) await forgetHelpers(ctx, issueKey, claim, cycle);
+      return app ?? 'busy';
+    }
 
     const performed = await performReviewEffects(ctx, app, cycle, action);
     const recorded = await updateTrackedApp(ctx, issueKey, (current) => recordAction(ctx, current, action, performed), app);
     if (!recorded.ok) throw new Error(`${action.kind} for review ${action.cycleId} not recorded: ${recorded.error.message}`);
+    const after = recorded.value.reviews.find((c) => c.id === action.cycleId);
+    if (after) await forgetHelpers(ctx, issueKey, claim, after);
     return recorded.value;
   } catch (error) {
     // Free the claim so a redelivery can finish the work now; what was posted is found by its mark.
     await ctx.ports.once.release(claim).catch(() => undefined);
     throw error;
   }
+}
+
+/**
+ * Once the record holds an action's effects, a duplicate re-reads the record after its claim and
+ * never redoes them: the claim and the posting notes of every effect the cycle has recorded (an
+ * earlier crash's leftovers too) go in one storage operation. A failed delete leaves harmless keys.
+ */
+async function forgetHelpers(ctx: InvocationContext, issueKey: string, claim: string, cycle: ReviewCycle): Promise<void> {
+  const marks = (Object.keys(cycle.effects) as ReviewEffect[])
+    .filter((effect) => COMMENT_EFFECTS.has(effect))
+    .map((effect) => ({ issueKey, cycleId: cycle.id, effect }));
+  await ctx.ports.once.done(claim, marks).catch((error: unknown) => console.warn(`helper keys of ${claim} left: ${describe(error)}`));
 }
 
 function sameAction(a: ReviewAction | null, b: ReviewAction): boolean {
@@ -196,6 +226,18 @@ const EFFECT_WORDS: Partial<Record<PerformedEffect['effect'], string>> = {
   'remediation-reminder': 'remediation deadline reminder',
   'overdue-note': 'remediation deadline passed',
 };
+
+/**
+ * When a review is over and the next one scheduled (once a year per app), the helper keys a crash
+ * left behind for closed reviews are swept: a closed review never acts again, so none is needed.
+ */
+async function sweepClosedCycles(ctx: InvocationContext, app: TrackedApp): Promise<void> {
+  const closed = new Set(app.reviews.filter(isClosed).map((c) => c.id));
+  if (closed.size === 0) return;
+  await ctx.ports.once
+    .sweep(app.issueKey, `review:${app.issueKey}:`, (cycleId) => closed.has(cycleId))
+    .catch((error: unknown) => console.warn(`leftover helper keys of ${app.issueKey} not swept: ${describe(error)}`));
+}
 
 /** An approved app always has its next annual review scheduled once the previous one is closed. */
 async function scheduleNextCycle(ctx: InvocationContext, issueKey: string): Promise<{ changed: boolean; app: TrackedApp | null }> {

@@ -3,6 +3,7 @@ import { ok } from '../domain/result';
 import { endedSoaks, noteSoakEnd, soakEndMarkId, type EndedSoak } from '../domain/soak-end';
 import type { TrackedApp } from '../domain/tracked-app';
 import type { InvocationContext } from './invocation-context';
+import type { EffectMark } from './ports';
 import { updateTrackedApp } from './update-app';
 
 /** As for review actions: a claim outlives one post; after a crash it lapses and a retry finds the note by its mark. */
@@ -29,10 +30,13 @@ async function noteSoak(ctx: InvocationContext, issueKey: string, soak: EndedSoa
   try {
     // A fresh look: a late duplicate, or an agent who changed the component meanwhile, posts nothing.
     const fresh = await ctx.ports.apps.get(issueKey);
-    if (!fresh || !stillDue(ctx, fresh, soak)) return fresh ?? 'busy';
+    if (!fresh || !stillDue(ctx, fresh, soak)) {
+      if (fresh) await settle(ctx, claim, fresh, soak);
+      return fresh ?? 'busy';
+    }
 
     const note = agentNote('soak-ended', { appName: fresh.appName, cycleId: 'submission', requirement: soak.title, soakUntil: soak.soakUntil });
-    const mark = { issueKey, cycleId: soakEndMarkId(soak), effect: 'soak-end-note' as const };
+    const mark = markOf(issueKey, soak);
     const posted = await ctx.ports.jira.postCommentOnce(mark, note, 'internal');
 
     const recorded = await updateTrackedApp(ctx, issueKey, (current) => {
@@ -59,11 +63,27 @@ async function noteSoak(ctx: InvocationContext, issueKey: string, soak: EndedSoa
       });
     });
     if (!recorded.ok) throw new Error(`end of the soak of ${soak.componentId} not recorded: ${recorded.error.message}`);
+    await settle(ctx, claim, recorded.value, soak);
     return recorded.value;
   } catch (error) {
     await ctx.ports.once.release(claim).catch(() => undefined);
     throw error;
   }
+}
+
+function markOf(issueKey: string, soak: EndedSoak): EffectMark {
+  return { issueKey, cycleId: soakEndMarkId(soak), effect: 'soak-end-note' };
+}
+
+/**
+ * Once the record says the soak's end was noted, a duplicate re-reads it after its claim and posts
+ * nothing: the claim and the posting note go in one operation. Otherwise (the component changed
+ * meanwhile) only the claim goes and the note keeps guarding the mark. A failed delete is harmless.
+ */
+async function settle(ctx: InvocationContext, claim: string, app: TrackedApp, soak: EndedSoak): Promise<void> {
+  const noted = app.submission.components.some((c) => c.id === soak.componentId && c.soakEndNotedFor === soak.soakUntil);
+  const cleanup = noted ? ctx.ports.once.done(claim, [markOf(app.issueKey, soak)]) : ctx.ports.once.release(claim);
+  await cleanup.catch((error: unknown) => console.warn(`helper keys of ${claim} left: ${error instanceof Error ? error.message : String(error)}`));
 }
 
 function stillDue(ctx: InvocationContext, app: TrackedApp, soak: EndedSoak): boolean {

@@ -219,11 +219,19 @@ async function flagUnclear(ctx: InvocationContext, app: TrackedApp, cycleId: str
   });
   // The mark names the comment too, so each unclear reply is flagged once and only once.
   const mark = { issueKey: app.issueKey, cycleId: `${cycleId}/reply-${answer.commentId ?? 'unknown'}`, effect: 'unclear-answer-note' as const };
-  await postInternalNoteOnce(ctx, mark, note, {
-    cycleId,
-    summary: `Internal note posted for review ${cycleId}: the reply could not be read as YES or NO`,
-    detail: { commentId: answer.commentId ?? null },
-  });
+  // The claim keeps two deliveries of the reply from posting at once; once the note is on the
+  // ticket its mark is the guard, so the claim goes whatever happened.
+  const claim = `unclear:${app.issueKey}:${cycleId}:${answer.commentId ?? 'unknown'}`;
+  if (!(await ctx.ports.once.claim(claim, 120))) return;
+  try {
+    await postInternalNoteOnce(ctx, mark, note, {
+      cycleId,
+      summary: `Internal note posted for review ${cycleId}: the reply could not be read as YES or NO`,
+      detail: { commentId: answer.commentId ?? null },
+    });
+  } finally {
+    await ctx.ports.once.release(claim).catch(() => undefined);
+  }
 }
 
 async function onUpdate(ports: Ports, event: UpdateEvent): Promise<TicketEventOutcome> {
@@ -331,9 +339,9 @@ async function blockedApproval(
       summary: `Internal note posted: the ticket moved to "${status}" in Jira with ${open.length} requirement${open.length === 1 ? '' : 's'} open, so no approval was recorded`,
       detail: { status, open: open.join('; ') },
     });
-  } catch (error) {
+  } finally {
+    // The note's mark on the ticket guards it from here: a redelivery searches and finds it.
     await ctx.ports.once.release(claim).catch(() => undefined);
-    throw error;
   }
   return { handled: true, what: 'approval-blocked', issueKey: app.issueKey, detail: open.join('; ') };
 }

@@ -138,6 +138,12 @@ export function memoryPorts(start: string) {
       async release(key) {
         claims.delete(key);
       },
+      async done(key) {
+        claims.delete(key);
+      },
+      async sweep() {
+        return 0;
+      },
     },
     queue: {
       async pushReviewWork(issueKeys) {

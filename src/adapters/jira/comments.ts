@@ -57,7 +57,9 @@ export async function postCommentOnce(
   mark: EffectMark,
   body: AdfDoc,
   visibility: 'public' | 'internal',
+  options: { lookFirst?: boolean } = {},
 ): Promise<{ id: string; alreadyThere: boolean; firstAttempt?: boolean }> {
+  if (options.lookFirst) log = undefined;
   const key = markKey(mark);
   const prior = log ? await log.read(key) : undefined;
   if (prior?.state === 'posted') return { id: prior.id, alreadyThere: true };

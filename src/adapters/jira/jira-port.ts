@@ -24,7 +24,7 @@ export function createJiraPort({ app, user, postLog }: JiraPortDeps): JiraPort {
   const agents = new Map<string, Promise<boolean>>();
   return {
     getIssue: (issueKey, options) => getIssue(app, issueKey, options),
-    postCommentOnce: (mark, body, visibility) => postCommentOnce(app, postLog, mark, body, visibility),
+    postCommentOnce: (mark, body, visibility, options) => postCommentOnce(app, postLog, mark, body, visibility, options),
     attachFileOnce: (issueKey, fileName, content, mimeType, options) => attachFileOnce(app, issueKey, fileName, content, mimeType, options),
     addFormOnce: (issueKey, templateId) => addFormOnce(app, issueKey, templateId),
     readFormAnswers: (issueKey, formId) => readFormAnswers(app, issueKey, formId),

@@ -1,7 +1,13 @@
-import { kvs } from '@forge/kvs';
+import { kvs, WhereConditions } from '@forge/kvs';
 import { randomUUID } from 'node:crypto';
-import type { Clock, OnceGuard } from '../../services/ports';
+import type { Clock, EffectMark, OnceGuard } from '../../services/ports';
+import { markKey } from '../jira/comments';
 import { storageKey } from './storage-keys';
+
+/** A batch deletes at most this many keys (the platform's batch limit). */
+const BATCH_MAX = 25;
+/** Leftovers are few (one per crash); a sweep reads no more than this many of each kind. */
+const SWEEP_LIMIT = 50;
 
 interface Claim {
   token: string;
@@ -39,5 +45,41 @@ export class KvsOnceGuard implements OnceGuard {
 
   async release(key: string): Promise<void> {
     await kvs.delete(storageKey('once:', key));
+  }
+
+  async done(key: string, marks: EffectMark[]): Promise<void> {
+    const keys = [storageKey('once:', key), ...marks.map((mark) => storageKey('posted:', markKey(mark)))];
+    await deleteAll([...new Set(keys)]);
+  }
+
+  async sweep(issueKey: string, claimPrefix: string, isClosed: (cycleId: string) => boolean): Promise<number> {
+    // Claims are `<claimPrefix><cycle>:<kind>:<due>`, notes `<issue>:<cycle>:<effect>`.
+    const claims = await keysUnder(`once:${claimPrefix}`, 2, isClosed);
+    const notes = await keysUnder(`posted:${issueKey}:`, 1, isClosed);
+    const keys = [...claims, ...notes];
+    if (keys.length > 0) await deleteAll(keys);
+    return keys.length;
+  }
+}
+
+/** Keys under `prefix` whose cycle (what lies between the prefix and the last `tail` segments) is closed. */
+async function keysUnder(prefix: string, tail: number, isClosed: (cycleId: string) => boolean): Promise<string[]> {
+  const page = await kvs.query().where('key', WhereConditions.beginsWith(prefix)).limit(SWEEP_LIMIT).getMany();
+  return page.results
+    .map((r) => r.key)
+    .filter((key) => {
+      const segments = key.slice(prefix.length).split(':');
+      const cycleId = segments.slice(0, segments.length - tail).join(':');
+      return segments.length > tail && isClosed(cycleId);
+    });
+}
+
+/** Deleting a key that is already gone succeeds, so a repeated cleanup is harmless. */
+async function deleteAll(keys: string[]): Promise<void> {
+  for (let i = 0; i < keys.length; i += BATCH_MAX) {
+    const result = await kvs.batchDelete(keys.slice(i, i + BATCH_MAX).map((key) => ({ key })));
+    if (result.failedKeys.length > 0) {
+      throw new Error(`${result.failedKeys.length} helper keys not deleted: ${result.failedKeys.map((f) => f.key).join(', ')}`);
+    }
   }
 }
