@@ -183,6 +183,13 @@ export const CLOUD_FORTIFIED: ProgramSettings = {
       'Start your reply with YES or NO. If YES, tell us what changed in each category of the form, how it affects security or reliability, ' +
       'and confirm that your Marketplace listing and Privacy & Security tab are up to date. ' +
       'Any issues found in the review must be resolved by {remediationDue}.',
+    escalationNotice:
+      'Hello! A concern has been raised about the compliance of {app} with the Cloud Fortified program, so it has an extra review, ' +
+      'with the same checks as the annual one, from {windowStart} to {windowEnd}. ' +
+      'Please read the attached significant-change form and reply to this ticket: has the app had any significant change since its last review? ' +
+      'Start your reply with YES or NO. If YES, tell us what changed in each category of the form, how it affects security or reliability, ' +
+      'and confirm that your Marketplace listing and Privacy & Security tab are up to date. ' +
+      'Any issues found in the review must be resolved by {remediationDue}.',
     answerReminder:
       'A reminder: the annual Cloud Fortified review of {app} has started ({windowStart} to {windowEnd}) and we have not yet had your answer. ' +
       'Please reply to this ticket starting with YES or NO: has the app had any significant change in the past year?',

@@ -46,6 +46,8 @@ export const timingsSchema = z.object({
 export const textsSchema = z.object({
   /** Public comment posted on the approval ticket before the review. Placeholders: {app}, {windowStart}, {windowEnd}, {remediationDue}, {year}. */
   notice: text(4000),
+  /** Public comment opening an extra review after a compliance concern (same placeholders); the annual notice when absent. */
+  escalationNotice: text(4000).optional(),
   /** Public comment when the partner has not answered by the window start. */
   answerReminder: text(4000),
   /** Public comment a week before the remediation deadline. */

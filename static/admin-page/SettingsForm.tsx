@@ -83,6 +83,12 @@ export function SettingsForm({ settings, readOnly, onSaved }: { settings: Progra
 
           <SectionTitle>Texts</SectionTitle>
           <LongTextField label="Notice comment" path="texts.notice" hint="placeholders {app}, {windowStart}, {windowEnd}, {remediationDue}, {year}" />
+          <LongTextField
+            label="Escalation notice"
+            path="texts.escalationNotice"
+            optional
+            hint="opens an extra review after a compliance concern; empty: the notice comment, introduced by a sentence on the concern"
+          />
           <LongTextField label="Answer reminder" path="texts.answerReminder" />
           <LongTextField label="Remediation reminder" path="texts.remediationReminder" />
           <TextField label="Form title" path="texts.formTitle" />

@@ -69,7 +69,7 @@ export function TextField({ label, path, hint, optional }: { label: string; path
   );
 }
 
-export function LongTextField({ label, path, hint }: { label: string; path: string; hint?: string }) {
+export function LongTextField({ label, path, hint, optional }: { label: string; path: string; hint?: string; optional?: boolean }) {
   const { draft, update, problems, readOnly } = useDraft();
   const value = getAt(draft, path);
   return (
@@ -81,7 +81,10 @@ export function LongTextField({ label, path, hint }: { label: string; path: stri
         isReadOnly={readOnly}
         isInvalid={problemsAt(problems, path).length > 0}
         minimumRows={3}
-        onChange={(e) => update(path, e.currentTarget.value)}
+        onChange={(e) => {
+          const text = e.currentTarget.value;
+          update(path, optional && text.trim() === '' ? undefined : text);
+        }}
       />
     </Field>
   );

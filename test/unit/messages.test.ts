@@ -114,8 +114,19 @@ describe('noticeComment', () => {
     const escalation: ReviewCycle = { ...march2027, id: 'esc-1', kind: 'escalation' };
     const doc = noticeComment(CLOUD_FORTIFIED, 'Acme', escalation);
     expectValidAdf(doc);
-    expect(adfToPlainText(doc)).toContain('A concern has been raised about the compliance of Acme');
-    expect(adfToPlainText(doc)).toContain('significant-change-form-esc-1.md');
+    const shown = adfToPlainText(doc);
+    expect(shown).toContain('A concern has been raised about the compliance of Acme');
+    expect(shown).toContain('an extra review, with the same checks as the annual one, from 25 March 2027 to 31 March 2027');
+    expect(shown).not.toContain('annual Cloud Fortified review');
+    expect(shown).toContain('significant-change-form-esc-1.md');
+  });
+
+  it('falls back to the annual text after a sentence of its own when the program has no escalation text', () => {
+    const { escalationNotice: _none, ...texts } = CLOUD_FORTIFIED.texts;
+    const program = { ...CLOUD_FORTIFIED, texts };
+    const doc = noticeComment(program, 'Acme', { ...march2027, id: 'esc-1', kind: 'escalation' });
+    expectValidAdf(doc);
+    expect(adfToPlainText(doc)).toMatch(/^A concern has been raised about the compliance of Acme with the program[\s\S]*annual Cloud Fortified review/);
   });
 });
 

@@ -20,13 +20,21 @@ function keyDates(appName: string, cycle: ReviewCycle) {
   );
 }
 
-/** The public comment posted on the approval ticket before the review (program.texts.notice). */
+/**
+ * The public comment posted on the approval ticket before the review (program.texts.notice), or
+ * opening an escalation's extra review (texts.escalationNotice, with a sentence of its own when
+ * the program has no such text).
+ */
 export function noticeComment(program: ProgramSettings, appName: string, cycle: ReviewCycle): AdfDoc {
+  const values = reviewValues(appName, cycle);
+  if (cycle.kind === 'escalation' && program.texts.escalationNotice) {
+    return doc(...templateParagraphs(program.texts.escalationNotice, values, ['app']), keyDates(appName, cycle));
+  }
   const lead =
     cycle.kind === 'escalation'
       ? [p(text('A concern has been raised about the compliance of '), strong(appDisplayName(appName)) as Inline, text(' with the program, so it has an extra review with the same checks as the annual one.'))]
       : [];
-  return doc(...lead, ...templateParagraphs(program.texts.notice, reviewValues(appName, cycle), ['app']), keyDates(appName, cycle));
+  return doc(...lead, ...templateParagraphs(program.texts.notice, values, ['app']), keyDates(appName, cycle));
 }
 
 /** The public reminder when the partner has not answered by the start of the window. */
