@@ -36,7 +36,11 @@ export class KvsOnceGuard implements OnceGuard {
       return true;
     } catch (error) {
       const held = await kvs.get<Claim>(id);
-      if (held === undefined) throw error; // not a "key exists" failure
+      if (held === undefined) {
+        // The holder finished and deleted its claim in between: the record now guards the effect.
+        if (keyExisted(error)) return false;
+        throw error;
+      }
       if (held.expiresAt === undefined || held.expiresAt > now) return false;
       const swapped = await kvs.set<Claim, Claim>(id, claim, { keyPolicy: 'OVERRIDE', returnValue: 'PREVIOUS' });
       return swapped?.value?.token === held.token;
@@ -60,6 +64,10 @@ export class KvsOnceGuard implements OnceGuard {
     if (keys.length > 0) await deleteAll(keys);
     return keys.length;
   }
+}
+
+function keyExisted(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'KEY_ALREADY_EXISTS';
 }
 
 /** Keys under `prefix` whose cycle (what lies between the prefix and the last `tail` segments) is closed. */
