@@ -66,8 +66,11 @@ export class KvsOnceGuard implements OnceGuard {
   }
 }
 
+/** A refused FAIL_IF_EXISTS write: by the store's conflict status, whatever code names it. */
 function keyExisted(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'KEY_ALREADY_EXISTS';
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, responseDetails } = error as { code?: unknown; responseDetails?: { status?: unknown } };
+  return code === 'KEY_ALREADY_EXISTS' || responseDetails?.status === 409;
 }
 
 /** Keys under `prefix` whose cycle (what lies between the prefix and the last `tail` segments) is closed. */
