@@ -36,6 +36,8 @@ export interface PostedComment {
   created: IsoDateTime;
   updated: IsoDateTime;
   mark?: EffectMark;
+  /** The body as Jira holds it (ADF), when the caller reads replies from it. */
+  body?: unknown;
 }
 
 export interface JiraPort {
@@ -70,6 +72,11 @@ export interface JiraPort {
   addFormOnce(issueKey: string, templateId: string): Promise<{ formId: string; alreadyThere: boolean }>;
   readFormAnswers(issueKey: string, formId: string): Promise<Record<string, unknown> | null>;
   getComment(issueKey: string, commentId: string): Promise<PostedComment | null>;
+  /**
+   * The ticket's comments posted after the notice (`commentId`, or written at `at` or later),
+   * newest first, public and internal, with their bodies: one paged read.
+   */
+  commentsSince(issueKey: string, since: { commentId?: string; at: IsoDateTime }): Promise<PostedComment[]>;
   /** The summary mirrored into the issue property indexed for JQL. */
   writeSummaryProperty(issueKey: string, summary: Record<string, string | number | boolean | null>): Promise<void>;
   /**

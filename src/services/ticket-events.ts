@@ -1,16 +1,12 @@
-import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { agentNote, adfToPlainText } from '../domain/messages';
-import type { AdfDoc } from '../domain/messages/adf';
-import { classifyReply } from '../domain/reply-classifier';
+import { agentNote } from '../domain/messages';
 import { ok } from '../domain/result';
-import { recordPartnerAnswer } from '../domain/review-cycle';
-import type { PartnerAnswer, ReviewCycle } from '../domain/review-types';
 import { todayIn } from '../domain/calendar';
 import { jiraStatusChange, type JiraStatusChange } from '../domain/jira-status';
 import type { AuditEntry, TrackedApp } from '../domain/tracked-app';
 import { postInternalNoteOnce } from './internal-note';
 import { loadInvocationContext, type InvocationContext } from './invocation-context';
+import { isPartner, mayBePartner, questionFor, recordReply, replyText, utcInstant } from './partner-reply';
 import type { Ports } from './ports';
 import { updateTrackedApp } from './update-app';
 
@@ -101,19 +97,15 @@ async function onComment(ports: Ports, event: CommentEvent): Promise<TicketEvent
 
   const app = await ports.apps.get(issue.key);
   if (!app) return { handled: false, reason: `${issue.key} is not tracked` };
-  if (knownAgents(app).has(author.accountId)) return { handled: false, reason: 'comment by an agent' };
+  if (!mayBePartner(app, author)) return { handled: false, reason: 'comment by an agent' };
 
-  const commentAt = utcInstant(comment.updated ?? comment.created);
   const cycle = questionFor(app, comment.id, utcInstant(comment.created));
   if (!cycle) return { handled: false, reason: `${issue.key} has no open significant-change question` };
-
-  // Someone who is neither the reporter nor a portal customer may be an agent the record has not met yet.
-  const isCustomer = author.accountType === 'customer' || issue.fields?.reporter?.accountId === author.accountId;
-  if (!isCustomer && (await ports.jira.isAgent(issue.key, author.accountId))) {
+  if (!(await isPartner(ports, issue.key, author, issue.fields?.reporter?.accountId))) {
     return { handled: false, reason: 'comment by an agent' };
   }
 
-  let text = bodyText(comment.body);
+  let text = replyText(comment.body);
   if (text === null) {
     const fetched = await ports.jira.getComment(issue.key, comment.id);
     if (!fetched) return { handled: false, reason: `comment ${comment.id} is gone` };
@@ -122,116 +114,15 @@ async function onComment(ports: Ports, event: CommentEvent): Promise<TicketEvent
   }
 
   const ctx = await loadInvocationContext(ports);
-  const classified = classifyReply(text, ctx.program);
-  const answer: PartnerAnswer = {
-    value: classified.answer,
-    categories: classified.categories,
-    source: 'reply',
-    commentId: comment.id,
+  const reply = await recordReply(ctx, app, cycle, {
+    id: comment.id,
     text,
-    reason: classified.reason,
-    by: author.accountId,
-    at: commentAt ?? ctx.at,
-  };
-  const recorded = await recordAnswer(ctx, issue.key, cycle.id, answer);
-  // Flagged even when already recorded: a delivery that died between the record and the note
-  // must still get the note out on the retry (the mark keeps it to one).
-  if (answer.value === 'UNCLEAR' && (recorded !== 'unchanged' || cycle.answer?.commentId === comment.id)) {
-    await flagUnclear(ctx, recorded === 'unchanged' ? app : recorded, cycle.id, answer);
-  }
-  if (recorded === 'unchanged') return { handled: true, what: 'answer-unchanged', issueKey: issue.key };
-  return { handled: true, what: 'answer-recorded', issueKey: issue.key, detail: `${cycle.id}: ${answer.value}` };
-}
-
-/**
- * The cycle a reply answers. Open questions: `notified` and `in-review`. In `remediation` only
- * a first, late answer or an edit of the recorded reply counts: later replies there are about
- * the fixes, not about significant changes. A comment written before the notice answers nothing.
- */
-function questionFor(app: TrackedApp, commentId: string, createdAt: string | null): ReviewCycle | undefined {
-  const edited = app.reviews.find((c) => c.answer?.commentId === commentId);
-  if (edited) return ['notified', 'in-review', 'remediation'].includes(edited.state) ? edited : undefined;
-  const open = app.reviews
-    .filter((c) => c.state === 'notified' || c.state === 'in-review' || (c.state === 'remediation' && !c.answer))
-    .filter((c) => !createdAt || !c.effects.notice || c.effects.notice.at <= createdAt)
-    .sort((a, b) => (a.noticeOn < b.noticeOn ? 1 : -1));
-  return open[0];
-}
-
-/**
- * Records the answer unless nothing changed. An agent's answer is never replaced by a reply,
- * and an unclear reply does not replace a clear answer from another comment (a "thank you"
- * must not undo a NO).
- */
-async function recordAnswer(
-  ctx: InvocationContext,
-  issueKey: string,
-  cycleId: string,
-  answer: PartnerAnswer,
-): Promise<TrackedApp | 'unchanged'> {
-  let changed = false;
-  const result = await updateTrackedApp(ctx, issueKey, (app) => {
-    const index = app.reviews.findIndex((c) => c.id === cycleId);
-    const cycle = app.reviews[index];
-    changed = false;
-    if (!cycle || !keepsAnswer(cycle.answer, answer)) return ok({ app, audit: [] });
-    changed = true;
-    const next = recordPartnerAnswer(cycle, answer);
-    const edited = cycle.answer?.commentId === answer.commentId;
-    return ok({
-      app: { ...app, reviews: app.reviews.map((c, i) => (i === index ? next : c)) },
-      audit: [
-        {
-          at: ctx.at,
-          by: answer.by,
-          kind: 'answer-recorded' as const,
-          cycleId,
-          summary: `${edited ? 'Edited reply' : 'Reply'} read as ${answer.value}${answer.categories.length ? ` (${answer.categories.join(', ')})` : ''} for review ${cycleId}`,
-          detail: { answer: answer.value, commentId: answer.commentId ?? null, categories: answer.categories.join(','), source: 'reply' },
-        },
-      ],
-    });
+    author,
+    createdAt: utcInstant(comment.created),
+    updatedAt: utcInstant(comment.updated ?? comment.created),
   });
-  if (!result.ok) throw new Error(`answer on ${issueKey} not recorded: ${result.error.message}`);
-  return changed ? result.value : 'unchanged';
-}
-
-function keepsAnswer(existing: PartnerAnswer | undefined, incoming: PartnerAnswer): boolean {
-  if (!existing) return true;
-  if (existing.source === 'agent') return false;
-  const sameComment = existing.commentId === incoming.commentId;
-  if (sameComment) {
-    return existing.value !== incoming.value || existing.text !== incoming.text || existing.categories.join() !== incoming.categories.join();
-  }
-  return !(incoming.value === 'UNCLEAR' && existing.value !== 'UNCLEAR');
-}
-
-/** Agents are told once per comment that a reply needs a person to read it. */
-async function flagUnclear(ctx: InvocationContext, app: TrackedApp, cycleId: string, answer: PartnerAnswer): Promise<void> {
-  const note: AdfDoc = agentNote('unclear-answer', {
-    appName: app.appName,
-    cycleId,
-    answer: answer.value,
-    ...(answer.reason ? { reason: answer.reason } : {}),
-    ...(answer.text ? { text: answer.text } : {}),
-    ...(answer.commentId ? { commentId: answer.commentId } : {}),
-    source: 'reply',
-  });
-  // The mark names the comment too, so each unclear reply is flagged once and only once.
-  const mark = { issueKey: app.issueKey, cycleId: `${cycleId}/reply-${answer.commentId ?? 'unknown'}`, effect: 'unclear-answer-note' as const };
-  // The claim keeps two deliveries of the reply from posting at once; once the note is on the
-  // ticket its mark is the guard, so the claim goes whatever happened.
-  const claim = `unclear:${app.issueKey}:${cycleId}:${answer.commentId ?? 'unknown'}`;
-  if (!(await ctx.ports.once.claim(claim, 120))) return;
-  try {
-    await postInternalNoteOnce(ctx, mark, note, {
-      cycleId,
-      summary: `Internal note posted for review ${cycleId}: the reply could not be read as YES or NO`,
-      detail: { commentId: answer.commentId ?? null },
-    });
-  } finally {
-    await ctx.ports.once.release(claim).catch(() => undefined);
-  }
+  if (!reply.recorded) return { handled: true, what: 'answer-unchanged', issueKey: issue.key };
+  return { handled: true, what: 'answer-recorded', issueKey: issue.key, detail: `${cycle.id}: ${reply.answer.value}` };
 }
 
 async function onUpdate(ports: Ports, event: UpdateEvent): Promise<TicketEventOutcome> {
@@ -344,47 +235,6 @@ async function blockedApproval(
     await ctx.ports.once.release(claim).catch(() => undefined);
   }
   return { handled: true, what: 'approval-blocked', issueKey: app.issueKey, detail: open.join('; ') };
-}
-
-/** People the record shows acting for the program: everyone who changed it, except partners answering. */
-function knownAgents(app: TrackedApp): Set<string> {
-  const ids = new Set<string>([app.createdBy]);
-  if (app.approval) ids.add(app.approval.by);
-  for (const c of app.submission.components) if (c.by) ids.add(c.by);
-  for (const cycle of app.reviews) {
-    for (const check of cycle.checks) if (check.by && check.by !== cycle.answer?.by) ids.add(check.by);
-    if (cycle.answer?.source === 'agent') ids.add(cycle.answer.by);
-    if (cycle.concern) ids.add(cycle.concern.raisedBy);
-  }
-  ids.delete('app');
-  return ids;
-}
-
-/** The comment's text from the payload: plain text, or ADF as an object or as JSON. Null when absent. */
-function bodyText(body: unknown): string | null {
-  if (typeof body === 'string') {
-    const trimmed = body.trim();
-    if (trimmed.startsWith('{')) {
-      try {
-        return bodyText(JSON.parse(trimmed) as unknown);
-      } catch {
-        return body;
-      }
-    }
-    return body;
-  }
-  if (typeof body === 'object' && body !== null && (body as { type?: unknown }).type === 'doc') {
-    return adfToPlainText(body as AdfDoc);
-  }
-  return null;
-}
-
-/** Jira writes offsets as `+1100`; the store keeps UTC ISO instants. */
-function utcInstant(text: string | undefined): string | null {
-  if (!text) return null;
-  const parsed = DateTime.fromISO(text, { setZone: true });
-  const fallback = parsed.isValid ? parsed : DateTime.fromFormat(text, "yyyy-MM-dd'T'HH:mm:ss.SSSZZZ", { setZone: true });
-  return fallback.isValid ? fallback.toUTC().toISO() : null;
 }
 
 function dropped(reason: string): TicketEventOutcome {

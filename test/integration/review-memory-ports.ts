@@ -64,6 +64,11 @@ export function memoryPorts(start: string) {
         jiraRequests++;
         return comments.find((c) => c.issueKey === issueKey && c.id === commentId) ?? null;
       },
+      async commentsSince(issueKey, since) {
+        jiraRequests++;
+        const after = comments.filter((c) => c.issueKey === issueKey && c.id !== since.commentId && c.created >= since.at);
+        return after.reverse();
+      },
       async writeSummaryProperty() {
         jiraRequests++;
       },

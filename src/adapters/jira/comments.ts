@@ -123,6 +123,38 @@ export async function findMarkedComment(jira: JiraClient, mark: EffectMark): Pro
   return undefined;
 }
 
+/**
+ * The ticket's comments posted after `since` (the notice), newest first: pages of Jira's list
+ * newest first, stopping at the notice itself or the first comment older than it. Each comment
+ * keeps its raw body, so a reply reads the same as in the comment event.
+ */
+export async function commentsSince(
+  jira: JiraClient,
+  issueKey: string,
+  since: { commentId?: string; at: string },
+): Promise<PostedComment[]> {
+  const out: PostedComment[] = [];
+  const sinceMs = Date.parse(since.at);
+  for (let page = 0, startAt = 0; page < MAX_PAGES; page++) {
+    const result = await jira.read(
+      {
+        method: 'GET',
+        path: route`/rest/api/3/issue/${issueKey}/comment?expand=properties&orderBy=-created&startAt=${startAt}&maxResults=${PAGE_SIZE}`,
+      },
+      commentPageSchema,
+    );
+    for (const comment of result.comments) {
+      const created = Date.parse(comment.created.replace(/([+-]\d\d)(\d\d)$/, '$1:$2'));
+      if (comment.id === since.commentId || (Number.isFinite(created) && created < sinceMs)) return out;
+      out.push({ ...toPostedComment(comment), body: comment.body });
+    }
+    startAt += result.comments.length;
+    if (result.comments.length === 0 || (result.total !== undefined && startAt >= result.total)) return out;
+  }
+  console.warn(`${issueKey}: read the newest ${MAX_PAGES * PAGE_SIZE} comments since the notice, not further`);
+  return out;
+}
+
 export async function getComment(jira: JiraClient, issueKey: string, commentId: string): Promise<PostedComment | null> {
   let comment: JiraComment;
   try {

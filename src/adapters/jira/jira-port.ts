@@ -1,7 +1,7 @@
 import type { JiraPort } from '../../services/ports';
 import { SUMMARY_PROPERTY_KEY } from '../../services/summary-property';
 import { attachFileOnce } from './attachments';
-import { getComment, postCommentOnce, type PostLog } from './comments';
+import { commentsSince, getComment, postCommentOnce, type PostLog } from './comments';
 import { addFormOnce, readFormAnswers } from './forms';
 import { getIssue } from './issues';
 import type { JiraClient } from './jira-client';
@@ -29,6 +29,7 @@ export function createJiraPort({ app, user, postLog }: JiraPortDeps): JiraPort {
     addFormOnce: (issueKey, templateId) => addFormOnce(app, issueKey, templateId),
     readFormAnswers: (issueKey, formId) => readFormAnswers(app, issueKey, formId),
     getComment: (issueKey, commentId) => getComment(app, issueKey, commentId),
+    commentsSince: (issueKey, since) => commentsSince(app, issueKey, since),
     writeSummaryProperty: (issueKey, summary) => writeIssueProperty(app, issueKey, SUMMARY_PROPERTY_KEY, summary),
     writeSummaryProperties: (summaries) =>
       writeIssuePropertyBulk(app, SUMMARY_PROPERTY_KEY, summaries.map((s) => ({ issueId: s.issueId, value: s.summary }))),
