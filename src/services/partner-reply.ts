@@ -32,7 +32,12 @@ export interface ReplyComment {
   updatedAt: string | null;
 }
 
-export type RecordedReply = { recorded: true; app: TrackedApp; answer: PartnerAnswer } | { recorded: false; answer: PartnerAnswer };
+/** `app` is the record as stored after the reply, whether or not it changed it. */
+export interface RecordedReply {
+  recorded: boolean;
+  app: TrackedApp;
+  answer: PartnerAnswer;
+}
 
 /**
  * Who wrote it may be the partner: a person (not an app) who has not acted for the program on
@@ -87,11 +92,11 @@ export function answerOf(ctx: InvocationContext, comment: ReplyComment): Partner
  */
 export async function recordReply(ctx: InvocationContext, app: TrackedApp, cycle: ReviewCycle, comment: ReplyComment): Promise<RecordedReply> {
   const answer = answerOf(ctx, comment);
-  const recorded = await recordAnswer(ctx, app.issueKey, cycle.id, answer);
-  if (answer.value === 'UNCLEAR' && (recorded !== 'unchanged' || cycle.answer?.commentId === comment.id)) {
-    await flagUnclear(ctx, recorded === 'unchanged' ? app : recorded, cycle.id, answer);
+  const { changed, stored } = await recordAnswer(ctx, app.issueKey, cycle.id, answer);
+  if (answer.value === 'UNCLEAR' && (changed || cycle.answer?.commentId === comment.id)) {
+    await flagUnclear(ctx, changed ? stored : app, cycle.id, answer);
   }
-  return recorded === 'unchanged' ? { recorded: false, answer } : { recorded: true, app: recorded, answer };
+  return { recorded: changed, app: stored, answer };
 }
 
 /**
@@ -99,7 +104,7 @@ export async function recordReply(ctx: InvocationContext, app: TrackedApp, cycle
  * and an unclear reply does not replace a clear answer from another comment (a "thank you"
  * must not undo a NO).
  */
-async function recordAnswer(ctx: InvocationContext, issueKey: string, cycleId: string, answer: PartnerAnswer): Promise<TrackedApp | 'unchanged'> {
+async function recordAnswer(ctx: InvocationContext, issueKey: string, cycleId: string, answer: PartnerAnswer): Promise<{ changed: boolean; stored: TrackedApp }> {
   let changed = false;
   const result = await updateTrackedApp(ctx, issueKey, (app) => {
     const index = app.reviews.findIndex((c) => c.id === cycleId);
@@ -124,7 +129,7 @@ async function recordAnswer(ctx: InvocationContext, issueKey: string, cycleId: s
     });
   });
   if (!result.ok) throw new Error(`answer on ${issueKey} not recorded: ${result.error.message}`);
-  return changed ? result.value : 'unchanged';
+  return { changed, stored: result.value };
 }
 
 export function keepsAnswer(existing: PartnerAnswer | undefined, incoming: PartnerAnswer): boolean {
@@ -204,4 +209,40 @@ export function utcInstant(text: string | undefined): string | null {
   const parsed = DateTime.fromISO(text, { setZone: true });
   const fallback = parsed.isValid ? parsed : DateTime.fromFormat(text, "yyyy-MM-dd'T'HH:mm:ss.SSSZZZ", { setZone: true });
   return fallback.isValid ? fallback.toUTC().toISO() : null;
+}
+
+/**
+ * A reply whose comment event was late or lost: the ticket's public comments since the notice
+ * (one paged read), taken by the trigger's rules. The newest clear answer wins, else the newest
+ * unclear one, as if the events had come in order. Recorded as the trigger would; the trigger
+ * delivering the same comment later finds it recorded and does nothing twice.
+ */
+export async function recordMissedReply(ctx: InvocationContext, app: TrackedApp, cycle: ReviewCycle): Promise<TrackedApp | null> {
+  const notice = cycle.effects.notice;
+  if (!notice || cycle.answer) return null;
+  const since = notice.id ? { commentId: notice.id, at: notice.at } : { at: notice.at };
+  const comments = await ctx.ports.jira.commentsSince(app.issueKey, since);
+  let unclear: ReplyComment | undefined;
+  for (const posted of comments) {
+    if (!posted.public || posted.mark || !posted.authorAccountId) continue;
+    const author: CommentAuthor = { accountId: posted.authorAccountId, accountType: posted.authorAccountType };
+    if (!mayBePartner(app, author)) continue;
+    const reply: ReplyComment = {
+      id: posted.id,
+      text: replyText(posted.body) ?? posted.text,
+      author,
+      createdAt: utcInstant(posted.created),
+      updatedAt: utcInstant(posted.updated),
+    };
+    if (questionFor(app, reply.id, reply.createdAt)?.id !== cycle.id) continue;
+    const clear = answerOf(ctx, reply).value !== 'UNCLEAR';
+    if (!clear && unclear) continue;
+    if (!(await isPartner(ctx.ports, app.issueKey, author))) continue;
+    if (!clear) {
+      unclear = reply;
+      continue;
+    }
+    return (await recordReply(ctx, app, cycle, reply)).app;
+  }
+  return unclear ? (await recordReply(ctx, app, cycle, unclear)).app : null;
 }

@@ -4,6 +4,7 @@ import { applyReviewAction, ensureNextCycle, isClosed, nextReviewAction, type Re
 import type { ReviewCycle, ReviewEffect } from '../domain/review-types';
 import type { AuditEntry, TrackedApp } from '../domain/tracked-app';
 import type { InvocationContext } from './invocation-context';
+import { recordMissedReply } from './partner-reply';
 import { performReviewEffects, type PerformedEffect } from './review-effects';
 import { noteEndedSoaks } from './soak-end-notes';
 import { forgetWorkFailure, noteWorkFailure } from './work-failure';
@@ -138,17 +139,42 @@ async function runAction(ctx: InvocationContext, issueKey: string, action: Revie
       return app ?? 'busy';
     }
 
-    const performed = await performReviewEffects(ctx, app, cycle, action);
-    const recorded = await updateTrackedApp(ctx, issueKey, (current) => recordAction(ctx, current, action, performed), app);
-    if (!recorded.ok) throw new Error(`${action.kind} for review ${action.cycleId} not recorded: ${recorded.error.message}`);
-    const after = recorded.value.reviews.find((c) => c.id === action.cycleId);
-    if (after) await forgetHelpers(ctx, issueKey, claim, after);
-    return recorded.value;
+    const answered = await answerFromTicket(ctx, app, cycle, action);
+    if (answered) {
+      const now = answered.reviews.find((c) => c.id === action.cycleId);
+      if (!now || !sameAction(nextReviewAction(now, ctx.today, ctx.program), action)) {
+        if (now) await forgetHelpers(ctx, issueKey, claim, now);
+        return answered;
+      }
+      return await perform(ctx, issueKey, claim, action, answered, now);
+    }
+    return await perform(ctx, issueKey, claim, action, app, cycle);
   } catch (error) {
     // Free the claim so a redelivery can finish the work now; what was posted is found by its mark.
     await ctx.ports.once.release(claim).catch(() => undefined);
     throw error;
   }
+}
+
+/**
+ * Before reminding the partner to answer, or closing the window without an answer, the ticket
+ * is read once for a reply whose comment event never came: a partner who answered is neither
+ * reminded nor sent to remediation. Returns the record with the answer, or null when none.
+ */
+async function answerFromTicket(ctx: InvocationContext, app: TrackedApp, cycle: ReviewCycle, action: ReviewAction): Promise<TrackedApp | null> {
+  const asks = action.kind === 'send-answer-reminder' || (action.kind === 'close-window' && cycle.state === 'in-review');
+  if (!asks || cycle.answer) return null;
+  return recordMissedReply(ctx, app, cycle);
+}
+
+/** Posts what the action needs and records it with the history. */
+async function perform(ctx: InvocationContext, issueKey: string, claim: string, action: ReviewAction, app: TrackedApp, cycle: ReviewCycle): Promise<TrackedApp> {
+  const performed = await performReviewEffects(ctx, app, cycle, action);
+  const recorded = await updateTrackedApp(ctx, issueKey, (current) => recordAction(ctx, current, action, performed), app);
+  if (!recorded.ok) throw new Error(`${action.kind} for review ${action.cycleId} not recorded: ${recorded.error.message}`);
+  const after = recorded.value.reviews.find((c) => c.id === action.cycleId);
+  if (after) await forgetHelpers(ctx, issueKey, claim, after);
+  return recorded.value;
 }
 
 /**
