@@ -1,55 +1,9 @@
-import { createSandbox, type Sandbox } from '../../sandbox';
-import { EFFECT_PROPERTY } from '../../src/adapters/jira/comments';
-import { addDays } from '../../src/domain/calendar';
-
-const ADMIN = 'admin-1';
-const AGENT = 'agent-1';
+import type { Sandbox } from '../../sandbox';
+import { marks, runDays, withApps } from './review-world';
 
 /** The helper keys of one-time claims and comment posting notes: what must not pile up. */
 function helperKeys(sandbox: Sandbox): string[] {
   return [...sandbox.kvs.keys('once:'), ...sandbox.kvs.keys('posted:')];
-}
-
-/** A sandbox with `count` apps approved on 2026-03-04, imported through the resolver. */
-async function withApps(count: number, options: { faults?: number; seed?: number } = {}) {
-  const sandbox = await createSandbox({
-    now: '2027-03-01T00:00:00Z',
-    seed: options.seed ?? 1,
-    ...(options.faults ? { faults: { rate: options.faults } } : {}),
-  });
-  sandbox.jira.addUser({ accountId: ADMIN, displayName: 'Admin', kind: 'admin' });
-  sandbox.jira.addUser({ accountId: AGENT, displayName: 'Agent', kind: 'agent' });
-  const keys: string[] = [];
-  for (let i = 0; i < count; i++) {
-    sandbox.jira.addUser({ accountId: `partner-${i}`, displayName: `Partner ${i}`, kind: 'partner' });
-    keys.push(sandbox.jira.addIssue({ summary: `App ${i}`, status: 'Approved', reporter: `partner-${i}` }));
-  }
-  const csv = keys.map((k, i) => `${k},2026-03-04,App ${i}`).join('\n');
-  for (let attempt = 0; attempt < 10; attempt++) {
-    const answer = (await sandbox.invokeResolver('importApproved', { csv }, { accountId: ADMIN }).catch(() => null)) as { ok: boolean } | null;
-    if (answer?.ok) break;
-  }
-  return { sandbox, keys };
-}
-
-/** Every marked comment as `<cycle>:<effect>`, in the order posted. */
-function marks(sandbox: Sandbox, key: string): string[] {
-  return sandbox.jira
-    .comments(key)
-    .map((c) => c.properties[EFFECT_PROPERTY] as { cycleId?: string; effect?: string } | undefined)
-    .filter((m): m is { cycleId?: string; effect?: string } => !!m)
-    .map((m) => `${m.cycleId}:${m.effect}`);
-}
-
-/** Runs the daily sweep (and what it queues) at `times` on every day from `from` to `to`. */
-async function runDays(sandbox: Sandbox, from: string, to: string, times: string[] = ['00:05']): Promise<void> {
-  for (let day = from; day <= to; day = addDays(day, 1)) {
-    for (const time of times) {
-      sandbox.clock.set(`${day}T${time}:00Z`);
-      await sandbox.runScheduledTrigger();
-      await sandbox.deliverPendingEvents();
-    }
-  }
 }
 
 const REVIEW_2027 = ['2027:notice', '2027:window-note', '2027:answer-reminder', '2027:remediation-note', '2027:remediation-reminder', '2027:overdue-note'];

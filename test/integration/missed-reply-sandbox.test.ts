@@ -1,38 +1,13 @@
-import { createSandbox, type Sandbox } from '../../sandbox';
+import type { Sandbox } from '../../sandbox';
 import { forgePorts } from '../../src/adapters/forge-ports';
-import { EFFECT_PROPERTY } from '../../src/adapters/jira/comments';
-import { addDays } from '../../src/domain/calendar';
+import { AGENT, marks, runDays, withApps } from './review-world';
 
-const AGENT = 'agent-1';
-const ADMIN = 'admin-1';
 const PARTNER = 'partner-0';
 
 /** One app approved on 2026-03-04: its 2027 notice goes out on 2027-03-11, the window opens in the last week of March. */
 async function oneApp() {
-  const sandbox = await createSandbox({ now: '2027-03-01T00:00:00Z', seed: 3 });
-  sandbox.jira.addUser({ accountId: AGENT, displayName: 'Agent', kind: 'agent' });
-  sandbox.jira.addUser({ accountId: ADMIN, displayName: 'Admin', kind: 'admin' });
-  sandbox.jira.addUser({ accountId: PARTNER, displayName: 'Partner', kind: 'partner' });
-  const key = sandbox.jira.addIssue({ summary: 'App 0', status: 'Approved', reporter: PARTNER });
-  const answer = (await sandbox.invokeResolver('importApproved', { csv: `${key},2026-03-04,App 0` }, { accountId: ADMIN })) as { ok: boolean };
-  expect(answer.ok).toBe(true);
-  return { sandbox, key };
-}
-
-async function runDays(sandbox: Sandbox, from: string, to: string): Promise<void> {
-  for (let day = from; day <= to; day = addDays(day, 1)) {
-    sandbox.clock.set(`${day}T00:05:00Z`);
-    await sandbox.runScheduledTrigger();
-    await sandbox.deliverPendingEvents();
-  }
-}
-
-function marks(sandbox: Sandbox, key: string): string[] {
-  return sandbox.jira
-    .comments(key)
-    .map((c) => c.properties[EFFECT_PROPERTY] as { cycleId?: string; effect?: string } | undefined)
-    .filter((m): m is { cycleId?: string; effect?: string } => !!m)
-    .map((m) => `${m.cycleId}:${m.effect}`);
+  const { sandbox, keys } = await withApps(1, { seed: 3 });
+  return { sandbox, key: keys[0] ?? '' };
 }
 
 describe('a reply whose comment event never came', () => {

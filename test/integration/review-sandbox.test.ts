@@ -1,42 +1,9 @@
-import { createSandbox, type Sandbox } from '../../sandbox';
+import type { Sandbox } from '../../sandbox';
 import { forgePorts } from '../../src/adapters/forge-ports';
-import { EFFECT_PROPERTY } from '../../src/adapters/jira/comments';
 import { addDays } from '../../src/domain/calendar';
 import { CLOUD_FORTIFIED } from '../../src/domain/cloud-fortified';
 import { noticeComment } from '../../src/domain/messages';
-
-const AGENT = 'agent-1';
-const ADMIN = 'admin-1';
-
-/** A sandbox with `count` apps approved on 2026-03-04, imported through the resolver. */
-async function withApps(count: number, options: { faults?: number; seed?: number } = {}) {
-  const sandbox = await createSandbox({
-    now: '2027-03-01T00:00:00Z',
-    seed: options.seed ?? 1,
-    ...(options.faults ? { faults: { rate: options.faults } } : {}),
-  });
-  sandbox.jira.addUser({ accountId: AGENT, displayName: 'Agent', kind: 'agent' });
-  sandbox.jira.addUser({ accountId: ADMIN, displayName: 'Admin', kind: 'admin' });
-  const keys: string[] = [];
-  for (let i = 0; i < count; i++) {
-    sandbox.jira.addUser({ accountId: `partner-${i}`, displayName: `Partner ${i}`, kind: 'partner' });
-    keys.push(sandbox.jira.addIssue({ summary: `App ${i}`, status: 'Approved', reporter: `partner-${i}` }));
-  }
-  const csv = keys.map((k, i) => `${k},2026-03-04,App ${i}`).join('\n');
-  for (let attempt = 0; attempt < 10; attempt++) {
-    const answer = (await sandbox.invokeResolver('importApproved', { csv }, { accountId: ADMIN }).catch(() => null)) as { ok: boolean } | null;
-    if (answer?.ok) break;
-  }
-  return { sandbox, keys };
-}
-
-function marks(sandbox: Sandbox, key: string): string[] {
-  return sandbox.jira
-    .comments(key)
-    .map((c) => c.properties[EFFECT_PROPERTY] as { cycleId?: string; effect?: string } | undefined)
-    .filter((m): m is { cycleId?: string; effect?: string } => !!m)
-    .map((m) => `${m.cycleId}:${m.effect}`);
-}
+import { marks, withApps } from './review-world';
 
 describe('review automation in the sandbox', () => {
   let sandbox: Sandbox | undefined;
