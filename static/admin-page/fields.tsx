@@ -1,6 +1,5 @@
 import { Button } from '../shared/ui/Button';
-import { TextArea } from '../shared/ui/TextInput';
-import { TextInput } from '../shared/ui/TextInput';
+import { TextArea, TextInput } from '../shared/ui/TextInput';
 import { token } from '@atlaskit/tokens';
 import { createContext, useContext, type ReactNode } from 'react';
 import type { SettingsProblem } from '../../src/contract';
@@ -48,44 +47,35 @@ function Field({ label, path, hint, children }: { label: string; path: string; h
   );
 }
 
-export function TextField({ label, path, hint, optional }: { label: string; path: string; hint?: string; optional?: boolean }) {
+/** A text setting: empty text in an optional one is no value at all, so the setting is left out. */
+function useTextSetting(path: string, optional?: boolean) {
   const { draft, update, problems, readOnly } = useDraft();
   const value = getAt(draft, path);
+  return {
+    value: typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value),
+    isReadOnly: readOnly,
+    isInvalid: problemsAt(problems, path).length > 0,
+    onChange: (e: { currentTarget: { value: string } }) => {
+      const text = e.currentTarget.value;
+      update(path, optional && text.trim() === '' ? undefined : text);
+    },
+  };
+}
+
+export function TextField({ label, path, hint, optional }: { label: string; path: string; hint?: string; optional?: boolean }) {
+  const setting = useTextSetting(path, optional);
   return (
     <Field label={label} path={path} hint={hint}>
-      <TextInput
-        aria-label={label}
-        testId={`field-${path}`}
-        value={typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value)}
-        isReadOnly={readOnly}
-        isInvalid={problemsAt(problems, path).length > 0}
-        isCompact
-        onChange={(e) => {
-          const text = e.currentTarget.value;
-          update(path, optional && text === '' ? undefined : text);
-        }}
-      />
+      <TextInput aria-label={label} testId={`field-${path}`} isCompact {...setting} />
     </Field>
   );
 }
 
 export function LongTextField({ label, path, hint, optional }: { label: string; path: string; hint?: string; optional?: boolean }) {
-  const { draft, update, problems, readOnly } = useDraft();
-  const value = getAt(draft, path);
+  const setting = useTextSetting(path, optional);
   return (
     <Field label={label} path={path} hint={hint}>
-      <TextArea
-        aria-label={label}
-        testId={`field-${path}`}
-        value={typeof value === 'string' ? value : ''}
-        isReadOnly={readOnly}
-        isInvalid={problemsAt(problems, path).length > 0}
-        minimumRows={3}
-        onChange={(e) => {
-          const text = e.currentTarget.value;
-          update(path, optional && text.trim() === '' ? undefined : text);
-        }}
-      />
+      <TextArea aria-label={label} testId={`field-${path}`} minimumRows={3} {...setting} />
     </Field>
   );
 }

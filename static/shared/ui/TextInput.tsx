@@ -19,29 +19,36 @@ interface Common {
   maxLength?: number;
 }
 
-/** A one-line text field in Atlassian's look. */
+/** The attributes a one-line field and a text area share. */
+function commonAttributes(props: Common) {
+  return {
+    id: props.id,
+    'aria-label': props['aria-label'],
+    'aria-invalid': props.isInvalid || undefined,
+    placeholder: props.placeholder,
+    'data-testid': props.testId,
+    readOnly: props.isReadOnly,
+    required: props.isRequired,
+    maxLength: props.maxLength,
+    value: props.value,
+    defaultValue: props.defaultValue,
+    onChange: props.onChange,
+    onBlur: props.onBlur,
+  };
+}
+
 const WIDTH = { small: '8em', medium: '16em' } as const;
 
+/** A one-line text field in Atlassian's look. */
 export function TextInput(props: Common & { isCompact?: boolean; width?: keyof typeof WIDTH; inputMode?: 'numeric' | 'text' }) {
   useStyles();
   return (
     <input
       className={props.isCompact ? 'cf-input cf-input--compact' : 'cf-input'}
       type="text"
+      {...commonAttributes(props)}
       inputMode={props.inputMode}
       style={props.width ? { maxWidth: WIDTH[props.width] } : undefined}
-      id={props.id}
-      aria-label={props['aria-label']}
-      aria-invalid={props.isInvalid || undefined}
-      placeholder={props.placeholder}
-      data-testid={props.testId}
-      readOnly={props.isReadOnly}
-      required={props.isRequired}
-      maxLength={props.maxLength}
-      value={props.value}
-      defaultValue={props.defaultValue}
-      onChange={props.onChange}
-      onBlur={props.onBlur}
     />
   );
 }
@@ -52,19 +59,8 @@ export function TextArea(props: Common & { minimumRows?: number; monospace?: boo
   return (
     <textarea
       className="cf-input"
-      id={props.id}
+      {...commonAttributes(props)}
       rows={props.minimumRows ?? 3}
-      aria-label={props['aria-label']}
-      aria-invalid={props.isInvalid || undefined}
-      placeholder={props.placeholder}
-      data-testid={props.testId}
-      readOnly={props.isReadOnly}
-      required={props.isRequired}
-      maxLength={props.maxLength}
-      value={props.value}
-      defaultValue={props.defaultValue}
-      onChange={props.onChange}
-      onBlur={props.onBlur}
       style={props.monospace ? { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, monospace' } : undefined}
     />
   );
