@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 'use strict';
 require('tsx/cjs');
-const { main } = require('../src/cli/main.ts');
+const { main } = require('../cli/main.ts');
 
 const io = {
   stdout: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),

@@ -8,8 +8,7 @@ import { useWho } from './names';
 import type { CycleView } from '../../src/contract';
 import { formatInstant } from '../shared/format';
 import { Column, Row, Subtle } from '../shared/layout';
-import type { RunAction } from './IssuePanel';
-import type { Tracked } from './TrackedPanel';
+import type { RunAction, Tracked } from './panel-types';
 
 const SOURCE_LABEL = { reply: 'from a reply', form: 'from the form', agent: 'set by an agent' } as const;
 

@@ -4,9 +4,8 @@ import { formatDay } from '../shared/format';
 import { Column, Row, SectionTitle, Subtle } from '../shared/layout';
 import { CycleCard } from './CycleCard';
 import { EscalationForm } from './EscalationForm';
-import type { RunAction } from './IssuePanel';
-import type { Tracked } from './TrackedPanel';
 import { REVIEW_STATE_APPEARANCE, REVIEW_STATE_LABEL } from '../shared/labels';
+import type { RunAction, Tracked } from './panel-types';
 
 export function ApprovedSection({ view, approved, run, busy }: { view: Tracked; approved: ApprovedView; run: RunAction; busy: boolean }) {
   return (

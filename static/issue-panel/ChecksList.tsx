@@ -6,9 +6,8 @@ import { Column, Subtle } from '../shared/layout';
 import { Button, ButtonGroup } from '../shared/ui/Button';
 import { Lozenge } from '../shared/ui/Lozenge';
 import { TextInput } from '../shared/ui/TextInput';
-import type { RunAction } from './IssuePanel';
 import { useWho } from './names';
-import type { Tracked } from './TrackedPanel';
+import type { RunAction, Tracked } from './panel-types';
 
 const RESULT_APPEARANCE = { pending: 'default', passed: 'success', failed: 'removed' } as const;
 const RESULT_LABEL = { pending: 'Pending', passed: 'Passed', failed: 'Failed' } as const;

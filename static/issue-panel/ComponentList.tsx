@@ -8,8 +8,7 @@ import type { ComponentStatus, ComponentView } from '../../src/contract';
 import { countdown, formatDay, formatInstant } from '../shared/format';
 import { COMPONENT_STATUS_APPEARANCE, COMPONENT_STATUS_LABEL } from '../shared/labels';
 import { Card, Column, NativeSelect, Row, Subtle } from '../shared/layout';
-import type { RunAction } from './IssuePanel';
-import type { Tracked } from './TrackedPanel';
+import type { RunAction, Tracked } from './panel-types';
 
 const AREA_LABEL: Record<ComponentView['area'], string> = { security: 'Security', reliability: 'Reliability', support: 'Support' };
 

@@ -6,8 +6,7 @@ import { OWNER_APPEARANCE, OWNER_LABEL, REVIEW_STATE_APPEARANCE, REVIEW_STATE_LA
 import { Card, Column, Row, Subtle } from '../shared/layout';
 import { AnswerView } from './AnswerView';
 import { ChecksList } from './ChecksList';
-import type { RunAction } from './IssuePanel';
-import type { Tracked } from './TrackedPanel';
+import type { RunAction, Tracked } from './panel-types';
 
 function DateLine({ label, day, days, testId }: { label: string; day: string; days: number; testId: string }) {
   return (

@@ -2,7 +2,7 @@ import { Button } from '../shared/ui/Button';
 import { TextArea } from '../shared/ui/TextInput';
 import { useState } from 'react';
 import { Column, NativeSelect, Row } from '../shared/layout';
-import type { RunAction } from './IssuePanel';
+import type { RunAction } from './panel-types';
 
 /** A concern about the app's compliance opens an extra review with the same checks. */
 export function EscalationForm({ issueKey, run, busy }: { issueKey: string; run: RunAction; busy: boolean }) {

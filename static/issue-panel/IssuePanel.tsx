@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { ApiError, ResolverApi, ResolverKey, ResolverPayload, TicketView } from '../../src/contract';
+import type { ApiError, TicketView } from '../../src/contract';
 import { call } from '../shared/call';
 import { pageStyle } from '../shared/layout';
 import { ErrorMessage, Loading } from '../shared/states';
@@ -8,14 +8,7 @@ import { currentIssueKey } from './issue-context';
 import { NamesProvider } from './names';
 import { TrackedPanel } from './TrackedPanel';
 import { UntrackedPanel } from './UntrackedPanel';
-
-/** Resolvers that change the ticket and answer its new state. */
-export type TicketAction = {
-  [K in ResolverKey]: ResolverApi[K]['result'] extends TicketView ? K : never;
-}[ResolverKey];
-
-/** Runs an action; resolves to true when it succeeded, so forms can clear themselves. */
-export type RunAction = <K extends TicketAction>(key: K, payload: ResolverPayload<K>) => Promise<boolean>;
+import type { RunAction } from './panel-types';
 
 type Load = { status: 'loading' } | { status: 'failed'; error: ApiError } | { status: 'ready'; view: TicketView };
 

@@ -8,8 +8,7 @@ import { OWNER_APPEARANCE, OWNER_LABEL, STAGE_LABEL } from '../shared/labels';
 import { Column, Row, SectionTitle, Subtle } from '../shared/layout';
 import { ComponentList } from './ComponentList';
 import { StageTracker } from './StageTracker';
-import type { RunAction } from './IssuePanel';
-import type { Tracked } from './TrackedPanel';
+import type { RunAction, Tracked } from './panel-types';
 
 export function SubmissionSection({ view, run, busy }: { view: Tracked; run: RunAction; busy: boolean }) {
   const s: SubmissionView = view.submission;

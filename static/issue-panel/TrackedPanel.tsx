@@ -1,14 +1,12 @@
 import { Heading } from '../shared/ui/Heading';
-import type { TicketView } from '../../src/contract';
 import { formatDay } from '../shared/format';
 import { Column, Subtle } from '../shared/layout';
 import { SectionMessage } from '../shared/ui/SectionMessage';
 import { ApprovedSection } from './ApprovedSection';
 import { HistoryList } from './HistoryList';
-import type { RunAction } from './IssuePanel';
 import { SubmissionSection } from './SubmissionSection';
+import type { RunAction, Tracked } from './panel-types';
 
-export type Tracked = Extract<TicketView, { tracked: true }>;
 
 export function TrackedPanel({ view, run, busy }: { view: Tracked; run: RunAction; busy: boolean }) {
   return (

@@ -4,7 +4,7 @@ import { TextInput } from '../shared/ui/TextInput';
 import { useState } from 'react';
 import type { TicketView } from '../../src/contract';
 import { Column } from '../shared/layout';
-import type { RunAction } from './IssuePanel';
+import type { RunAction } from './panel-types';
 
 type Untracked = Extract<TicketView, { tracked: false }>;
 

@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { main } from '../../src/cli/main';
+import { main } from '../../cli/main';
 
 function runCli(args: string[]) {
   const out: string[] = [];

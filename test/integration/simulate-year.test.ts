@@ -1,10 +1,10 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { EFFECT_PROPERTY } from '../../src/adapters/jira/comments';
-import type { Fixture, FixtureAction } from '../../src/cli/simulate-fixture';
-import { parseFixture } from '../../src/cli/simulate-fixture';
-import { eventLine } from '../../src/cli/simulate-events';
-import { runSimulation } from '../../src/cli/simulate-run';
+import type { Fixture, FixtureAction } from '../../cli/simulate-fixture';
+import { parseFixture } from '../../cli/simulate-fixture';
+import { eventLine } from '../../cli/simulate-events';
+import { runSimulation } from '../../cli/simulate-run';
 
 /** 36 apps approved over 2026, three a month, each with one of six kinds of review behaviour. */
 function yearFixture(): Fixture {

@@ -53,8 +53,8 @@ describe('cf-tracker schedule', () => {
     [['--approved', '2026-03-27', '--count', '51'], /--count "51"/],
     [['--approved', '2026-03-27', '--count', 'three'], /--count "three"/],
     [['--approved', '2026-03-27', '--count', '2.5'], /--count "2.5"/],
-    [['--approved', '2026-03-27', '--verbose'], /Unknown option '--verbose'/],
-    [['--approved', '2026-03-27', 'extra'], /Unexpected argument 'extra'/],
+    [['--approved', '2026-03-27', '--verbose'], /unknown option "--verbose"/],
+    [['--approved', '2026-03-27', 'extra'], /unexpected argument "extra"/],
   ])('refuses %p with exit status 2, one line on stderr and nothing on stdout', (args, message) => {
     const { status, stdout, stderr } = run(...args);
     expect(status).toBe(2);

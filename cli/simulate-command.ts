@@ -1,9 +1,13 @@
 import { readFile } from 'fs/promises';
-import { parseIsoDate } from '../domain/calendar';
+import { parseIsoDate } from '../src/domain/calendar';
 import { CliError } from './cli-error';
-import type { Command } from './main';
+import type { Command } from './command';
 import { parseFixture } from './simulate-fixture';
 import { countEvents, eventLine } from './simulate-events';
+import { readOptions } from './options';
+import { usageOf } from './usage';
+
+const USAGE = usageOf('simulate');
 
 interface SimulateOptions {
   fixture: string;
@@ -32,30 +36,23 @@ export const simulate: Command = async (args, io) => {
 };
 
 export function parseOptions(args: string[]): SimulateOptions {
-  const values = new Map<string, string>();
-  for (let i = 0; i < args.length; i++) {
-    const name = args[i] ?? '';
-    if (!['--fixture', '--from', '--to', '--faults', '--seed'].includes(name)) throw new CliError(`unknown option "${name}"`);
-    const value = args[i + 1];
-    if (value === undefined || value.startsWith('--')) throw new CliError(`${name} needs a value`);
-    values.set(name, value);
-    i++;
-  }
+  const values = readOptions(args, ['--fixture', '--from', '--to', '--faults', '--seed'], USAGE);
   const fixture = values.get('--fixture');
-  if (!fixture) throw new CliError('--fixture FILE is required');
+  if (!fixture) throw new CliError(`--fixture FILE is required (${USAGE})`);
   const from = date(values.get('--from'), '--from');
   const to = date(values.get('--to'), '--to');
   if (to < from) throw new CliError(`--to ${to} is before --from ${from}`);
-  const faults = Number(values.get('--faults') ?? '0');
-  if (!Number.isFinite(faults) || faults < 0 || faults > 1) throw new CliError(`--faults must be a number from 0 to 1, not "${values.get('--faults')}"`);
+  const faultsText = values.get('--faults') ?? '0';
+  const faults = faultsText.trim() === '' ? NaN : Number(faultsText);
+  if (!Number.isFinite(faults) || faults < 0 || faults > 1) throw new CliError(`--faults must be a number from 0 to 1, not "${faultsText}"`);
   const seedText = values.get('--seed') ?? '1';
-  const seed = Number(seedText);
+  const seed = /^-?\d{1,15}$/.test(seedText) ? Number(seedText) : NaN;
   if (!Number.isInteger(seed)) throw new CliError(`--seed must be a whole number, not "${seedText}"`);
   return { fixture, from, to, faults, seed };
 }
 
 function date(text: string | undefined, name: string): string {
-  if (!text) throw new CliError(`${name} YYYY-MM-DD is required`);
+  if (!text) throw new CliError(`${name} YYYY-MM-DD is required (${USAGE})`);
   const day = parseIsoDate(text);
   if (!day) throw new CliError(`${name}: "${text}" is not a date (YYYY-MM-DD)`);
   return day;

@@ -1,10 +1,10 @@
 import { DateTime } from 'luxon';
-import { createSandbox } from '../../sandbox';
-import { forgePorts } from '../adapters/forge-ports';
-import { addDays } from '../domain/calendar';
-import { CLOUD_FORTIFIED } from '../domain/cloud-fortified';
-import type { ReviewCycle } from '../domain/review-types';
-import type { TrackedApp } from '../domain/tracked-app';
+import { createSandbox } from '../sandbox';
+import { forgePorts } from '../src/adapters/forge-ports';
+import { addDays } from '../src/domain/calendar';
+import { CLOUD_FORTIFIED } from '../src/domain/cloud-fortified';
+import type { ReviewCycle } from '../src/domain/review-types';
+import type { TrackedApp } from '../src/domain/tracked-app';
 import { CliError } from './cli-error';
 import type { Fixture, FixtureAction } from './simulate-fixture';
 import { eventsBetween, type SimulatedEvent } from './simulate-events';

@@ -1,6 +1,6 @@
-import type { IsoDate } from '../domain/dates';
-import type { ReviewCycle, ReviewEffect } from '../domain/review-types';
-import type { TrackedApp } from '../domain/tracked-app';
+import type { IsoDate } from '../src/domain/dates';
+import type { ReviewCycle, ReviewEffect } from '../src/domain/review-types';
+import type { TrackedApp } from '../src/domain/tracked-app';
 
 export const SIMULATED_EVENTS = [
   'notice-posted',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { parseIsoDate } from '../domain/calendar';
+import { parseIsoDate } from '../src/domain/calendar';
+import { CLOUD_FORTIFIED } from '../src/domain/cloud-fortified';
 import { CliError } from './cli-error';
 
 /**
@@ -10,6 +11,9 @@ import { CliError } from './cli-error';
 const day = z.string().superRefine((text, ctx) => {
   if (parseIsoDate(text) === null) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${JSON.stringify(text)} is not a date (YYYY-MM-DD)` });
 });
+
+/** The simulation runs the default program, so an agent records one of its checks. */
+const CHECK_IDS: readonly string[] = CLOUD_FORTIFIED.checks.map((c) => c.id);
 
 const partnerReply = z
   .object({
@@ -25,7 +29,9 @@ const agentCheck = z
   .object({
     on: day,
     by: z.literal('agent'),
-    check: z.string().min(1),
+    check: z.string().refine((id) => CHECK_IDS.includes(id), (id) => ({
+      message: `${JSON.stringify(id)} is not a review check (one of ${CHECK_IDS.join(', ')})`,
+    })),
     result: z.enum(['passed', 'failed']),
     note: z.string().max(2000).optional(),
   })
