@@ -3,6 +3,8 @@ import type { ProgramSettings } from './program';
 /** The Cloud Fortified Apps Program as published by Atlassian: the default program. */
 export const CLOUD_FORTIFIED: ProgramSettings = {
   name: 'Cloud Fortified Apps Program',
+  // Atlassian opened the program in 2022; from the year's first day, so no real approval is refused.
+  startedOn: '2022-01-01',
   timezone: 'UTC',
   projects: [],
   requestTypes: [],

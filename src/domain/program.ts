@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IANAZone } from 'luxon';
+import { DateTime, IANAZone } from 'luxon';
 import { STAGES } from './submission-types';
 
 /**
@@ -65,6 +65,11 @@ export const statusMappingSchema = z.object({
 export const programSettingsSchema = z
   .object({
     name: text(120),
+    /** The program's first day (YYYY-MM-DD): an import refuses approvals from before it. */
+    startedOn: z
+      .string()
+      .refine((day) => /^\d{4}-\d{2}-\d{2}$/.test(day) && DateTime.fromISO(day, { zone: 'utc' }).isValid, 'is not a date (YYYY-MM-DD)')
+      .optional(),
     /** IANA time zone in which review dates are counted. */
     timezone: z.string().refine((tz) => IANAZone.isValidZone(tz), 'is not a known IANA time zone'),
     /** Project keys whose tickets are program submissions (empty: any project). */
