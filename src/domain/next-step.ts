@@ -1,6 +1,7 @@
+import type { IsoDate } from './dates';
 import type { ReviewCycle, ReviewState } from './review-types';
 import { nextStepOwner } from './submission';
-import type { NextStepOwner } from './submission-types';
+import type { NextStepOwner, SubmissionState } from './submission-types';
 import type { TrackedApp } from './tracked-app';
 
 const OPEN_STATES: readonly ReviewState[] = ['notified', 'in-review', 'remediation'];
@@ -36,11 +37,22 @@ export function reviewNextStep(cycle: ReviewCycle): NextStepOwner {
   }
 }
 
-/** Whose move it is for the app: its current review once approved, else its submission's stage. */
-export function appNextStep(app: TrackedApp): NextStepOwner {
+/**
+ * Whose move it is in a submission: its stage's owner, except that a soak waits for time only
+ * until its last day; once every soak has ended, Atlassian verifies.
+ */
+export function submissionNextStep(submission: SubmissionState, today: IsoDate): NextStepOwner {
+  const owner = nextStepOwner(submission.stage);
+  if (submission.stage !== 'soaking') return owner;
+  const waiting = submission.components.some((c) => c.status === 'soaking' && (c.soakUntil === undefined || c.soakUntil > today));
+  return waiting ? owner : 'atlassian';
+}
+
+/** Whose move it is for the app: its current review once approved, else its submission's. */
+export function appNextStep(app: TrackedApp, today: IsoDate): NextStepOwner {
   if (app.approval && app.submission.stage === 'approved') {
     const review = currentReview(app.reviews);
     if (review) return reviewNextStep(review);
   }
-  return nextStepOwner(app.submission.stage);
+  return submissionNextStep(app.submission, today);
 }

@@ -49,7 +49,7 @@ export function appListRow(app: TrackedApp, program: ProgramSettings, today: Iso
     issueKey: app.issueKey,
     appName: app.appName,
     stage: app.submission.stage,
-    nextStep: appNextStep(app),
+    nextStep: appNextStep(app, today),
     overdue: app.reviews.some((c) => c.state === 'overdue'),
     unclearAnswer: app.reviews.some((c) => c.answer?.value === 'UNCLEAR' && ['notified', 'in-review', 'remediation', 'overdue'].includes(c.state)),
     failing: app.lastFailure !== undefined,

@@ -22,7 +22,7 @@ export function summaryProperty(app: TrackedApp, program: ProgramSettings, today
   return {
     appName: app.appName,
     stage: app.submission.stage,
-    nextStep: appNextStep(app),
+    nextStep: appNextStep(app, today),
     reviewState: cycle?.state ?? null,
     nextActionOn: app.nextActionOn,
     approvedOn: app.approval?.approvedOn ?? null,

@@ -2,10 +2,10 @@ import type { CheckView, ComponentView, CycleView, SubmissionView, TicketView, V
 import { daysBetween } from '../domain/calendar';
 import type { IsoDate } from '../domain/dates';
 import type { ProgramSettings } from '../domain/program';
-import { currentReview, reviewNextStep } from '../domain/next-step';
+import { currentReview, reviewNextStep, submissionNextStep } from '../domain/next-step';
 import { isClosed, nextActionDate, nextReviewAction, type ReviewActionKind } from '../domain/review-cycle';
 import type { ReviewCycle } from '../domain/review-types';
-import { allowedStageMoves, approvalBlockers, componentStates, nextStepOwner } from '../domain/submission';
+import { allowedStageMoves, approvalBlockers, componentStates } from '../domain/submission';
 import type { Stage } from '../domain/submission-types';
 import type { AuditEntry, TrackedApp } from '../domain/tracked-app';
 import type { InvocationContext } from './invocation-context';
@@ -183,7 +183,7 @@ function submissionView(app: TrackedApp, program: ProgramSettings, today: IsoDat
   const view: SubmissionView = {
     appName: app.appName,
     stage,
-    nextStep: nextStepOwner(stage),
+    nextStep: submissionNextStep(app.submission, today),
     stageSince: app.submission.stageSince,
     components,
     allowedStages: allowedStageMoves(stage),

@@ -43,7 +43,7 @@ function ComponentRow(props: { component: ComponentView; issueKey: string; today
         <Subtle>{AREA_LABEL[c.area]}</Subtle>
         {c.status === 'soaking' && c.soakUntil && (
           <span data-testid="soak-until">
-            Soaks until {formatDay(c.soakUntil)} ({countdown(c.soakDaysLeft)})
+            {soakText(c)}
           </span>
         )}
         {c.status === 'waived' && c.waiverReason && <span>Waived: {c.waiverReason}</span>}
@@ -134,4 +134,13 @@ function ComponentEditor(props: { component: ComponentView; issueKey: string; to
       </Column>
     </form>
   );
+}
+
+/** A soak's line: its end to come, or that it has ended and the requirement is ready to verify. */
+export function soakText(c: { title?: string; soakUntil?: string; soakDaysLeft?: number }): string {
+  const day = formatDay(c.soakUntil);
+  const when = countdown(c.soakDaysLeft);
+  const ended = c.soakDaysLeft !== undefined && c.soakDaysLeft <= 0;
+  const text = ended ? `Soak ended ${day} (${when}): ready to verify` : `Soaks until ${day} (${when})`;
+  return c.title ? `${c.title}: ${text[0]!.toLowerCase()}${text.slice(1)}` : text;
 }

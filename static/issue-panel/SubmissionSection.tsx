@@ -3,10 +3,10 @@ import { Lozenge } from '../shared/ui/Lozenge';
 import { TextInput } from '../shared/ui/TextInput';
 import { useState } from 'react';
 import type { SubmissionView } from '../../src/contract';
-import { countdown, dayOf, formatDay, formatInstant } from '../shared/format';
+import { dayOf, formatInstant } from '../shared/format';
 import { OWNER_APPEARANCE, OWNER_LABEL, STAGE_LABEL } from '../shared/labels';
 import { Column, Row, SectionTitle, Subtle } from '../shared/layout';
-import { ComponentList } from './ComponentList';
+import { ComponentList, soakText } from './ComponentList';
 import { StageTracker } from './StageTracker';
 import type { RunAction, Tracked } from './panel-types';
 
@@ -38,7 +38,7 @@ export function SubmissionSection({ view, run, busy }: { view: Tracked; run: Run
           <div data-testid="soak-ends">
             {soakEnds.map((c) => (
               <div key={c.id}>
-                {c.title} soaks until {formatDay(c.soakUntil)} ({countdown(c.soakDaysLeft)})
+                {soakText(c)}
               </div>
             ))}
           </div>
