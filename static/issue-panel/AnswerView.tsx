@@ -95,10 +95,12 @@ export function AnswerView({ view, cycle, run, busy }: { view: Tracked; cycle: C
 }
 
 function AnswerForm({ view, cycle, run, busy, onDone }: { view: Tracked; cycle: CycleView; run: RunAction; busy: boolean; onDone: () => void }) {
-  const [value, setValue] = useState<'YES' | 'NO'>(cycle.answer?.value === 'YES' ? 'YES' : 'NO');
+  // Nothing is chosen for the agent: a correction is a decision, not a default.
+  const [value, setValue] = useState<'YES' | 'NO' | null>(null);
   const [categories, setCategories] = useState<string[]>(cycle.answer?.categories ?? []);
   const [note, setNote] = useState('');
   const submit = async () => {
+    if (value === null) return;
     const ok = await run('setAnswer', {
       issueKey: view.issueKey,
       cycleId: cycle.id,
@@ -135,7 +137,7 @@ function AnswerForm({ view, cycle, run, busy, onDone }: { view: Tracked; cycle: 
         )}
         <TextInput aria-label="Note on the answer" placeholder="Note (optional)" value={note} onChange={(e) => setNote(e.currentTarget.value)} isCompact testId="answer-note" />
         <Row gap="space.075">
-          <Button type="submit" appearance="primary" spacing="compact" isDisabled={busy} testId="save-answer">
+          <Button type="submit" appearance="primary" spacing="compact" isDisabled={busy || value === null} testId="save-answer">
             Save answer
           </Button>
           <Button spacing="compact" appearance="subtle" onClick={onDone}>

@@ -37,6 +37,8 @@ function CheckRow(props: { check: CheckView; issueKey: string; cycleId: string; 
   const who = useWho();
   const [note, setNote] = useState('');
   const [noting, setNoting] = useState(false);
+  // A check with a result keeps it; a note added later is saved with the same result.
+  const decided = check.result === 'pending' ? null : check.result;
   const record = async (result: 'passed' | 'failed') => {
     const ok = await props.run('recordCheck', {
       issueKey: props.issueKey,
@@ -93,7 +95,23 @@ function CheckRow(props: { check: CheckView; issueKey: string; cycleId: string; 
           </div>
         )}
         {props.editable && noting && (
-          <TextInput aria-label={`Note on ${check.title}`} placeholder="Note, saved with Pass or Fail" value={note} onChange={(e) => setNote(e.currentTarget.value)} isCompact testId="check-note-input" />
+          <div style={{ display: 'flex', alignItems: 'center', gap: token('space.075') }}>
+            <span style={{ flex: '1 1 auto', minWidth: 0 }}>
+              <TextInput
+                aria-label={`Note on ${check.title}`}
+                placeholder={decided ? 'Note' : 'Note, saved with Pass or Fail'}
+                value={note}
+                onChange={(e) => setNote(e.currentTarget.value)}
+                isCompact
+                testId="check-note-input"
+              />
+            </span>
+            {decided && (
+              <Button spacing="compact" isDisabled={props.busy || note.trim() === ''} onClick={() => void record(decided)} testId="check-save-note">
+                Save note
+              </Button>
+            )}
+          </div>
         )}
       </Column>
     </li>

@@ -64,7 +64,17 @@ function blocks(node: Node, prefix: string): string[] {
 export function adfToPlainText(doc: AdfDoc | unknown): string {
   if (typeof doc !== 'object' || doc === null) return '';
   const node = doc as Node;
-  // Top-level blocks are separated by a blank line, as paragraphs are in plain text.
-  const top = node.type === 'doc' ? children(node).map((c) => blocks(c, '').join('\n')) : [blocks(node, '').join('\n')];
-  return top.filter((b) => b.trim() !== '').join('\n\n').trim();
+  if (node.type !== 'doc') return blocks(node, '').join('\n').trim();
+  // A paragraph is a line as its author typed it (an empty one is a blank line they left), so
+  // paragraphs follow each other on the next line; other blocks stand apart with a blank line.
+  let text = '';
+  let previous: unknown;
+  for (const child of children(node)) {
+    const block = blocks(child, '').join('\n');
+    if (child.type !== 'paragraph' && block.trim() === '') continue;
+    if (previous !== undefined) text += previous === 'paragraph' && child.type === 'paragraph' ? '\n' : '\n\n';
+    text += block;
+    previous = child.type;
+  }
+  return text.replace(/\n{3,}/g, '\n\n').trim();
 }
