@@ -24,6 +24,17 @@ header.top .brand { font-weight: 600; }
 header.top form { display: inline-flex; gap: 4px; align-items: center; margin: 0; }
 main { padding: 16px; }
 .ticket { display: grid; grid-template-columns: minmax(0, 1fr) 350px; gap: 24px; align-items: start; }
+.ticket > * { min-width: 0; }
+/* A narrow window (a phone, a split screen) stacks the issue panel under the ticket, as Jira does. */
+@media (max-width: 760px) {
+  main { padding: 8px; }
+  .ticket { grid-template-columns: minmax(0, 1fr); }
+  header.top { gap: 8px; padding: 8px; }
+}
+h1 { overflow-wrap: anywhere; }
+.reply textarea { width: 100%; box-sizing: border-box; }
+.table-scroll { overflow-x: auto; }
+.portal-note { padding: 8px 12px; border-radius: 6px; background: var(--ds-background-information, #e9f2ff); }
 .panel-frame { width: 100%; border: 1px solid var(--ds-border, #dcdfe4); border-radius: 6px; min-height: 200px; background: var(--ds-surface, #fff); }
 .page-frame { width: 100%; border: none; min-height: 600px; }
 .comment { border: 1px solid var(--ds-border, #dcdfe4); border-radius: 6px; padding: 8px 12px; margin: 8px 0; }
@@ -76,7 +87,7 @@ function layout(ctx: PageContext, title: string, body: string): string {
     .join('');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${esc(title)} · Cloud Fortified Tracker (local)</title>
-<link rel="stylesheet" href="/local/tokens.css"><style>${STYLE}</style><script>${SCRIPT}</script></head>
+<link rel="icon" href="/favicon.svg" type="image/svg+xml"><link rel="stylesheet" href="/local/tokens.css"><style>${STYLE}</style><script>${SCRIPT}</script></head>
 <body>
 <header class="top">
   <span class="brand">Cloud Fortified Tracker · local site</span>
@@ -101,6 +112,8 @@ export function ticketListPage(ctx: PageContext): string {
     .issueKeys()
     .map((key) => jira.issue(key))
     .filter((i): i is NonNullable<typeof i> => i !== undefined)
+    // The portal lists a customer's own requests only.
+    .filter((i) => !isCustomer(ctx) || i.reporterId === ctx.as || i.participants.includes(ctx.as))
     .map((i) => {
       const summary = jira.property(i.key, 'cf-tracker-summary') as Record<string, unknown> | undefined;
       const tracked = summary ? `${esc(summary.stage)}${summary.reviewState ? ` · review ${esc(summary.reviewState)}` : ''}` : 'not tracked';
@@ -110,20 +123,30 @@ export function ticketListPage(ctx: PageContext): string {
   return layout(
     ctx,
     'Tickets',
-    `<h1>Tickets</h1><table class="list" data-testid="ticket-list"><thead><tr><th>Key</th><th>Summary</th><th>Status</th><th>Tracker</th></tr></thead><tbody>${rows}</tbody></table>`,
+    `<h1>Tickets</h1><div class="table-scroll"><table class="list" data-testid="ticket-list"><thead><tr><th>Key</th><th>Summary</th><th>Status</th><th>Tracker</th></tr></thead><tbody>${rows}</tbody></table></div>`,
   );
 }
 
+/**
+ * A ticket as Jira shows it to the person acting: an agent or an admin sees the agent view (every
+ * comment, internal notes marked, the issue panel); a partner sees what the JSM portal shows a
+ * customer on their own request: public comments only, and no issue panel.
+ */
 export function ticketPage(ctx: PageContext, issueKey: string, focusedCommentId: string | undefined): string | null {
   const jira = ctx.sandbox.jira;
   const issue = jira.issue(issueKey);
   if (!issue) return null;
   const name = (id: string) => (id === ctx.sandbox.appAccountId ? 'Cloud Fortified Tracker (app)' : jira.users.get(id)?.displayName ?? id);
+  const customer = isCustomer(ctx);
+  if (customer && issue.reporterId !== ctx.as && !issue.participants.includes(ctx.as)) {
+    return layout(ctx, issue.key, `<p data-testid="portal-no-access">${esc(name(ctx.as))} is not on ${esc(issue.key)}: the portal shows customers only the requests they raised or were added to.</p>`);
+  }
   const comments = jira
     .comments(issueKey)
+    .filter((c) => c.public || !customer)
     .map(
       (c) => `<div class="comment${c.public ? '' : ' internal'}${c.id === focusedCommentId ? ' focused' : ''}" id="comment-${esc(c.id)}" data-testid="comment">
-  <div class="meta">${esc(name(c.author))} · ${esc(c.created)} · <span class="badge">${c.public ? 'reply to customer' : 'internal note'}</span></div>
+  <div class="meta">${esc(name(c.author))} · ${esc(c.created)}${customer ? '' : ` · <span class="badge">${c.public ? 'reply to customer' : 'internal note'}</span>`}</div>
   <div class="body">${esc(c.text)}</div></div>`,
     )
     .join('');
@@ -133,30 +156,39 @@ export function ticketPage(ctx: PageContext, issueKey: string, focusedCommentId:
     .join('');
   const reporter = issue.reporterId;
   const panel = frameSrc('issue-panel', { module: 'cf-tracker-panel', type: 'jira:issuePanel', issueKey, issueId: issue.id, as: ctx.as });
+  const side = customer
+    ? ''
+    : `<aside>
+    <h3>Cloud Fortified</h3>
+    <iframe class="panel-frame" title="Cloud Fortified issue panel" src="${esc(panel)}" onload="fitFrame(this)" data-testid="panel-frame"></iframe>
+  </aside>`;
   const body = `
 <div class="ticket">
   <section>
-    <div><a href="/">Tickets</a> / ${esc(issue.key)}</div>
+    <div><a href="/">${customer ? 'Requests' : 'Tickets'}</a> / ${esc(issue.key)}</div>
+    ${customer ? `<p class="portal-note" data-testid="portal-view">The customer portal, as ${esc(name(ctx.as))} sees this request: replies to the customer only, never the agents' internal notes.</p>` : ''}
     <h1 data-testid="summary">${esc(issue.summary)}</h1>
     <p>Status: <strong data-testid="status">${esc(issue.status)}</strong> · Request type: ${esc(issue.requestType ?? '—')} · Reporter: ${esc(name(reporter))}</p>
     <h3>Attachments</h3>
     ${attachments ? `<ul>${attachments}</ul>` : '<p>None.</p>'}
     <h3>Activity</h3>
-    <form method="post" action="/local/comment" data-testid="partner-comment-form">
+    <form method="post" action="/local/comment" class="reply" data-testid="partner-comment-form">
       <input type="hidden" name="issueKey" value="${esc(issue.key)}">
       <label for="partner-comment">Reply as the partner (${esc(name(reporter))}), as if by e-mail:</label><br>
-      <textarea id="partner-comment" name="body" rows="4" cols="60" data-testid="partner-comment"></textarea><br>
+      <textarea id="partner-comment" name="body" rows="4" data-testid="partner-comment"></textarea><br>
       <button type="submit" data-testid="post-partner-comment">Send reply</button>
     </form>
     ${comments || '<p>No comments yet.</p>'}
   </section>
-  <aside>
-    <h3>Cloud Fortified</h3>
-    <iframe class="panel-frame" title="Cloud Fortified issue panel" src="${esc(panel)}" onload="fitFrame(this)" data-testid="panel-frame"></iframe>
-  </aside>
+  ${side}
 </div>
 ${focusedCommentId ? `<script>var el = document.getElementById('comment-${esc(focusedCommentId)}'); if (el) el.scrollIntoView();</script>` : ''}`;
   return layout(ctx, issue.key, body);
+}
+
+/** A partner is a JSM customer: the portal, not the agent view. */
+function isCustomer(ctx: PageContext): boolean {
+  return ctx.users.find((u) => u.accountId === ctx.as)?.kind === 'partner';
 }
 
 export function framedPage(ctx: PageContext, title: string, page: 'global-page' | 'admin-page'): string {

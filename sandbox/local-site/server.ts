@@ -72,6 +72,9 @@ export async function startLocalSite(options: LocalSiteOptions): Promise<LocalSi
       if (url.pathname === '/apps') return send(res, 200, HTML, framedPage(ctx, 'All apps', 'global-page'));
       if (url.pathname === '/settings') return send(res, 200, HTML, framedPage(ctx, 'Settings', 'admin-page'));
       if (url.pathname === '/local/bridge.js') return send(res, 200, 'text/javascript; charset=utf-8', bridgeScript());
+      if (url.pathname === '/favicon.svg' || url.pathname === '/favicon.ico') {
+        return send(res, 200, 'image/svg+xml', await fs.promises.readFile(path.join(staticRoot, 'icons', 'cloud-fortified.svg'), 'utf8'));
+      }
       if (url.pathname === '/local/tokens.css') return send(res, 200, 'text/css; charset=utf-8', themeCss());
       const attachment = /^\/local\/attachment\/([A-Z][A-Z0-9_]*-\d+)\/(\w+)$/.exec(url.pathname);
       if (attachment?.[1] && attachment[2]) {
