@@ -17,13 +17,14 @@ const PAGE_SIZE = 100;
 /** Enough for any program; beyond this the list says it is cut short. */
 const MAX_PAGES = 50;
 
-type Load = { status: 'loading' } | { status: 'failed'; error: ApiError } | { status: 'ready'; rows: AppListRow[]; total: number; today: string; truncated: boolean };
+type Load = { status: 'loading' } | { status: 'failed'; error: ApiError } | { status: 'ready'; rows: AppListRow[]; total: number; tracked: number; today: string; truncated: boolean };
 
 async function loadAll(filter: AppListFilter): Promise<Load> {
   const rows: AppListRow[] = [];
   let cursor: string | undefined;
   let total = 0;
   let today = '';
+  let truncated = true;
   for (let page = 0; page < MAX_PAGES; page++) {
     const answer = await call('listApps', { filter, cursor, limit: PAGE_SIZE });
     if (!answer.ok) return { status: 'failed', error: answer.error };
@@ -31,9 +32,25 @@ async function loadAll(filter: AppListFilter): Promise<Load> {
     total = answer.data.total;
     today = answer.data.today;
     cursor = answer.data.nextCursor;
-    if (!cursor) return { status: 'ready', rows, total, today, truncated: false };
+    if (!cursor) {
+      truncated = false;
+      break;
+    }
   }
-  return { status: 'ready', rows, total, today, truncated: true };
+  // With a filter on, one more small call tells how many apps are tracked in all.
+  let tracked = total;
+  if (Object.keys(filter).length > 0) {
+    const all = await call('listApps', { filter: {}, limit: 1 });
+    if (!all.ok) return { status: 'failed', error: all.error };
+    tracked = all.data.total;
+  }
+  return { status: 'ready', rows, total, tracked, today, truncated };
+}
+
+/** "16 apps", or with a filter on "16 apps, 2 shown". */
+export function countLine(tracked: number, shown: number, filtered: boolean): string {
+  const apps = `${tracked} ${tracked === 1 ? 'app' : 'apps'}`;
+  return filtered ? `${apps}, ${shown} shown` : apps;
 }
 
 function download(csv: string, fileName: string) {
@@ -137,7 +154,7 @@ export function GlobalPage() {
         {load.status === 'ready' && (
           <>
             <Subtle testId="row-count">
-              {rows.length} of {load.total} apps · today {load.today}
+              {countLine(load.tracked, load.total, Object.keys(filter).length > 0)} · today {load.today}
               {load.truncated && ' · the list was cut short; narrow the filters'}
             </Subtle>
             <AppsTable

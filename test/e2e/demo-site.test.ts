@@ -107,10 +107,10 @@ describeWithBrowser('the local site with the demo data', () => {
     await page.goto(`${site.url}/apps`);
     const apps = page.frameLocator('[data-testid=page-frame]');
     await apps.getByTestId('row-count').waitFor();
-    expect(await apps.getByTestId('row-count').innerText()).toMatch(/^16 of 16 apps/);
+    expect(await apps.getByTestId('row-count').innerText()).toMatch(/^16 apps ·/);
 
     await apps.getByTestId('filter-unclear').check();
-    await apps.getByTestId('row-count').filter({ hasText: /^1 of 1 apps/ }).waitFor();
+    await apps.getByTestId('row-count').filter({ hasText: /^16 apps, 1 shown ·/ }).waitFor();
     expect(await apps.locator('table').first().innerText()).toContain('Echo Forms');
 
     const [download] = await Promise.all([page.waitForEvent('download'), apps.getByTestId('export-csv').click()]);
@@ -124,12 +124,12 @@ describeWithBrowser('the local site with the demo data', () => {
 
     await apps.getByTestId('filter-unclear').uncheck();
     await apps.getByTestId('filter-stage').selectOption('soaking');
-    await apps.getByTestId('row-count').filter({ hasText: /^1 of 1 apps/ }).waitFor();
+    await apps.getByTestId('row-count').filter({ hasText: /^16 apps, 1 shown ·/ }).waitFor();
     expect(await apps.locator('table').first().innerText()).toContain('Orbit Sync');
 
     await apps.getByTestId('filter-stage').selectOption('');
     await apps.getByTestId('filter-text').fill('delta');
-    await apps.getByTestId('row-count').filter({ hasText: /^1 of 1 apps/ }).waitFor();
+    await apps.getByTestId('row-count').filter({ hasText: /^16 apps, 1 shown ·/ }).waitFor();
     expect(await apps.locator('table').first().innerText()).toContain('Delta Docs');
   });
 
