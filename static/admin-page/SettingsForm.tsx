@@ -4,9 +4,12 @@ import { useState } from 'react';
 import type { ApiError, ProgramSettings, SettingsProblem, Stage } from '../../src/contract';
 import { call } from '../shared/call';
 import { STAGE_LABEL } from '../shared/labels';
-import { Column, Row, SectionTitle } from '../shared/layout';
+import { Column, Row } from '../shared/layout';
+import { Tabs } from '../shared/ui/Tabs';
+import { token } from '@atlaskit/tokens';
 import { ErrorMessage } from '../shared/states';
 import { setAt, type Json } from './draft';
+import { fieldLabel, LABEL, LISTS, SECTIONS, sectionOf, type SectionId } from './settings-labels';
 import { CheckboxField, ChoiceField, DraftContext, ListEditor, ListField, LongTextField, NumberField, TextField } from './fields';
 
 const STAGE_OPTIONS = (Object.keys(STAGE_LABEL) as Stage[]).map((s) => ({ value: s, label: STAGE_LABEL[s] }));
@@ -15,6 +18,131 @@ const AREA_OPTIONS = [
   { value: 'reliability', label: 'Reliability' },
   { value: 'support', label: 'Support' },
 ];
+
+/** The save button, its result and the problems stay in view at the bottom of the frame. */
+const SAVE_BAR = {
+  position: 'sticky',
+  bottom: 0,
+  padding: `${token('space.100')} 0`,
+  background: token('elevation.surface'),
+  borderTop: `1px solid ${token('color.border')}`,
+} as const;
+
+const L = LABEL;
+
+function Section({ id }: { id: SectionId }) {
+  switch (id) {
+    case 'program':
+      return (
+        <Column gap="space.150">
+          <TextField label={L.name} path="name" />
+          <TextField label={L.startedOn} path="startedOn" optional hint="YYYY-MM-DD; an import refuses approvals from before it" />
+          <TextField label={L.timezone} path="timezone" hint="IANA name such as Europe/Amsterdam; review dates are counted in it" />
+          <ListField label={L.projects} path="projects" separator="comma" hint="project keys, separated by commas; empty: any project" />
+          <ListField label={L.requestTypes} path="requestTypes" separator="line" hint="one per line; empty: any request type" />
+          <TextField label={L.formTemplateId} path="formTemplateId" optional hint="when set, the form is added to the ticket as well as attached" />
+        </Column>
+      );
+    case 'timings':
+      return (
+        <Row gap="space.200">
+          <NumberField label={L['timings.noticeDaysBefore']} path="timings.noticeDaysBefore" />
+          <NumberField label={L['timings.windowDays']} path="timings.windowDays" />
+          <NumberField label={L['timings.remediationDays']} path="timings.remediationDays" />
+          <NumberField label={L['timings.remediationReminderDaysBefore']} path="timings.remediationReminderDaysBefore" />
+        </Row>
+      );
+    case 'texts':
+      return (
+        <Column gap="space.150">
+          <LongTextField label={L['texts.notice']} path="texts.notice" hint="placeholders {app}, {windowStart}, {windowEnd}, {remediationDue}, {year}" />
+          <LongTextField
+            label={L['texts.escalationNotice']}
+            path="texts.escalationNotice"
+            optional
+            hint="opens an extra review after a compliance concern; empty: the notice comment, introduced by a sentence on the concern"
+          />
+          <LongTextField label={L['texts.answerReminder']} path="texts.answerReminder" />
+          <LongTextField label={L['texts.remediationReminder']} path="texts.remediationReminder" />
+          <TextField label={L['texts.formTitle']} path="texts.formTitle" />
+        </Column>
+      );
+    case 'statusMapping': {
+      const f = LISTS.statusMapping.fields;
+      return (
+        <ListEditor
+          path="statusMapping"
+          title="a status"
+          newItem={{ status: '', stage: 'triage' }}
+          item={(p) => (
+            <Row gap="space.150">
+              <TextField label={f.status} path={`${p}.status`} />
+              <ChoiceField label={f.stage} path={`${p}.stage`} options={STAGE_OPTIONS} />
+            </Row>
+          )}
+        />
+      );
+    }
+    case 'components': {
+      const f = LISTS.components.fields;
+      return (
+        <ListEditor
+          path="components"
+          title="a component"
+          newItem={{ id: '', title: '', area: 'security', description: '', soaks: false }}
+          item={(p) => (
+            <>
+              <Row gap="space.150">
+                <TextField label={f.id} path={`${p}.id`} />
+                <ChoiceField label={f.area} path={`${p}.area`} options={AREA_OPTIONS} />
+              </Row>
+              <TextField label={f.title} path={`${p}.title`} />
+              <LongTextField label={f.description} path={`${p}.description`} />
+              <Row gap="space.150">
+                <CheckboxField label={f.soaks} path={`${p}.soaks`} />
+                <NumberField label={f.soakDays} path={`${p}.soakDays`} optional />
+              </Row>
+            </>
+          )}
+        />
+      );
+    }
+    case 'checks': {
+      const f = LISTS.checks.fields;
+      return (
+        <ListEditor
+          path="checks"
+          title="a check"
+          newItem={{ id: '', title: '', description: '' }}
+          item={(p) => (
+            <>
+              <TextField label={f.id} path={`${p}.id`} />
+              <TextField label={f.title} path={`${p}.title`} />
+              <LongTextField label={f.description} path={`${p}.description`} />
+            </>
+          )}
+        />
+      );
+    }
+    case 'changeCategories': {
+      const f = LISTS.changeCategories.fields;
+      return (
+        <ListEditor
+          path="changeCategories"
+          title="a category"
+          newItem={{ id: '', title: '', examples: [] }}
+          item={(p) => (
+            <>
+              <TextField label={f.id} path={`${p}.id`} />
+              <TextField label={f.title} path={`${p}.title`} />
+              <ListField label={f.examples} path={`${p}.examples`} separator="line" hint="one per line" />
+            </>
+          )}
+        />
+      );
+    }
+  }
+}
 
 function asJson(settings: ProgramSettings): Json {
   return JSON.parse(JSON.stringify(settings)) as Json;
@@ -27,6 +155,17 @@ export function SettingsForm({ settings, readOnly, onSaved }: { settings: Progra
   const [error, setError] = useState<ApiError | null>(null);
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [sectionIndex, setSectionIndex] = useState(0);
+
+  /** Opens the section of a problem's field and puts the cursor in it. */
+  const goTo = (path: string) => {
+    setSectionIndex(SECTIONS.findIndex((s) => s.id === sectionOf(path)));
+    setTimeout(() => {
+      const field = document.querySelector<HTMLElement>(`[data-field="${CSS.escape(path)}"] input, [data-field="${CSS.escape(path)}"] textarea, [data-field="${CSS.escape(path)}"] select`);
+      field?.focus();
+      field?.scrollIntoView({ block: 'center' });
+    }, 0);
+  };
 
   const save = async () => {
     setBusy(true);
@@ -41,8 +180,11 @@ export function SettingsForm({ settings, readOnly, onSaved }: { settings: Progra
       setSaved(true);
       onSaved(answer.data.settings);
     } else {
-      setProblems(answer.error.problems ?? []);
+      const found = answer.error.problems ?? [];
+      setProblems(found);
       setError(answer.error);
+      // The first problem's section opens, so the field is where the user looks next.
+      if (found[0]) setSectionIndex(SECTIONS.findIndex((s) => s.id === sectionOf(found[0]!.path)));
     }
   };
 
@@ -57,114 +199,56 @@ export function SettingsForm({ settings, readOnly, onSaved }: { settings: Progra
         }}
       >
         <Column gap="space.150">
-          {saved && (
-            <div data-testid="settings-saved">
-              <SectionMessage appearance="success">
-                <p style={{ margin: 0 }}>Settings saved. They apply from the next action of every ticket.</p>
-              </SectionMessage>
-            </div>
-          )}
-          {error && <ErrorMessage error={problems.length > 0 ? { ...error, message: `${error.message} Each problem is shown next to its field.` } : error} onDismiss={() => setError(null)} />}
-
-          <SectionTitle>Program</SectionTitle>
-          <TextField label="Program name" path="name" />
-          <TextField label="Time zone" path="timezone" hint="IANA name such as Europe/Amsterdam; review dates are counted in it" />
-          <ListField label="Projects" path="projects" separator="comma" hint="project keys, separated by commas; empty: any project" />
-          <ListField label="Request types" path="requestTypes" separator="line" hint="one per line; empty: any request type" />
-          <TextField label="JSM form template id" path="formTemplateId" optional hint="when set, the form is added to the ticket as well as attached" />
-
-          <SectionTitle>Timings</SectionTitle>
-          <Row gap="space.200">
-            <NumberField label="Notice, days before the window" path="timings.noticeDaysBefore" />
-            <NumberField label="Window, last days of the month" path="timings.windowDays" />
-            <NumberField label="Remediation, days after the window" path="timings.remediationDays" />
-            <NumberField label="Reminder, days before the deadline" path="timings.remediationReminderDaysBefore" />
-          </Row>
-
-          <SectionTitle>Texts</SectionTitle>
-          <LongTextField label="Notice comment" path="texts.notice" hint="placeholders {app}, {windowStart}, {windowEnd}, {remediationDue}, {year}" />
-          <LongTextField
-            label="Escalation notice"
-            path="texts.escalationNotice"
-            optional
-            hint="opens an extra review after a compliance concern; empty: the notice comment, introduced by a sentence on the concern"
-          />
-          <LongTextField label="Answer reminder" path="texts.answerReminder" />
-          <LongTextField label="Remediation reminder" path="texts.remediationReminder" />
-          <TextField label="Form title" path="texts.formTitle" />
-
-          <SectionTitle>Status mapping</SectionTitle>
-          <ListEditor
-            path="statusMapping"
-            title="a status"
-            newItem={{ status: '', stage: 'triage' }}
-            item={(p) => (
-              <Row gap="space.150">
-                <TextField label="JSM status" path={`${p}.status`} />
-                <ChoiceField label="Stage" path={`${p}.stage`} options={STAGE_OPTIONS} />
-              </Row>
-            )}
+          <Tabs
+            id="settings-sections"
+            selected={sectionIndex}
+            onSelect={setSectionIndex}
+            tabs={SECTIONS.map((section) => {
+              const count = problems.filter((p) => sectionOf(p.path) === section.id).length;
+              return { label: count > 0 ? `${section.title} (${count} to fix)` : section.title, testId: `section-${section.id}`, panel: <Section id={section.id} /> };
+            })}
           />
 
-          <SectionTitle>Requirement components</SectionTitle>
-          <ListEditor
-            path="components"
-            title="a component"
-            newItem={{ id: '', title: '', area: 'security', description: '', soaks: false }}
-            item={(p) => (
-              <>
-                <Row gap="space.150">
-                  <TextField label="Id" path={`${p}.id`} />
-                  <ChoiceField label="Area" path={`${p}.area`} options={AREA_OPTIONS} />
+          <div data-testid="save-bar" style={SAVE_BAR}>
+            <Column gap="space.100">
+              <div aria-live="polite">
+                {saved && (
+                  <div data-testid="settings-saved">
+                    <SectionMessage appearance="success">
+                      <p style={{ margin: 0 }}>Settings saved. They apply from the next action of every ticket.</p>
+                    </SectionMessage>
+                  </div>
+                )}
+                {error && problems.length > 0 && (
+                  <div data-testid="settings-problems">
+                    <SectionMessage appearance="error" title={`The settings were not saved: ${problems.length} ${problems.length === 1 ? 'problem' : 'problems'} to fix`}>
+                      <ul style={{ margin: 0, paddingLeft: '1.2em' }}>
+                        {problems.map((p, i) => (
+                          <li key={`${p.path}-${i}`} data-testid="settings-problem">
+                            <button type="button" className="cf-link" onClick={() => goTo(p.path)}>
+                              {fieldLabel(p.path)}
+                            </button>
+                            : {p.message}
+                          </li>
+                        ))}
+                      </ul>
+                    </SectionMessage>
+                  </div>
+                )}
+                {error && problems.length === 0 && <ErrorMessage error={error} onDismiss={() => setError(null)} />}
+              </div>
+              {!readOnly && (
+                <Row>
+                  <Button type="submit" appearance="primary" isDisabled={busy} testId="save-settings">
+                    Save settings
+                  </Button>
+                  <Button appearance="subtle" isDisabled={busy} onClick={() => { setDraft(asJson(settings)); setProblems([]); setError(null); setRevision((r) => r + 1); }}>
+                    Discard changes
+                  </Button>
                 </Row>
-                <TextField label="Title" path={`${p}.title`} />
-                <LongTextField label="Description" path={`${p}.description`} />
-                <Row gap="space.150">
-                  <CheckboxField label="Soaks before it becomes active" path={`${p}.soaks`} />
-                  <NumberField label="Soak days" path={`${p}.soakDays`} optional />
-                </Row>
-              </>
-            )}
-          />
-
-          <SectionTitle>Review checks</SectionTitle>
-          <ListEditor
-            path="checks"
-            title="a check"
-            newItem={{ id: '', title: '', description: '' }}
-            item={(p) => (
-              <>
-                <TextField label="Id" path={`${p}.id`} />
-                <TextField label="Title" path={`${p}.title`} />
-                <LongTextField label="Description" path={`${p}.description`} />
-              </>
-            )}
-          />
-
-          <SectionTitle>Significant-change categories</SectionTitle>
-          <ListEditor
-            path="changeCategories"
-            title="a category"
-            newItem={{ id: '', title: '', examples: [] }}
-            item={(p) => (
-              <>
-                <TextField label="Id" path={`${p}.id`} />
-                <TextField label="Title" path={`${p}.title`} />
-                <ListField label="Examples" path={`${p}.examples`} separator="line" hint="one per line" />
-              </>
-            )}
-          />
-
-          {!readOnly && (
-            <Row>
-              <Button type="submit" appearance="primary" isDisabled={busy} testId="save-settings">
-                Save settings
-              </Button>
-              <Button appearance="subtle" isDisabled={busy} onClick={() => { setDraft(asJson(settings)); setProblems([]); setError(null); setRevision((r) => r + 1); }}>
-                Discard changes
-              </Button>
-            </Row>
-          )}
+              )}
+            </Column>
+          </div>
         </Column>
       </form>
     </DraftContext.Provider>
