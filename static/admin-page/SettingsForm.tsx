@@ -1,6 +1,6 @@
 import { Button } from '../shared/ui/Button';
 import { SectionMessage } from '../shared/ui/SectionMessage';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ApiError, ProgramSettings, SettingsProblem, Stage } from '../../src/contract';
 import { call } from '../shared/call';
 import { STAGE_LABEL } from '../shared/labels';
@@ -19,10 +19,11 @@ const AREA_OPTIONS = [
   { value: 'support', label: 'Support' },
 ];
 
-/** The save button, its result and the problems stay in view at the bottom of the frame. */
+/**
+ * The save button with its result and the problems above it; the frame is as tall as its content
+ * (Forge sizes it so), so the result is scrolled into view rather than pinned.
+ */
 const SAVE_BAR = {
-  position: 'sticky',
-  bottom: 0,
   padding: `${token('space.100')} 0`,
   background: token('elevation.surface'),
   borderTop: `1px solid ${token('color.border')}`,
@@ -156,6 +157,14 @@ export function SettingsForm({ settings, readOnly, onSaved }: { settings: Progra
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
   const [sectionIndex, setSectionIndex] = useState(0);
+  const resultRef = useRef<HTMLDivElement>(null);
+  const [shown, setShown] = useState(0);
+  useEffect(() => {
+    if (shown === 0) return;
+    // After the host has grown the frame to the new content.
+    const t = setTimeout(() => resultRef.current?.scrollIntoView({ block: 'center' }), 100);
+    return () => clearTimeout(t);
+  }, [shown]);
 
   /** Opens the section of a problem's field and puts the cursor in it. */
   const goTo = (path: string) => {
@@ -178,11 +187,13 @@ export function SettingsForm({ settings, readOnly, onSaved }: { settings: Progra
       setDraft(asJson(answer.data.settings));
       setRevision((r) => r + 1);
       setSaved(true);
+      setShown((n) => n + 1);
       onSaved(answer.data.settings);
     } else {
       const found = answer.error.problems ?? [];
       setProblems(found);
       setError(answer.error);
+      setShown((n) => n + 1);
       // The first problem's section opens, so the field is where the user looks next.
       if (found[0]) setSectionIndex(SECTIONS.findIndex((s) => s.id === sectionOf(found[0]!.path)));
     }
@@ -211,7 +222,7 @@ export function SettingsForm({ settings, readOnly, onSaved }: { settings: Progra
 
           <div data-testid="save-bar" style={SAVE_BAR}>
             <Column gap="space.100">
-              <div aria-live="polite">
+              <div aria-live="polite" ref={resultRef}>
                 {saved && (
                   <div data-testid="settings-saved">
                     <SectionMessage appearance="success">
