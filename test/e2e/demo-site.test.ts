@@ -64,19 +64,20 @@ describeWithBrowser('the local site with the demo data', () => {
     await frame.waitForFunction(() => document.documentElement.getAttribute('data-color-mode') === 'light');
   });
 
-  it('offers a partner no action, and refuses an invoke forced through the bridge', async () => {
+  it('shows a partner the portal, without the issue panel, and refuses an invoke forced through the bridge', async () => {
     await actAs('partner-5');
     await page.goto(`${site.url}/browse/${UNCLEAR_APP}`);
-    const panel = page.frameLocator('[data-testid=panel-frame]');
-    await panel.getByTestId('current-cycle').waitFor();
-    expect(await panel.getByText('read only').count()).toBeGreaterThan(0);
-    for (const action of ['correct-answer', 'check-pass', 'check-fail', 'raise-escalation', 'approve']) {
-      expect(await panel.getByTestId(action).count()).toBe(0);
-    }
-    expect(await panel.locator('button').count()).toBe(0);
+    await page.getByTestId('portal-view').waitFor();
+    expect(await page.getByTestId('panel-frame').count()).toBe(0);
 
-    const frame = await frameOf('panel-frame');
-    const forced = (await frame.evaluate(() =>
+    // The panel's page opened by hand as the partner: it offers nothing, and the resolvers refuse.
+    const params = new URLSearchParams({ module: 'cf-tracker-panel', type: 'jira:issuePanel', issueKey: UNCLEAR_APP, as: 'partner-5' });
+    await page.goto(`${site.url}/frame/issue-panel/?${params.toString()}`);
+    await page.getByTestId('issue-panel').waitFor();
+    for (const action of ['correct-answer', 'check-pass', 'check-fail', 'raise-escalation', 'approve']) {
+      expect(await page.getByTestId(action).count()).toBe(0);
+    }
+    const forced = (await page.evaluate(() =>
       (window as unknown as { __bridge: { callBridge(n: string, p: unknown): Promise<unknown> } }).__bridge.callBridge('invoke', {
         functionKey: 'setAnswer',
         payload: { issueKey: 'CFP-5', cycleId: '2027', value: 'NO' },
@@ -86,7 +87,8 @@ describeWithBrowser('the local site with the demo data', () => {
     expect(forced.error?.code).toBe('forbidden');
 
     await actAs('agent-ada');
-    await page.reload();
+    await page.goto(`${site.url}/browse/${UNCLEAR_APP}`);
+    const panel = page.frameLocator('[data-testid=panel-frame]');
     await panel.getByTestId('answer-value').filter({ hasText: 'UNCLEAR' }).waitFor();
   });
 
