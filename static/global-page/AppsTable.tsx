@@ -1,18 +1,22 @@
-import { token } from '@atlaskit/tokens';
+import { DynamicTableStateless } from '@atlaskit/dynamic-table';
 import type { ReactNode } from 'react';
 import type { SortKey, SortOrder } from './app-rows';
 
 export interface Column {
   key: SortKey;
   title: string;
-  width?: string;
+  /** Per cent of the table's width. */
+  width: number;
 }
 
 /**
- * A table sorted by clicking a column's header (again to reverse), in the look of Atlassian's
- * dynamic table; the header says which column sorts and which way for screen readers.
+ * Atlassian's dynamic table: each column's header is a button (Tab to it, Enter or Space sorts,
+ * again reverses) and the sorted column carries `aria-sort` for screen readers. The rows come
+ * in the order `sortRows` decided (the CSV's order); the sorted column's cells carry their place
+ * as the table's sort value, so the table shows that order rather than its own.
  */
 export function AppsTable(props: {
+  label: string;
   columns: Column[];
   rows: { key: string; cells: ReactNode[] }[];
   sortKey: SortKey;
@@ -20,50 +24,28 @@ export function AppsTable(props: {
   onSort: (key: SortKey, order: SortOrder) => void;
   empty: ReactNode;
 }) {
-  const cell = { padding: `${token('space.075')} ${token('space.100')}`, textAlign: 'left', verticalAlign: 'top' } as const;
+  const { columns, rows, sortKey, sortOrder } = props;
+  const sortIndex = columns.findIndex((c) => c.key === sortKey);
   return (
-    <div>
-      <table data-testid="apps-table" style={{ width: '100%', borderCollapse: 'collapse', tableLayout: 'fixed' }}>
-        <thead>
-          <tr style={{ borderBottom: `2px solid ${token('color.border')}` }}>
-            {props.columns.map((c) => {
-              const sorted = c.key === props.sortKey;
-              return (
-                <th key={c.key} scope="col" aria-sort={sorted ? (props.sortOrder === 'ASC' ? 'ascending' : 'descending') : 'none'} style={{ ...cell, width: c.width }}>
-                  <button
-                    type="button"
-                    data-testid={`sort-${c.key}`}
-                    onClick={() => props.onSort(c.key, sorted && props.sortOrder === 'ASC' ? 'DESC' : 'ASC')}
-                    style={{
-                      border: 'none',
-                      background: 'none',
-                      padding: 0,
-                      cursor: 'pointer',
-                      font: token('font.body.small'),
-                      fontWeight: token('font.weight.bold', '700'),
-                      color: sorted ? token('color.text') : token('color.text.subtle'),
-                    }}
-                  >
-                    {c.title} <span aria-hidden>{sorted ? (props.sortOrder === 'ASC' ? '▲' : '▼') : ''}</span>
-                  </button>
-                </th>
-              );
-            })}
-          </tr>
-        </thead>
-        <tbody>
-          {props.rows.map((r) => (
-            <tr key={r.key} data-testid={`row-${r.key}`} style={{ borderBottom: `1px solid ${token('color.border')}` }}>
-              {r.cells.map((content, i) => (
-                <td key={i} style={{ ...cell, overflowWrap: 'anywhere' }}>
-                  {content}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {props.rows.length === 0 && <div style={{ padding: token('space.300'), textAlign: 'center' }}>{props.empty}</div>}
+    <div data-testid="apps-table">
+      <DynamicTableStateless
+        label={props.label}
+        isFixedSize
+        head={{ cells: columns.map((c) => ({ key: c.key, content: c.title, isSortable: true, width: c.width })) }}
+        rows={rows.map((r, place) => ({
+          key: r.key,
+          testId: `row-${r.key}`,
+          cells: r.cells.map((content, i) => ({
+            key: i === sortIndex ? (sortOrder === 'ASC' ? place : rows.length - place) : undefined,
+            // App names can be one long word; the page must not scroll sideways.
+            content: <span style={{ overflowWrap: 'anywhere' }}>{content}</span>,
+          })),
+        }))}
+        sortKey={sortKey}
+        sortOrder={sortOrder}
+        onSort={({ key, sortOrder: order }: { key: SortKey; sortOrder: SortOrder }) => props.onSort(key, order)}
+        emptyView={<div>{props.empty}</div>}
+      />
     </div>
   );
 }

@@ -1,7 +1,7 @@
-import { Button } from '../shared/ui/Button';
+import Button from '@atlaskit/button/new';
+import Lozenge from '@atlaskit/lozenge';
+import Textfield from '@atlaskit/textfield';
 import { Heading } from '../shared/ui/Heading';
-import { Lozenge } from '../shared/ui/Lozenge';
-import { TextInput } from '../shared/ui/TextInput';
 import { router } from '@forge/bridge';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ApiError, AppListFilter, AppListRow, Stage } from '../../src/contract';
@@ -9,7 +9,9 @@ import { call } from '../shared/call';
 import { countdown, formatDay } from '../shared/format';
 import { OWNER_APPEARANCE, OWNER_LABEL, STAGE_LABEL } from '../shared/labels';
 import { Column, NativeSelect, pageStyle, Row, Subtle } from '../shared/layout';
-import { ErrorMessage, Loading } from '../shared/states';
+import { describedBy, LabelledField } from '../shared/ak/LabelledField';
+import { PageErrorMessage } from '../shared/ak/PageErrorMessage';
+import { Loading } from '../shared/loading';
 import { AppsTable } from './AppsTable';
 import { rowsToCsv, sortRows, stateLabel, type SortKey, type SortOrder } from './app-rows';
 
@@ -65,6 +67,7 @@ function download(csv: string, fileName: string) {
 }
 
 const STAGES = Object.keys(STAGE_LABEL) as Stage[];
+const DUE_PROBLEM = '"Due within" takes a whole number of days.';
 
 export function GlobalPage() {
   const [stage, setStage] = useState<Stage | ''>('');
@@ -115,30 +118,33 @@ export function GlobalPage() {
         <Heading size="large" as="h1">
           Cloud Fortified apps
         </Heading>
-        <form data-testid="filters" onSubmit={(e) => { e.preventDefault(); setAppliedText(text); }}>
-          <Row gap="space.150">
-            <NativeSelect label="Stage" testId="filter-stage" value={stage} placeholder="Any stage" options={STAGES.map((s) => ({ value: s, label: STAGE_LABEL[s] }))} onChange={setStage} />
-            <label>
-              Due within{' '}
-              <input
-                data-testid="filter-due"
+        <form data-testid="filters" aria-label="Filters" onSubmit={(e) => { e.preventDefault(); setAppliedText(text); }}>
+          <Row gap="space.150" style={{ alignItems: 'flex-end' }}>
+            <LabelledField id="filter-stage" label="Stage">
+              <NativeSelect id="filter-stage" label="Stage" testId="filter-stage" value={stage} placeholder="Any stage" options={STAGES.map((s) => ({ value: s, label: STAGE_LABEL[s] }))} onChange={setStage} />
+            </LabelledField>
+            <LabelledField id="filter-due" label="Due within, days" problem={dueInvalid ? DUE_PROBLEM : undefined} problemTestId="filter-due-problem">
+              <Textfield
+                id="filter-due"
+                testId="filter-due"
                 inputMode="numeric"
-                size={4}
+                width={96}
+                isCompact
                 value={dueWithin}
-                onChange={(e) => setDueWithin(e.target.value)}
-                aria-invalid={dueInvalid}
-              />{' '}
-              days
-            </label>
+                onChange={(e) => setDueWithin(e.currentTarget.value)}
+                isInvalid={dueInvalid}
+                aria-describedby={describedBy('filter-due', { problem: dueInvalid ? DUE_PROBLEM : undefined })}
+              />
+            </LabelledField>
+            <LabelledField id="filter-text" label="Search app or ticket">
+              <Textfield id="filter-text" testId="filter-text" placeholder="App name or ticket key" width={224} isCompact value={text} onChange={(e) => setText(e.currentTarget.value)} />
+            </LabelledField>
             <label>
               <input type="checkbox" data-testid="filter-overdue" checked={overdue} onChange={(e) => setOverdue(e.target.checked)} /> Overdue
             </label>
             <label>
               <input type="checkbox" data-testid="filter-unclear" checked={unclear} onChange={(e) => setUnclear(e.target.checked)} /> Unclear answers
             </label>
-            <div style={{ minWidth: '14em' }}>
-              <TextInput aria-label="Search app or ticket" placeholder="Search app or ticket" value={text} onChange={(e) => setText(e.currentTarget.value)} testId="filter-text" isCompact />
-            </div>
             <Button
               testId="export-csv"
               isDisabled={load.status !== 'ready' || rows.length === 0}
@@ -147,10 +153,9 @@ export function GlobalPage() {
               Export CSV
             </Button>
           </Row>
-          {dueInvalid && <Subtle>"Due within" takes a whole number of days.</Subtle>}
         </form>
         {load.status === 'loading' && <Loading what="the apps" />}
-        {load.status === 'failed' && <ErrorMessage error={load.error} onRetry={refresh} />}
+        {load.status === 'failed' && <PageErrorMessage error={load.error} onRetry={refresh} />}
         {load.status === 'ready' && (
           <>
             <Subtle testId="row-count">
@@ -158,12 +163,13 @@ export function GlobalPage() {
               {load.truncated && ' · the list was cut short; narrow the filters'}
             </Subtle>
             <AppsTable
+              label="Tracked apps"
               columns={[
-                { key: 'app', title: 'App', width: '22%' },
-                { key: 'ticket', title: 'Ticket', width: '10%' },
-                { key: 'state', title: 'Stage or review', width: '22%' },
-                { key: 'owner', title: 'Whose move', width: '16%' },
-                { key: 'next', title: 'Next date', width: '30%' },
+                { key: 'app', title: 'App', width: 22 },
+                { key: 'ticket', title: 'Ticket', width: 10 },
+                { key: 'state', title: 'Stage or review', width: 22 },
+                { key: 'owner', title: 'Whose move', width: 16 },
+                { key: 'next', title: 'Next date', width: 30 },
               ]}
               rows={rows.map((r) => ({
                 key: r.issueKey,

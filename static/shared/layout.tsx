@@ -56,6 +56,8 @@ export const pageStyle: CSSProperties = {
 /** A native select styled with tokens: light on the panel's bundle, themed in dark mode. */
 export function NativeSelect<T extends string>(props: {
   label: string;
+  /** With a visible `<label htmlFor>`, which then names the select. */
+  id?: string;
   value: T | '';
   options: { value: T; label: string }[];
   onChange: (value: T) => void;
@@ -65,7 +67,8 @@ export function NativeSelect<T extends string>(props: {
 }) {
   return (
     <select
-      aria-label={props.label}
+      id={props.id}
+      aria-label={props.id ? undefined : props.label}
       data-testid={props.testId}
       value={props.value}
       disabled={props.disabled}

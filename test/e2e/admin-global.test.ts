@@ -89,25 +89,69 @@ describeWithBrowser('the settings page and the apps page', () => {
     const apps = frame();
     await apps.getByTestId('row-count').filter({ hasText: /^3 apps ·/ }).waitFor();
     const order = async () => (await apps.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-testid')))).join(' ');
-    const sortState = (key: string) => apps.locator('th', { has: apps.getByTestId(`sort-${key}`) }).getAttribute('aria-sort');
+    const header = (title: string) => apps.getByRole('columnheader', { name: title, exact: true });
+    const sortState = (title: string) => header(title).getAttribute('aria-sort');
 
-    await apps.getByTestId('sort-app').click();
-    expect(await sortState('app')).toBe('ascending');
+    await header('App').getByRole('button').click();
+    expect(await sortState('App')).toBe('ascending');
     expect(await order()).toBe('row-CFP-1 row-CFP-2 row-CFP-3');
-    await apps.getByTestId('sort-app').click();
-    expect(await sortState('app')).toBe('descending');
+    await header('App').getByRole('button').click();
+    expect(await sortState('App')).toBe('descending');
     expect(await order()).toBe('row-CFP-3 row-CFP-2 row-CFP-1');
 
     // By next date: CFP-1's review (March 2027) before CFP-3's (September 2027); the submission has none and goes last.
-    await apps.getByTestId('sort-next').click();
-    expect(await sortState('next')).toBe('ascending');
-    expect(await sortState('app')).toBe('none');
+    await header('Next date').getByRole('button').click();
+    expect(await sortState('Next date')).toBe('ascending');
+    expect(await sortState('App')).toBeNull();
     expect(await order()).toBe('row-CFP-1 row-CFP-3 row-CFP-2');
 
     // By stage or review: "Review: …" after "Submitted".
-    await apps.getByTestId('sort-state').click();
+    await header('Stage or review').getByRole('button').click();
     expect((await order()).split(' ')[0]).toBe('row-CFP-1');
-    await apps.getByTestId('sort-state').click();
+    await header('Stage or review').getByRole('button').click();
     expect((await order()).split(' ')[0]).toBe('row-CFP-2');
+  });
+
+  it('is usable by keyboard and screen reader: named filters and table, a sort button reached with Tab and pressed with Enter, focus visible', async () => {
+    await page.goto(`${site.url}/apps`);
+    const apps = frame();
+    await apps.getByTestId('row-count').filter({ hasText: /^3 apps ·/ }).waitFor();
+    const order = async () => (await apps.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-testid')))).join(' ');
+
+    // Every filter is named by its visible label; the table by its purpose.
+    expect(await apps.getByLabel('Stage', { exact: true }).getAttribute('data-testid')).toBe('filter-stage');
+    expect(await apps.getByLabel('Due within, days').getAttribute('data-testid')).toBe('filter-due');
+    expect(await apps.getByLabel('Search app or ticket').getAttribute('data-testid')).toBe('filter-text');
+    expect(await apps.getByRole('table', { name: 'Tracked apps' }).count()).toBe(1);
+    expect(await apps.getByRole('button', { name: 'Export CSV' }).count()).toBe(1);
+
+    // A bad number is said at the field and read out with it.
+    await apps.getByLabel('Due within, days').fill('soon');
+    const describedBy = (await apps.getByLabel('Due within, days').getAttribute('aria-describedby')) ?? '';
+    expect(describedBy).not.toBe('');
+    expect(await apps.locator(`[id="${describedBy}"]`).innerText()).toContain('whole number of days');
+    await apps.getByLabel('Due within, days').fill('');
+
+    // From the search field, Tab reaches the sort button of the first column.
+    await apps.getByLabel('Search app or ticket').focus();
+    const inner = await (await page.getByTestId('page-frame').elementHandle())!.contentFrame();
+    const focused = () => inner!.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
+    let presses = 0;
+    while ((await focused()) !== 'App' && presses < 15) {
+      await page.keyboard.press('Tab');
+      presses++;
+    }
+    expect(await focused()).toBe('App');
+    const sortButton = apps.getByRole('columnheader', { name: 'App', exact: true }).getByRole('button');
+    const ring = await sortButton.evaluate((b) => ({ visible: b.matches(':focus-visible'), outline: getComputedStyle(b).outlineStyle, shadow: getComputedStyle(b).boxShadow }));
+    expect(ring.visible).toBe(true);
+    expect(ring.outline !== 'none' || ring.shadow !== 'none').toBe(true);
+
+    await page.keyboard.press('Enter');
+    expect(await apps.getByRole('columnheader', { name: 'App', exact: true }).getAttribute('aria-sort')).toBe('ascending');
+    expect(await order()).toBe('row-CFP-1 row-CFP-2 row-CFP-3');
+    await page.keyboard.press('Enter');
+    expect(await apps.getByRole('columnheader', { name: 'App', exact: true }).getAttribute('aria-sort')).toBe('descending');
+    expect(await order()).toBe('row-CFP-3 row-CFP-2 row-CFP-1');
   });
 });
