@@ -1,13 +1,18 @@
+import SectionMessage from '@atlaskit/section-message';
+import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
 import { Heading } from '../shared/ui/Heading';
-import { SectionMessage } from '../shared/ui/SectionMessage';
-import { Tabs } from '../shared/ui/Tabs';
+import { token } from '@atlaskit/tokens';
 import { useCallback, useEffect, useState } from 'react';
 import type { ApiError, ProgramSettings, Viewer } from '../../src/contract';
 import { call } from '../shared/call';
 import { Column, pageStyle } from '../shared/layout';
-import { ErrorMessage, Loading } from '../shared/states';
+import { PageErrorMessage } from '../shared/ak/PageErrorMessage';
+import { Loading } from '../shared/loading';
 import { ImportForm } from './ImportForm';
 import { SettingsForm } from './SettingsForm';
+
+/** Atlassian's tab panel has no width of its own; the forms take the page's. */
+const TAB_PANEL = { width: '100%', paddingTop: token('space.150') } as const;
 
 type Load = { status: 'loading' } | { status: 'failed'; error: ApiError } | { status: 'ready'; settings: ProgramSettings; viewer: Viewer };
 
@@ -29,7 +34,7 @@ export function AdminPage() {
           Cloud Fortified Tracker settings
         </Heading>
         {load.status === 'loading' && <Loading what="the settings" />}
-        {load.status === 'failed' && <ErrorMessage error={load.error} onRetry={() => void fetchSettings()} />}
+        {load.status === 'failed' && <PageErrorMessage error={load.error} onRetry={() => void fetchSettings()} />}
         {load.status === 'ready' && (
           <>
             {!load.viewer.isAdmin && (
@@ -37,23 +42,22 @@ export function AdminPage() {
                 <p style={{ margin: 0 }}>Only Jira administrators can change the program's settings or import apps. You can read them here.</p>
               </SectionMessage>
             )}
-            <Tabs
-              id="admin-tabs"
-              tabs={[
-                {
-                  label: 'Program settings',
-                  testId: 'tab-settings',
-                  panel: (
-                    <SettingsForm
-                      settings={load.settings}
-                      readOnly={!load.viewer.isAdmin}
-                      onSaved={(settings) => setLoad({ status: 'ready', settings, viewer: load.viewer })}
-                    />
-                  ),
-                },
-                { label: 'Import approved apps', testId: 'tab-import', panel: <ImportForm readOnly={!load.viewer.isAdmin} /> },
-              ]}
-            />
+            <Tabs id="admin-tabs">
+              <TabList>
+                <Tab testId="tab-settings">Program settings</Tab>
+                <Tab testId="tab-import">Import approved apps</Tab>
+              </TabList>
+              <TabPanel>
+                <div style={TAB_PANEL}>
+                  <SettingsForm settings={load.settings} readOnly={!load.viewer.isAdmin} onSaved={(settings) => setLoad({ status: 'ready', settings, viewer: load.viewer })} />
+                </div>
+              </TabPanel>
+              <TabPanel>
+                <div style={TAB_PANEL}>
+                  <ImportForm readOnly={!load.viewer.isAdmin} />
+                </div>
+              </TabPanel>
+            </Tabs>
           </>
         )}
       </Column>

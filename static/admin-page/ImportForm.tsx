@@ -1,11 +1,12 @@
-import { Button } from '../shared/ui/Button';
-import { TextArea } from '../shared/ui/TextInput';
+import Button from '@atlaskit/button/new';
+import TextArea from '@atlaskit/textarea';
 import { useState } from 'react';
 import type { ApiError, ImportReport } from '../../src/contract';
 import { call } from '../shared/call';
 import { formatDay } from '../shared/format';
 import { Column, Subtle } from '../shared/layout';
-import { ErrorMessage } from '../shared/states';
+import { LabelledField } from '../shared/ak/LabelledField';
+import { PageErrorMessage } from '../shared/ak/PageErrorMessage';
 
 /** Apps approved before the app was installed: pasted as CSV, reported line by line. */
 export function ImportForm({ readOnly }: { readOnly: boolean }) {
@@ -27,17 +28,29 @@ export function ImportForm({ readOnly }: { readOnly: boolean }) {
       }}
     >
       <Column gap="space.100">
-        <span>
+        <span id="import-csv-format">
           Paste one app per line: <code>issue key, approval date (YYYY-MM-DD), app name</code>. A header line is allowed. Each approved app gets its
           annual review scheduled from its approval month.
         </span>
-        <TextArea aria-label="Apps to import, as CSV" testId="import-csv" value={csv} onChange={(e) => setCsv(e.currentTarget.value)} minimumRows={6} isReadOnly={readOnly} />
+        <LabelledField id="import-csv" label="Apps to import, as CSV">
+          <TextArea
+            id="import-csv"
+            testId="import-csv"
+            aria-describedby="import-csv-format"
+            value={csv}
+            onChange={(e) => setCsv(e.currentTarget.value)}
+            minimumRows={6}
+            resize="vertical"
+            isMonospaced
+            isReadOnly={readOnly}
+          />
+        </LabelledField>
         <div>
           <Button type="submit" appearance="primary" isDisabled={readOnly || busy || csv.trim() === ''} testId="import-button">
             Import
           </Button>
         </div>
-        {error && <ErrorMessage error={error} onDismiss={() => setError(null)} />}
+        {error && <PageErrorMessage error={error} onDismiss={() => setError(null)} />}
         {report && (
           <div data-testid="import-report">
             <Column gap="space.075">

@@ -1,13 +1,13 @@
-import { Button } from '../shared/ui/Button';
-import { SectionMessage } from '../shared/ui/SectionMessage';
+import Button from '@atlaskit/button/new';
+import SectionMessage from '@atlaskit/section-message';
+import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
 import { useEffect, useRef, useState } from 'react';
 import type { ApiError, ProgramSettings, SettingsProblem, Stage } from '../../src/contract';
 import { call } from '../shared/call';
 import { STAGE_LABEL } from '../shared/labels';
 import { Column, Row } from '../shared/layout';
-import { Tabs } from '../shared/ui/Tabs';
 import { token } from '@atlaskit/tokens';
-import { ErrorMessage } from '../shared/states';
+import { PageErrorMessage } from '../shared/ak/PageErrorMessage';
 import { setAt, type Json } from './draft';
 import { fieldLabel, LABEL, LISTS, SECTIONS, sectionOf, type SectionId } from './settings-labels';
 import { CheckboxField, ChoiceField, DraftContext, ListEditor, ListField, LongTextField, NumberField, TextField } from './fields';
@@ -210,15 +210,25 @@ export function SettingsForm({ settings, readOnly, onSaved }: { settings: Progra
         }}
       >
         <Column gap="space.150">
-          <Tabs
-            id="settings-sections"
-            selected={sectionIndex}
-            onSelect={setSectionIndex}
-            tabs={SECTIONS.map((section) => {
-              const count = problems.filter((p) => sectionOf(p.path) === section.id).length;
-              return { label: count > 0 ? `${section.title} (${count} to fix)` : section.title, testId: `section-${section.id}`, panel: <Section id={section.id} /> };
-            })}
-          />
+          <Tabs id="settings-sections" selected={sectionIndex} onChange={setSectionIndex} shouldUnmountTabPanelOnChange>
+            <TabList>
+              {SECTIONS.map((section) => {
+                const count = problems.filter((p) => sectionOf(p.path) === section.id).length;
+                return (
+                  <Tab key={section.id} testId={`section-${section.id}`}>
+                    {count > 0 ? `${section.title} (${count} to fix)` : section.title}
+                  </Tab>
+                );
+              })}
+            </TabList>
+            {SECTIONS.map((section) => (
+              <TabPanel key={section.id}>
+                <div style={{ width: '100%', paddingTop: token('space.150') }}>
+                  <Section id={section.id} />
+                </div>
+              </TabPanel>
+            ))}
+          </Tabs>
 
           <div data-testid="save-bar" style={SAVE_BAR}>
             <Column gap="space.100">
@@ -246,7 +256,7 @@ export function SettingsForm({ settings, readOnly, onSaved }: { settings: Progra
                     </SectionMessage>
                   </div>
                 )}
-                {error && problems.length === 0 && <ErrorMessage error={error} onDismiss={() => setError(null)} />}
+                {error && problems.length === 0 && <PageErrorMessage error={error} onDismiss={() => setError(null)} />}
               </div>
               {!readOnly && (
                 <Row>

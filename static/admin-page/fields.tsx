@@ -1,10 +1,13 @@
-import { Button } from '../shared/ui/Button';
-import { TextArea, TextInput } from '../shared/ui/TextInput';
-import { token } from '@atlaskit/tokens';
+import Button from '@atlaskit/button/new';
+import { ErrorMessage } from '@atlaskit/form';
+import TextArea from '@atlaskit/textarea';
+import Textfield from '@atlaskit/textfield';
 import { createContext, useContext, type ReactNode } from 'react';
 import type { SettingsProblem } from '../../src/contract';
+import { describedBy, LabelledField } from '../shared/ak/LabelledField';
 import { Card, Column, NativeSelect, Row } from '../shared/layout';
 import { getAt, problemsAt, type Json } from './draft';
+import { LISTS } from './settings-labels';
 
 export interface DraftApi {
   draft: Json;
@@ -21,40 +24,53 @@ function useDraft(): DraftApi {
   return api;
 }
 
+/** A problem of a list as a whole (an item twice, none at all), above its items. */
 export function Problems({ path }: { path: string }) {
   const { problems } = useDraft();
   const messages = problemsAt(problems, path);
   if (messages.length === 0) return null;
   return (
-    <span data-testid={`problem-${path}`} role="alert" style={{ color: token('color.text.danger'), font: token('font.body.small') }}>
-      {messages.join('; ')}
-    </span>
-  );
-}
-
-function Field({ label, path, hint, children }: { label: string; path: string; hint?: string; children: ReactNode }) {
-  return (
-    <div data-field={path}>
-      <Column gap="space.050">
-        <label style={{ font: token('font.body.small'), color: token('color.text.subtle'), fontWeight: token('font.weight.semibold', '600') }}>
-          {label}
-          {hint && <span style={{ fontWeight: 'normal' }}> — {hint}</span>}
-        </label>
-        {children}
-        <Problems path={path} />
-      </Column>
+    <div role="alert">
+      <ErrorMessage testId={`problem-${path}`}>{messages.join('; ')}</ErrorMessage>
     </div>
   );
 }
 
+/** The control's id: a label's `for`, and what a problem's link puts the cursor in. */
+const fieldId = (path: string) => `setting-${path}`;
+
+/** A setting's label, hint and problem around its control; `data-field` is how a problem's link finds it. */
+function Field({ label, path, hint, extraProblems, children }: { label: string; path: string; hint?: string; extraProblems?: string[]; children: ReactNode }) {
+  const { problems } = useDraft();
+  const messages = [...problemsAt(problems, path), ...(extraProblems ?? [])];
+  return (
+    <div data-field={path}>
+      <LabelledField id={fieldId(path)} label={label} hint={hint} problem={messages.length > 0 ? messages.join('; ') : undefined} problemTestId={`problem-${path}`}>
+        {children}
+      </LabelledField>
+    </div>
+  );
+}
+
+/** What every setting's control carries: its id, its test id, and what describes it. */
+function useControl(path: string, hint?: string, extraProblems?: string[]) {
+  const { problems, readOnly } = useDraft();
+  const invalid = problemsAt(problems, path).length > 0 || (extraProblems ?? []).length > 0;
+  return {
+    id: fieldId(path),
+    testId: `field-${path}`,
+    isReadOnly: readOnly,
+    isInvalid: invalid,
+    'aria-describedby': describedBy(fieldId(path), { hint, problem: invalid ? 'yes' : undefined }),
+  };
+}
+
 /** A text setting: empty text in an optional one is no value at all, so the setting is left out. */
 function useTextSetting(path: string, optional?: boolean) {
-  const { draft, update, problems, readOnly } = useDraft();
+  const { draft, update } = useDraft();
   const value = getAt(draft, path);
   return {
     value: typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value),
-    isReadOnly: readOnly,
-    isInvalid: problemsAt(problems, path).length > 0,
     onChange: (e: { currentTarget: { value: string } }) => {
       const text = e.currentTarget.value;
       update(path, optional && text.trim() === '' ? undefined : text);
@@ -66,7 +82,7 @@ export function TextField({ label, path, hint, optional }: { label: string; path
   const setting = useTextSetting(path, optional);
   return (
     <Field label={label} path={path} hint={hint}>
-      <TextInput aria-label={label} testId={`field-${path}`} isCompact {...setting} />
+      <Textfield isCompact {...useControl(path, hint)} {...setting} />
     </Field>
   );
 }
@@ -75,25 +91,22 @@ export function LongTextField({ label, path, hint, optional }: { label: string; 
   const setting = useTextSetting(path, optional);
   return (
     <Field label={label} path={path} hint={hint}>
-      <TextArea aria-label={label} testId={`field-${path}`} minimumRows={3} {...setting} />
+      <TextArea minimumRows={3} resize="vertical" {...useControl(path, hint)} {...setting} />
     </Field>
   );
 }
 
 /** A number; what cannot be read as one is kept as typed, so the server names the problem. */
 export function NumberField({ label, path, hint, optional }: { label: string; path: string; hint?: string; optional?: boolean }) {
-  const { draft, update, problems, readOnly } = useDraft();
+  const { draft, update } = useDraft();
   const value = getAt(draft, path);
   return (
     <Field label={label} path={path} hint={hint}>
-      <TextInput
-        aria-label={label}
-        testId={`field-${path}`}
+      <Textfield
+        {...useControl(path, hint)}
         inputMode="numeric"
         width="small"
         value={value === undefined || value === null ? '' : String(value)}
-        isReadOnly={readOnly}
-        isInvalid={problemsAt(problems, path).length > 0}
         isCompact
         onChange={(e) => {
           const text = e.currentTarget.value.trim();
@@ -107,24 +120,21 @@ export function NumberField({ label, path, hint, optional }: { label: string; pa
 
 /** A list of strings edited as text, one per line (or separated by commas). */
 export function ListField({ label, path, hint, separator }: { label: string; path: string; hint?: string; separator: 'line' | 'comma' }) {
-  const { draft, update, problems, readOnly } = useDraft();
+  const { draft, update, problems } = useDraft();
   const value = getAt(draft, path);
   const list = Array.isArray(value) ? value.map((v) => String(v)) : [];
   const text = list.join(separator === 'line' ? '\n' : ', ');
-  const itemProblems = problems.filter((p) => p.path.startsWith(`${path}.`));
+  // A problem of one item is told by the item as typed.
+  const itemProblems = problems.filter((p) => p.path.startsWith(`${path}.`)).map((p) => `${list[Number(p.path.split('.')[1])] ?? p.path}: ${p.message}`);
+  const control = useControl(path, hint, itemProblems);
   const parse = (raw: string): Json => raw.split(separator === 'line' ? /\r?\n/ : /,/).map((s) => s.trim()).filter((s) => s !== '');
   return (
-    <Field label={label} path={path} hint={hint}>
+    <Field label={label} path={path} hint={hint} extraProblems={itemProblems}>
       {separator === 'line' ? (
-        <TextArea aria-label={label} testId={`field-${path}`} defaultValue={text} isReadOnly={readOnly} minimumRows={2} onBlur={(e) => update(path, parse(e.currentTarget.value))} />
+        <TextArea {...control} defaultValue={text} minimumRows={2} resize="vertical" onBlur={(e) => update(path, parse(e.currentTarget.value))} />
       ) : (
-        <TextInput aria-label={label} testId={`field-${path}`} defaultValue={text} isReadOnly={readOnly} isCompact onBlur={(e) => update(path, parse(e.currentTarget.value))} />
+        <Textfield {...control} defaultValue={text} isCompact onBlur={(e) => update(path, parse(e.currentTarget.value))} />
       )}
-      {itemProblems.map((p) => (
-        <span key={p.path} role="alert" style={{ color: token('color.text.danger'), font: token('font.body.small') }}>
-          {list[Number(p.path.split('.')[1])] ?? p.path}: {p.message}
-        </span>
-      ))}
     </Field>
   );
 }
@@ -134,7 +144,7 @@ export function ChoiceField<T extends string>({ label, path, options }: { label:
   const value = getAt(draft, path);
   return (
     <Field label={label} path={path}>
-      <NativeSelect label={label} testId={`field-${path}`} disabled={readOnly} value={(typeof value === 'string' ? value : '') as T | ''} options={options} onChange={(v) => update(path, v)} />
+      <NativeSelect id={fieldId(path)} label={label} testId={`field-${path}`} disabled={readOnly} value={(typeof value === 'string' ? value : '') as T | ''} options={options} onChange={(v) => update(path, v)} />
     </Field>
   );
 }
@@ -151,6 +161,9 @@ export function CheckboxField({ label, path }: { label: string; path: string }) 
   );
 }
 
+/** "check" for the review checks: a Remove button says which item it removes. */
+const itemName = (path: string) => (path in LISTS ? LISTS[path as keyof typeof LISTS].item : 'item');
+
 /** A list of objects: each item rendered by `item`, with add and remove. */
 export function ListEditor({ path, title, newItem, item }: { path: string; title: string; newItem: Json; item: (itemPath: string, index: number) => ReactNode }) {
   const { draft, update, readOnly } = useDraft();
@@ -166,7 +179,12 @@ export function ListEditor({ path, title, newItem, item }: { path: string; title
               {item(`${path}.${i}`, i)}
               {!readOnly && (
                 <div>
-                  <Button spacing="compact" appearance="subtle" onClick={() => update(path, list.filter((__, j) => j !== i))}>
+                  <Button
+                    spacing="compact"
+                    appearance="subtle"
+                    aria-label={`Remove ${itemName(path)} ${i + 1}`}
+                    onClick={() => update(path, list.filter((__, j) => j !== i))}
+                  >
                     Remove
                   </Button>
                 </div>
