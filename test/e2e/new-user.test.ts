@@ -181,6 +181,46 @@ describeWithBrowser('the settings page a new user can find their way in', () => 
     await admin().getByTestId('settings-saved').waitFor();
     await expectInView(page, 'settings-saved');
   });
+
+  it('is usable by keyboard and screen reader: fields named by their labels, Enter saves, a problem\'s link puts the cursor in its field', async () => {
+    await page.goto(`${site.url}/settings`);
+    await admin().getByTestId('settings-form').waitFor();
+    expect(await admin().getByLabel('Time zone', { exact: true }).getAttribute('data-testid')).toBe('field-timezone');
+    expect(await admin().getByLabel('Program name').getAttribute('data-testid')).toBe('field-name');
+
+    await admin().getByRole('tab', { name: 'Review checks', exact: true }).click();
+    expect(await admin().getByRole('button', { name: 'Remove check 3' }).count()).toBe(1);
+    await admin().getByLabel('Title').nth(2).fill('');
+
+    // Save with the keyboard: the button shows where the focus is, Enter presses it.
+    const save = admin().getByRole('button', { name: 'Save settings' });
+    await save.focus();
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Tab');
+    const ring = await save.evaluate((b) => ({ visible: b.matches(':focus-visible'), outline: getComputedStyle(b).outlineStyle, shadow: getComputedStyle(b).boxShadow }));
+    expect(ring.visible).toBe(true);
+    expect(ring.outline !== 'none' || ring.shadow !== 'none').toBe(true);
+    await page.keyboard.press('Enter');
+
+    // The problem's link is a button named by the field; Enter on it puts the cursor in the field, which says what is wrong.
+    const link = admin().getByRole('button', { name: 'Review checks, check 3: Title' });
+    await link.waitFor();
+    await link.focus();
+    await page.keyboard.press('Enter');
+    const field = admin().getByTestId('field-checks.2.title');
+    expect(await field.evaluate((f) => f === document.activeElement)).toBe(true);
+    expect(await field.getAttribute('aria-invalid')).toBe('true');
+    const describedBy = (await field.getAttribute('aria-describedby')) ?? '';
+    expect(describedBy).not.toBe('');
+    const description = await Promise.all(describedBy.split(' ').map((id) => admin().locator(`[id="${id}"]`).innerText()));
+    expect(description.join(' ')).toContain('must not be empty');
+
+    await page.keyboard.type('Bug Bounty');
+    await save.focus();
+    await page.keyboard.press('Enter');
+    await admin().getByTestId('settings-saved').waitFor();
+    expect(await field.getAttribute('aria-invalid')).toBeNull();
+  });
 });
 
 /** The element is inside the visible part of the window, not above or below it. */
