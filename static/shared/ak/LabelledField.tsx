@@ -15,7 +15,8 @@ export function LabelledField(props: { id: string; label: string; hint?: string;
   return (
     <div>
       <Label htmlFor={props.id}>{props.label}</Label>
-      {props.children}
+      {/* A native select is inline; the control goes under its label like a text field. */}
+      <div>{props.children}</div>
       {props.hint && (
         <div id={`${props.id}-hint`}>
           <HelperMessage>{props.hint}</HelperMessage>
