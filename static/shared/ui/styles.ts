@@ -12,7 +12,7 @@ a:hover,.cf-link:hover{color:${token('color.link.pressed')}}
 .cf-btn{display:inline-flex;align-items:center;justify-content:center;box-sizing:border-box;max-width:100%;border:none;border-radius:${token('radius.small', '3px')};font:${token('font.body')};font-weight:${token('font.weight.medium', '500')};cursor:pointer;white-space:nowrap;overflow:hidden;text-overflow:ellipsis;height:32px;padding:0 ${token('space.150')};background:${token('color.background.neutral')};color:${token('color.text')}}
 .cf-btn:hover{background:${token('color.background.neutral.hovered')}}
 .cf-btn:active{background:${token('color.background.neutral.pressed')}}
-.cf-btn:focus-visible,.cf-input:focus-visible,.cf-tabs button:focus-visible{outline:2px solid ${token('color.border.focused')};outline-offset:2px}
+.cf-btn:focus-visible,.cf-input:focus-visible{outline:2px solid ${token('color.border.focused')};outline-offset:2px}
 .cf-btn--compact{height:24px;padding:0 ${token('space.100')}}
 .cf-btn--primary{background:${token('color.background.brand.bold')};color:${token('color.text.inverse')}}
 .cf-btn--primary:hover{background:${token('color.background.brand.bold.hovered')}}
@@ -43,9 +43,6 @@ a:hover,.cf-link:hover{color:${token('color.link.pressed')}}
 textarea.cf-input{resize:vertical}
 .cf-spinner{animation:cf-spin .86s linear infinite}
 @keyframes cf-spin{to{transform:rotate(360deg)}}
-.cf-tabs{display:flex;gap:${token('space.100')};border-bottom:2px solid ${token('color.border')};margin-bottom:${token('space.150')}}
-.cf-tabs button{border:none;background:none;font:${token('font.body')};font-weight:${token('font.weight.medium', '500')};color:${token('color.text.subtle')};padding:${token('space.075')} ${token('space.050')};margin-bottom:-2px;border-bottom:2px solid transparent;cursor:pointer}
-.cf-tabs button[aria-selected=true]{color:${token('color.text.selected')};border-bottom-color:${token('color.border.selected')}}
 `;
 
 let written = false;
