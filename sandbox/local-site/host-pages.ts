@@ -132,7 +132,11 @@ export function ticketPage(ctx: PageContext, issueKey: string, focusedCommentId:
     .map((a) => `<li data-testid="attachment"><a href="/local/attachment/${esc(issueKey)}/${esc(a.id)}">${esc(a.filename)}</a> (${a.size} bytes)</li>`)
     .join('');
   const reporter = issue.reporterId;
-  const panel = frameSrc('issue-panel', { module: 'cf-tracker-panel', type: 'jira:issuePanel', issueKey, issueId: issue.id, as: ctx.as });
+  // A partner on the request sees it as on the customer portal: the app's portal panel, not the agents' issue panel.
+  const asPartner = ctx.users.find((u) => u.accountId === ctx.as)?.kind === 'partner';
+  const panel = asPartner
+    ? frameSrc('portal-panel', { module: 'cf-tracker-portal-panel', type: 'jiraServiceManagement:portalRequestDetailPanel', issueKey, issueId: issue.id, as: ctx.as })
+    : frameSrc('issue-panel', { module: 'cf-tracker-panel', type: 'jira:issuePanel', issueKey, issueId: issue.id, as: ctx.as });
   const body = `
 <div class="ticket">
   <section>
