@@ -57,7 +57,11 @@ function Overview({ view }: { view: PartnerView }) {
       {review.failed.length > 0 && (
         <div data-testid="portal-failed">
           <p>
-            <strong>Requirements to resolve by {formatDay(review.remediationDue ?? review.dates.remediationDue)}{zone}:</strong>
+            <strong>
+              {review.state === 'overdue' ? 'Requirements still failing after the deadline of' : 'Requirements to resolve by'}{' '}
+              {formatDay(review.remediationDue ?? review.dates.remediationDue)}
+              {zone}:
+            </strong>
           </p>
           <ul style={{ margin: 0, paddingLeft: 18 }}>
             {review.failed.map((f) => (
