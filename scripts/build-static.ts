@@ -12,6 +12,7 @@ export const PAGES = [
   { dir: 'issue-panel', title: 'Cloud Fortified' },
   { dir: 'global-page', title: 'Cloud Fortified apps' },
   { dir: 'admin-page', title: 'Cloud Fortified settings' },
+  { dir: 'portal-panel', title: 'Cloud Fortified review' },
 ] as const;
 
 const root = resolve(__dirname, '..');

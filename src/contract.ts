@@ -7,6 +7,7 @@ import type { ProgramSettings, SettingsProblem } from './domain/program';
 import type { CheckResult, PartnerAnswerValue, ReviewCycle, ReviewDates, ReviewState } from './domain/review-types';
 import type { ComponentState, ComponentStatus, NextStepOwner, Stage } from './domain/submission-types';
 import type { AuditEntry } from './domain/tracked-app';
+import type { PartnerView } from './domain/partner-view';
 
 export type { IsoDate, IsoDateTime, ProgramSettings, SettingsProblem, Stage, ComponentStatus, ReviewState, AuditEntry };
 
@@ -221,3 +222,27 @@ export const RESOLVER_KEYS: readonly ResolverKey[] = [
 ];
 
 export type { ReviewDates };
+
+/** The customer portal's panel (`jiraServiceManagement:portalRequestDetailPanel`): a partner's calls. */
+export const PORTAL_MODULE_KEY = 'cf-tracker-portal-panel';
+
+/** One ticked category of a partner's structured answer. */
+export interface PortalCategoryAnswer {
+  id: string;
+  whatChanged: string;
+  effect: string;
+  /** The Marketplace listing and the Privacy & Security tab were updated to reflect the change. */
+  listingUpdated: boolean;
+}
+
+export type PortalView = { tracked: false; issueKey: string } | { tracked: true; issueKey: string; view: PartnerView };
+
+/** The portal's calls name no ticket: the resolver answers only for the request it is shown on. */
+export interface PortalApi {
+  getPortalView: { payload: Record<string, never>; result: PortalView };
+  answerOnPortal: { payload: { cycleId: string; value: 'YES' | 'NO'; categories: PortalCategoryAnswer[] }; result: PortalView };
+}
+
+export type PortalKey = keyof PortalApi;
+export const PORTAL_RESOLVER_KEYS: readonly PortalKey[] = ['getPortalView', 'answerOnPortal'];
+export type { PartnerView, PartnerReview } from './domain/partner-view';

@@ -1,5 +1,6 @@
-// The manifest's handlers: index.resolver, index.runSweep, index.onTicketEvent, index.processReviewWork.
+// The manifest's handlers: index.resolver, index.portalResolver, index.runSweep, index.onTicketEvent, index.processReviewWork.
 export { resolver } from './entry/resolver';
+export { portalResolver } from './entry/portal-resolver';
 export { runSweep } from './entry/sweep';
 export { onTicketEvent } from './entry/ticket-events';
 export { processReviewWork } from './entry/review-worker';

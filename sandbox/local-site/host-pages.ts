@@ -155,12 +155,15 @@ export function ticketPage(ctx: PageContext, issueKey: string, focusedCommentId:
     .map((a) => `<li data-testid="attachment"><a href="/local/attachment/${esc(issueKey)}/${esc(a.id)}">${esc(a.filename)}</a> (${a.size} bytes)</li>`)
     .join('');
   const reporter = issue.reporterId;
-  const panel = frameSrc('issue-panel', { module: 'cf-tracker-panel', type: 'jira:issuePanel', issueKey, issueId: issue.id, as: ctx.as });
+  // A partner sees the request as on the customer portal: the app's portal panel, never the agents' issue panel.
   const side = customer
-    ? ''
+    ? `<aside>
+    <h3>Cloud Fortified</h3>
+    <iframe class="panel-frame" title="Cloud Fortified on the portal" src="${esc(frameSrc('portal-panel', { module: 'cf-tracker-portal-panel', type: 'jiraServiceManagement:portalRequestDetailPanel', issueKey, issueId: issue.id, as: ctx.as }))}" onload="fitFrame(this)" data-testid="portal-panel-frame"></iframe>
+  </aside>`
     : `<aside>
     <h3>Cloud Fortified</h3>
-    <iframe class="panel-frame" title="Cloud Fortified issue panel" src="${esc(panel)}" onload="fitFrame(this)" data-testid="panel-frame"></iframe>
+    <iframe class="panel-frame" title="Cloud Fortified issue panel" src="${esc(frameSrc('issue-panel', { module: 'cf-tracker-panel', type: 'jira:issuePanel', issueKey, issueId: issue.id, as: ctx.as }))}" onload="fitFrame(this)" data-testid="panel-frame"></iframe>
   </aside>`;
   const body = `
 <div class="ticket">

@@ -25,7 +25,7 @@ export interface LocalSite {
   close(): Promise<void>;
 }
 
-const PAGES = new Set(['issue-panel', 'global-page', 'admin-page']);
+const PAGES = new Set(['issue-panel', 'global-page', 'admin-page', 'portal-panel']);
 const MAX_BODY = 600 * 1024;
 const DAY_MS = 24 * 60 * 60 * 1000;
 

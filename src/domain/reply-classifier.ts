@@ -1,6 +1,7 @@
 import type { ProgramSettings } from './program';
 import type { PartnerAnswerValue } from './review-types';
 import { namedCategories } from './reply/change-categories';
+import { readFilledForm, type FilledForm } from './reply/filled-form';
 import { ownLines, withoutOpening } from './reply/own-words';
 
 export interface ReplyClassification {
@@ -47,6 +48,20 @@ const YES_PHRASES: RegExp[] = [
   /\bthe following (?:significant |major )?changes\b/,
 ];
 
+/**
+ * A "yes" or "no" that answers something else: the message arrived, the partner will fill in the
+ * form later. "Yes, we received your message" is not a YES, nor "No problem, we'll fill it in" a NO.
+ */
+const NOT_AN_ANSWER: RegExp[] = [
+  /\b(?:(?:have |'ve )?(?:received|got|seen|read|found)|receive|saw)\s+(?:your|the|this|that|an?|any|our)\s+(?:[\w-]+\s+)?(?:message|e-?mail|mail|notice|reminder|form|attachment|ticket|comment|request|note|file)s?\b/,
+  /\b(?:we|i)(?:'ll|'d| will| would| shall| can|'re going to| are going to| am going to)\s+(?:\w+\s+){0,2}?(?:fill|complete|send|reply|respond|answer|review|look|get back|return|submit|provide|go through|share|come back)\b/,
+  /\b(?:noted|acknowledged|will do|on it|got it)\b/,
+  /^(?:yes|yep|yeah|yup)\W+(?:well |all )?received\b/,
+];
+
+/** Courtesies that open with "no" or "yes" without answering: "No problem", "Yes please". */
+const COURTESY = /^(?:no (?:problem|problems|worries|worry|rush|bother)|yes,? (?:please|of course|sure|certainly)|sure|ok|okay|of course)(?![a-z'])[\s,.!:;\-–—]*/i;
+
 const CONTRAST = /\b(?:but|except|apart from|other than|however|although|besides|aside from)\b/;
 
 function unclear(reason: string): ReplyClassification {
@@ -88,10 +103,38 @@ export function classifyReply(text: string, program: ProgramSettings): ReplyClas
   if (typeof text !== 'string' || text.trim() === '') return unclear('the reply is empty');
   const lines = ownLines(text);
   if (lines.length === 0) return unclear('has no words of its own (only quoted text or a signature)');
-  const body = withoutOpening(lines.join('\n'));
+  const form = readFilledForm(lines, program.changeCategories, program.texts.formTitle);
+  if (form) return fromFilledForm(form, lines, program);
+  return classifyOwnWords(lines, program);
+}
+
+/** The form pasted back: its YES/NO line decides, its ticked categories are the ones named. */
+function fromFilledForm(form: FilledForm, lines: string[], program: ProgramSettings): ReplyClassification {
+  const ticked = program.changeCategories.map((c) => c.id).filter((id) => form.named.some((n) => n.id === id));
+  // The answer line left blank: what the partner wrote above the form may answer instead.
+  const above = lines.slice(0, form.start);
+  const own = form.answer ? undefined : above.some((l) => l.trim() !== '') ? classifyOwnWords(above, program) : undefined;
+  const answer = form.answer ?? own?.answer;
+  if (!answer || answer === 'UNCLEAR') {
+    if (own) return own;
+    return unclear(ticked.length > 0 ? 'fills in the form’s categories but not its YES/NO answer' : 'sends the form without its YES/NO answer');
+  }
+  if (answer === 'NO' && ticked.length > 0) return unclear(`answers NO in the form but ticks ${titles(ticked, program).join(', ')}`);
+  const reason = form.answer ? `the form says "${capitalised(form.answer)}"` : (own?.reason ?? '');
+  return answer === 'YES' ? { answer, categories: [...new Set([...ticked, ...(own?.categories ?? [])])], reason } : { answer, categories: [], reason };
+}
+
+function classifyOwnWords(lines: string[], program: ProgramSettings): ReplyClassification {
+  let body = withoutOpening(lines.join('\n'));
   if (body === '') return unclear('has only a greeting, no answer');
+  const courtesy = COURTESY.exec(body);
+  if (courtesy) {
+    body = body.slice(courtesy[0].length);
+    if (body.trim() === '') return unclear(`"${courtesy[0].replace(/[\s,.!:;\-–—]+$/, '')}" is not an answer`);
+  }
   const lower = body.toLowerCase();
   const firstParagraph = lower.split(/\n\s*\n/)[0] ?? lower;
+  const notAnAnswer = firstMatch(firstSentence(lower), NOT_AN_ANSWER);
 
   const lead = /^[\s*_"'([{]*([a-z]+)(?![a-z'])/i.exec(body);
   const leadWord = lead?.[1]?.toLowerCase() ?? '';
@@ -111,6 +154,7 @@ export function classifyReply(text: string, program: ProgramSettings): ReplyClas
     if (alsoNo) return unclear(`says both yes and no ("${alsoNo}")`);
     const hedge = firstHedge(firstParagraph);
     if (hedge) return unclear(`says yes but hedges ("${hedge}")`);
+    if (notAnAnswer && !firstMatch(lower, YES_PHRASES)) return unclear(`says yes to something else ("${notAnAnswer}"), not to a significant change`);
     const categories = namedCategories(lines, program.changeCategories);
     return { answer: 'YES', categories, reason: `starts with "${capitalised(leadWord)}"` };
   }
@@ -121,6 +165,7 @@ export function classifyReply(text: string, program: ProgramSettings): ReplyClas
     }
     const hedge = firstHedge(lower);
     if (hedge) return unclear(`says no but hedges ("${hedge}")`);
+    if (notAnAnswer) return unclear(`says no to something else ("${notAnAnswer}"), not to a significant change`);
     if (CONTRAST.test(lower)) {
       const named = namedCategories(lines, program.changeCategories);
       if (named.length > 0) return unclear(`says no but names a change (${titles(named, program).join(', ')})`);
@@ -145,6 +190,8 @@ export function classifyReply(text: string, program: ProgramSettings): ReplyClas
   if (yesPhrase) {
     return { answer: 'YES', categories: namedCategories(lines, program.changeCategories), reason: `says "${yesPhrase}"` };
   }
+  if (notAnAnswer) return unclear(`does not answer YES or NO ("${notAnAnswer}")`);
+  if (courtesy) return unclear(`does not answer YES or NO ("${courtesy[0].replace(/[\s,.!:;\-–—]+$/, '')}")`);
   return unclear('does not start with YES or NO');
 }
 

@@ -122,8 +122,8 @@ async function recordAnswer(ctx: InvocationContext, issueKey: string, cycleId: s
           by: answer.by,
           kind: 'answer-recorded' as const,
           cycleId,
-          summary: `${edited ? 'Edited reply' : 'Reply'} read as ${answer.value}${answer.categories.length ? ` (${answer.categories.join(', ')})` : ''} for review ${cycleId}`,
-          detail: { answer: answer.value, commentId: answer.commentId ?? null, categories: answer.categories.join(','), source: 'reply' },
+          summary: `${answer.source === 'form' ? 'Answered on the portal:' : edited ? 'Edited reply read as' : 'Reply read as'} ${answer.value}${answer.categories.length ? ` (${answer.categories.join(', ')})` : ''} for review ${cycleId}`,
+          detail: { answer: answer.value, commentId: answer.commentId ?? null, categories: answer.categories.join(','), source: answer.source },
         },
       ],
     });
@@ -135,11 +135,21 @@ async function recordAnswer(ctx: InvocationContext, issueKey: string, cycleId: s
 export function keepsAnswer(existing: PartnerAnswer | undefined, incoming: PartnerAnswer): boolean {
   if (!existing) return true;
   if (existing.source === 'agent') return false;
+  // A structured answer (the portal panel, a JSM form) wins over free text, whenever either came.
+  if (existing.source === 'form' && incoming.source === 'reply') return false;
   const sameComment = existing.commentId === incoming.commentId;
   if (sameComment) {
     return existing.value !== incoming.value || existing.text !== incoming.text || existing.categories.join() !== incoming.categories.join();
   }
   return !(incoming.value === 'UNCLEAR' && existing.value !== 'UNCLEAR');
+}
+
+/**
+ * The partner's structured answer (the portal panel): recorded as the review's answer like a
+ * reply, over a reply's, never over an agent's. `changed` is false when nothing new was said.
+ */
+export async function recordStructuredAnswer(ctx: InvocationContext, issueKey: string, cycleId: string, answer: PartnerAnswer): Promise<{ changed: boolean; stored: TrackedApp }> {
+  return recordAnswer(ctx, issueKey, cycleId, { ...answer, source: 'form' });
 }
 
 /** Agents are told once per comment that a reply needs a person to read it. */

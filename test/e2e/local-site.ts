@@ -27,7 +27,7 @@ export interface Site {
 }
 
 export async function startSite(options: { seed: 'demo' | 'people'; now?: string }): Promise<Site> {
-  for (const page of ['issue-panel', 'global-page', 'admin-page']) {
+  for (const page of ['issue-panel', 'global-page', 'admin-page', 'portal-panel']) {
     if (!fs.existsSync(path.join(ROOT, 'static', page, 'build', 'main.js'))) throw new Error(`static/${page}/build is missing: run npm run build first`);
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cf-site-'));

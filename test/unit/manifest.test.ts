@@ -15,7 +15,7 @@ function scratchProject(manifest: string, withBuilds: boolean): string {
   fs.writeFileSync(path.join(dir, 'src/index.ts'), 'export {};\n');
   fs.cpSync(path.join(projectDir, 'static/icons'), path.join(dir, 'static/icons'), { recursive: true });
   if (withBuilds) {
-    for (const page of ['issue-panel', 'global-page', 'admin-page']) {
+    for (const page of ['issue-panel', 'global-page', 'admin-page', 'portal-panel']) {
       fs.mkdirSync(path.join(dir, 'static', page, 'build'), { recursive: true });
       fs.writeFileSync(path.join(dir, 'static', page, 'build/index.html'), '<!doctype html><html><body></body></html>');
     }
@@ -138,7 +138,7 @@ describe('manifest validation', () => {
     try {
       const result = await checkManifest(dir);
       expect(result.errors).toEqual([]);
-      expect(result.unbuilt.sort()).toEqual(['static/admin-page/build', 'static/global-page/build', 'static/issue-panel/build']);
+      expect(result.unbuilt.sort()).toEqual(['static/admin-page/build', 'static/global-page/build', 'static/issue-panel/build', 'static/portal-panel/build']);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -246,23 +246,72 @@ describe('significantChangeForm', () => {
     );
   });
 
-  it('is titled with the program form title, the app and the year', () => {
+  it('is titled with the program form title, the app and the year, and gives the dates with the time zone', () => {
     expect(form.markdown.split('\n')[0]).toBe('# Cloud Fortified significant-change form: Acme Timesheets (2027)');
-    expect(form.markdown).toContain('Review window: 25 March 2027 to 31 March 2027.');
-    expect(form.markdown).toContain('resolved by 28 April 2027');
+    expect(form.markdown).toContain('Review window: 25 March 2027 to 31 March 2027 (dates in UTC).');
+    expect(form.markdown).toContain('resolved by 28 April 2027 (UTC)');
+    const sydney = significantChangeForm({ ...CLOUD_FORTIFIED, timezone: 'Australia/Sydney' }, 'Acme', march2027);
+    expect(sydney.markdown).toContain('(dates in Australia/Sydney)');
   });
 
-  it('asks the YES/NO question and, per category, the three questions with examples', () => {
-    expect(form.markdown).toContain('## Has the app had any significant change in the past year?');
-    expect(form.markdown).toContain('Answer **YES** or **NO**.');
-    for (const category of CLOUD_FORTIFIED.changeCategories) {
-      expect(form.markdown).toContain(`### ${category.title}`);
-      for (const example of category.examples) expect(form.markdown).toContain(`- ${example}`);
+  it("lists the document's eleven categories with its titles and examples", () => {
+    const headings = [...form.markdown.matchAll(/^### (.+)$/gm)].map((m) => m[1]);
+    expect(headings.slice(0, 11)).toEqual([
+      'New or significant updates to software libraries, platforms or operating systems',
+      'Addition or removal of subprocessors',
+      'Addition or removal of core app features',
+      'Changes to infrastructure or hosting',
+      'Addition or removal of security controls',
+      'Additions or modifications to cryptographic tools and services',
+      'Changes to input validation',
+      'New or modified APIs affecting data access or security (authentication and authorisation, encryption, logging, audit trails, rate limits, endpoints)',
+      'System monitoring',
+      'Data stores',
+      'Atlassian developer platform used',
+    ]);
+    for (const example of ['OpenSSL', 'SendGrid or Brevo', 'document editor removed', 're-learn', 'own data centre to AWS, Azure or Google Cloud', 'AWS WAF or Cloudflare', 'Argon2', 'cross-site scripting (XSS)', 'anonymised IDs', 'Nagios to Datadog', 'MySQL to PostgreSQL', 'Connect to Forge']) {
+      expect(form.markdown).toContain(example);
     }
-    expect(form.markdown.match(/- What changed\?/g)).toHaveLength(CLOUD_FORTIFIED.changeCategories.length);
-    expect(form.markdown).toContain('How does the change affect the security or reliability of the app?');
-    expect(form.markdown).toContain('Have the Marketplace listing and the Privacy & Security tab been updated');
-    expect(form.markdown).toContain('Reply to the ticket');
+  });
+
+  it('can be filled in: a YES/NO line, and per category a box to tick and the three questions', () => {
+    expect(form.markdown).toContain('Has the app had any significant change in the past year?\n\nAnswer (YES or NO): ');
+    const n = CLOUD_FORTIFIED.changeCategories.length;
+    expect(form.markdown.match(/^- \[ \] Changed$/gm)).toHaveLength(n);
+    expect(form.markdown.match(/^- What changed: $/gm)).toHaveLength(n);
+    expect(form.markdown.match(/^- How does it affect security or reliability: $/gm)).toHaveLength(n);
+    expect(form.markdown.match(/^- Marketplace listing and Privacy & Security tab updated \(yes \/ no\): $/gm)).toHaveLength(n);
+    expect(form.markdown).toContain('Cloud Fortified panel of this request');
+    expect(form.markdown).toContain('JSM form');
+  });
+
+  it('sent back unfilled answers nothing, and the example it shows names nothing', () => {
+    expect(classifyReply(form.markdown, CLOUD_FORTIFIED)).toMatchObject({ answer: 'UNCLEAR', categories: [] });
+  });
+
+  it('sent back filled in (as a partner pastes it into an e-mail) is read: the YES line and the ticked categories', () => {
+    const filled = form.markdown
+      .replace('Answer (YES or NO): ', 'Answer (YES or NO): yes')
+      .replace(
+        /(### Addition or removal of subprocessors\n\nFor example: [^\n]*\n\n)- \[ \] Changed\n- What changed: /,
+        '$1- [x] Changed\n- What changed: Brevo replaced SendGrid',
+      )
+      .replace(/(### Data stores\n\nFor example: [^\n]*\n\n)- \[ \] Changed\n- What changed: /, '$1- [ ] Changed\n- What changed: n/a');
+    expect(classifyReply(`Hi team, here is our form.\n\n${filled}\n\nBest regards,\nJane`, CLOUD_FORTIFIED)).toEqual({
+      answer: 'YES',
+      categories: ['subprocessors'],
+      reason: 'the form says "Yes"',
+    });
+    const no = form.markdown.replace('Answer (YES or NO): ', 'Answer (YES or NO): **NO**');
+    expect(classifyReply(no, CLOUD_FORTIFIED)).toMatchObject({ answer: 'NO', categories: [] });
+    const contradictory = no.replace(/- \[ \] Changed/, '- [x] Changed');
+    expect(classifyReply(contradictory, CLOUD_FORTIFIED)).toMatchObject({ answer: 'UNCLEAR', reason: expect.stringMatching(/NO in the form but ticks New or significant updates/) });
+  });
+
+  it('filled in below a YES written above it, with the answer line left blank, is read as YES', () => {
+    const section = form.markdown.slice(form.markdown.indexOf('## Significant change'));
+    const ticked = section.replace(/(### System monitoring\n\nFor example: [^\n]*\n\n)- \[ \] Changed/, '$1- [X] Changed');
+    expect(classifyReply(`YES\n\n${ticked}`, CLOUD_FORTIFIED)).toMatchObject({ answer: 'YES', categories: ['monitoring'] });
   });
 
   it('follows the program: another program has other categories', () => {
@@ -279,6 +328,7 @@ describe('significantChangeForm', () => {
 
   it('teaches a way of answering that the app reads back', () => {
     const example = /```\n([\s\S]*?)```/.exec(form.markdown)?.[1] ?? '';
+    expect(example).toContain('Answer (YES or NO): YES');
     expect(classifyReply(example, CLOUD_FORTIFIED)).toMatchObject({ answer: 'YES', categories: ['libraries'] });
   });
 });

@@ -108,13 +108,54 @@ const cases: Array<[string, string, Expected]> = [
   ['no with hedge', "No, I don't think so, but let me check with the team.", { answer: 'UNCLEAR', reason: /hedges/ }],
   ['no idea', 'No idea, the developer who knows is on holiday.', { answer: 'UNCLEAR', reason: /hedges/ }],
   ['maybe', 'Maybe - we are still deciding about Forge.', { answer: 'UNCLEAR' }],
-  ['no answer word', 'We received the form, thank you.', { answer: 'UNCLEAR', reason: /does not start with YES or NO/ }],
+  ['no answer word', 'We received the form, thank you.', { answer: 'UNCLEAR', reason: /does not (?:start with|answer) YES or NO/ }],
   ['greeting only', 'Hi team,', { answer: 'UNCLEAR' }],
   ['no but names a change', 'No significant changes, but we did move to Forge remote.', { answer: 'UNCLEAR', reason: /no but names a change/ }],
   ['yes with a hedge', 'Yes, probably - I need to check with engineering.', { answer: 'UNCLEAR', reason: /hedges/ }],
   ['yes then a bare no', 'Yes. No.', { answer: 'UNCLEAR', reason: /both yes and no/ }],
   ['yes with no other changes', 'Yes, we moved to Forge. No other changes otherwise.', { answer: 'YES', categories: ['developer-platform'] }],
   ['answer quoted only in the notice', NOTICE_QUOTE, { answer: 'UNCLEAR' }],
+
+  // The program document's own examples, in partners' words
+  ['OpenSSL patched', 'yes - we patched openssl to 3.0.13 after the CVE.', { answer: 'YES', categories: ['libraries'] }],
+  ['SendGrid replaced by Brevo', 'Yes, we switched our e-mail sending from SendGrid to Brevo.', { answer: 'YES', categories: ['subprocessors'] }],
+  ['built-in document editor removed', 'Yes. The built-in document editor is no longer part of the app.', { answer: 'YES', categories: ['core-features'] }],
+  ['a UI users must re-learn', 'yes: a redesigned UI that our users will have to re-learn', { answer: 'YES', categories: ['core-features'] }],
+  ['own data centre to AWS', 'Yes - moved from our own data centre to AWS (eu-west-1).', { answer: 'YES', categories: ['infrastructure'] }],
+  ['Cloudflare in front', 'YES, Cloudflare now sits in front of the app.', { answer: 'YES', categories: ['security-controls'] }],
+  ['Argon2 for passwords', 'Yes, passwords are now hashed with Argon2 instead of SHA-256.', { answer: 'YES', categories: ['cryptography'] }],
+  ['XSS sanitising', 'yes, we sanitise rich text against XSS with DOMPurify now', { answer: 'YES', categories: ['input-validation'] }],
+  ['e-mail endpoint replaced by anonymised IDs', 'Yes. The /users endpoint that returned e-mail addresses now returns anonymised IDs.', { answer: 'YES', categories: ['apis'] }],
+  ['Nagios to Datadog', 'Yes, monitoring moved from Nagios to Datadog.', { answer: 'YES', categories: ['monitoring'] }],
+  ['MySQL to PostgreSQL', 'yes we migrated mysql to postgresql', { answer: 'YES', categories: ['data-stores'] }],
+  ['Connect to Forge', 'Yes! We completed our migration from Connect to Forge in June.', { answer: 'YES', categories: ['developer-platform'] }],
+  [
+    "the document's headings without their openings",
+    'YES\n\nSubprocessors: Brevo replaces SendGrid.\nCore app features - removed the document editor.\nInput validation: none\n\nThanks,\nPriya',
+    { answer: 'YES', categories: ['subprocessors', 'core-features'] },
+  ],
+  [
+    "the document's full headings",
+    'Yes\n\n## Additions or modifications to cryptographic tools and services\nArgon2id for stored secrets.\n\n## Changes to infrastructure or hosting\nN/A',
+    { answer: 'YES', categories: ['cryptography'] },
+  ],
+
+  // A yes or no that answers something else
+  ['Yes, we received your message', 'Yes, we received your message.', { answer: 'UNCLEAR', reason: /something else/ }],
+  ["No problem, we'll fill in the form", "No problem, we'll fill in the form", { answer: 'UNCLEAR', reason: /not answer YES or NO/ }],
+  ['no problem alone', 'No problem!', { answer: 'UNCLEAR', reason: /"No problem" is not an answer/ }],
+  ['no worries lower case', "no worries, we'll get back to you by friday\n\nsent from my iphone", { answer: 'UNCLEAR' }],
+  ['yes, got the reminder', 'Hi,\nyes we got the reminder, will reply next week.\n\nRegards\nTom', { answer: 'UNCLEAR' }],
+  ["no, we'll send it later", "No, we'll send the form later this week.", { answer: 'UNCLEAR', reason: /something else/ }],
+  ["no, haven't seen the form", "No - we haven't seen the attachment, can you resend?", { answer: 'UNCLEAR' }],
+  ['yes please', 'Yes please', { answer: 'UNCLEAR' }],
+  ['no problem, then a real NO', 'No problem. No changes this year.', { answer: 'NO' }],
+  ['ok, then a real YES', 'OK, yes: we moved from Nagios to Datadog.', { answer: 'YES', categories: ['monitoring'] }],
+  [
+    'received, quoted notice below',
+    `Yes, received, thanks!\n\nOn Tue, 11 Mar 2027 at 09:12, Cloud Fortified Support <support@example.com> wrote:\n${NOTICE_QUOTE}`,
+    { answer: 'UNCLEAR' },
+  ],
 ];
 
 describe('classifyReply', () => {

@@ -10,7 +10,7 @@ export function namedCategories(lines: string[], categories: ChangeCategory[]): 
   return categories.map((c) => c.id).filter((id) => named.has(id));
 }
 
-function fold(text: string): string {
+export function fold(text: string): string {
   return text
     .toLowerCase()
     .replace(/&/g, ' and ')
@@ -20,7 +20,7 @@ function fold(text: string): string {
 }
 
 /** "## Data stores", "- **Subprocessors:**", "3. Infrastructure or hosting -" → the text without the decoration. */
-function undecorated(line: string): string {
+export function undecorated(line: string): string {
   return line
     .replace(/^\s*(?:#{1,6}\s*|[-*•+]\s+|\d{1,2}[.)]\s*|\*\*|__|\*)*/, '')
     .replace(/\*\*|__/g, '');
@@ -28,21 +28,34 @@ function undecorated(line: string): string {
 
 const HEADING_SEPARATOR = /^\s*(?:$|[:\-–—?]|\()/;
 /** What a partner writes under a heading to say "nothing changed here". */
-const NOTHING_HERE =
+export const NOTHING_HERE =
   /^[\s:\-–—]*(?:no\b|none\b|nothing\b|n\/?a\b|not applicable\b|unchanged\b|same as\b|nil\b|-+\s*$|no changes?\b)/i;
 
-interface HeadingHit {
+export interface HeadingHit {
   index: number;
   id: string;
   rest: string;
 }
 
-function headingAt(line: string, index: number, categories: ChangeCategory[]): HeadingHit | undefined {
+/** "Addition or removal of", "Changes to", "New or modified": openings a partner's heading often leaves out. */
+const TITLE_OPENING =
+  /^(?:(?:new|additions?|removals?|changes?|modifications?|(?:significant )?updates?)(?: or (?:new|additions?|removals?|changes?|modifications?|modified|removed|(?:significant )?updates?))? (?:of|to) |new or modified )/;
+
+/** The ways a heading may name a category: its title, without its parenthesis, without its opening. */
+export function headingNames(category: ChangeCategory): string[] {
+  const title = fold(category.title);
+  const plain = title.replace(/\s*\([^)]*\)\s*$/, '').trim();
+  const short = plain.replace(TITLE_OPENING, '');
+  return [...new Set([title, plain, short])].filter((name) => name.length >= 4).sort((a, b) => b.length - a.length);
+}
+
+export function headingAt(line: string, index: number, categories: ChangeCategory[]): HeadingHit | undefined {
   const text = fold(undecorated(line));
   for (const category of categories) {
-    const title = fold(category.title);
-    if (text.startsWith(title) && HEADING_SEPARATOR.test(text.slice(title.length))) {
-      return { index, id: category.id, rest: text.slice(title.length) };
+    for (const name of headingNames(category)) {
+      if (text.startsWith(name) && HEADING_SEPARATOR.test(text.slice(name.length))) {
+        return { index, id: category.id, rest: text.slice(name.length) };
+      }
     }
   }
   return undefined;
@@ -65,7 +78,8 @@ function byHeading(lines: string[], categories: ChangeCategory[]): string[] {
   return found;
 }
 
-const NEGATED = /(?:^|[^a-z0-9])(?:no|not|none|nothing|unchanged|without|never)(?![a-z0-9])|n't\b/i;
+// "No longer" says something changed ("the editor is no longer built in"), so it does not negate.
+const NEGATED = /(?:^|[^a-z0-9])(?:no(?! longer)|not|none|nothing|unchanged|without|never)(?![a-z0-9])|n't\b/i;
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
