@@ -43,11 +43,15 @@ function useLocalSpecs(specsDir: string): void {
   });
 }
 
-/** Every TypeScript file under src/, relative to the project (as `forge lint` lists them). */
+/**
+ * Every TypeScript file under src/ that deploys, relative to the project (as `forge lint` lists
+ * them). The command-line tool in src/cli drives the sandbox and never deploys; tsconfig.json
+ * leaves it out too.
+ */
 export function sourceFiles(projectDir: string): string[] {
   const srcDir = path.join(projectDir, 'src');
   return (fs.readdirSync(srcDir, { recursive: true, encoding: 'utf8' }) as string[])
-    .filter((file) => /\.tsx?$/.test(file) && !file.endsWith('.d.ts'))
+    .filter((file) => /\.tsx?$/.test(file) && !file.endsWith('.d.ts') && !file.startsWith(`cli${path.sep}`))
     .map((file) => path.join('src', file))
     .sort();
 }
