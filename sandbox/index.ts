@@ -18,6 +18,7 @@
 import * as path from 'path';
 import { randomUUID } from 'crypto';
 import { performance } from 'perf_hooks';
+import { retryWaits } from '../src/adapters/jira/jira-client';
 import { VirtualClock } from './clock/virtual-clock';
 import { FaultPlan, type FaultRecord } from './faults/fault-plan';
 import { ContractChecker, defaultSpecsDir, type Violation } from './jira/contract-check';
@@ -162,6 +163,11 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     proxy: { token: 'sandbox-token', url: 'http://sandbox.invalid' },
   };
   clock.install();
+  // The app's waits between Jira retries take no real time: the virtual clock stands still
+  // while the app waits, as it did while a real wait ran, so the runs are the same, only faster.
+  const realSleep = retryWaits.sleep;
+  const virtualSleep = () => Promise.resolve();
+  retryWaits.sleep = virtualSleep;
 
   async function invoke(functionKey: string, moduleKey: string, args: unknown[], accountId?: string): Promise<{ ok: boolean; value?: unknown; error?: unknown }> {
     const inv: Invocation = { id: randomUUID(), functionKey, moduleKey, crashed: false, ...(accountId ? { accountId } : {}) };
@@ -315,6 +321,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     async close() {
       persist();
       clock.uninstall();
+      if (retryWaits.sleep === virtualSleep) retryWaits.sleep = realSleep;
       if (g.__forge_fetch__ === forgeFetch) {
         delete g.__forge_fetch__;
         delete g.__forge_runtime__;
