@@ -103,6 +103,8 @@ interface PersistedQueue {
   dead: ReturnType<QueueEmulator['snapshot']>['dead'];
 }
 
+// Async although nothing in it waits today: its errors reach callers as a rejected promise.
+// eslint-disable-next-line @typescript-eslint/require-await
 export async function createSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const appRoot = path.resolve(options.appRoot ?? REPO_ROOT);
   const manifest = loadManifest(appRoot);
@@ -318,7 +320,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
 
     faultLog: () => [...faults.log],
 
-    async close() {
+    close() {
       persist();
       clock.uninstall();
       if (retryWaits.sleep === virtualSleep) retryWaits.sleep = realSleep;
@@ -326,6 +328,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
         delete g.__forge_fetch__;
         delete g.__forge_runtime__;
       }
+      return Promise.resolve();
     },
   };
   return sandbox;

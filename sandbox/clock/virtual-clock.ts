@@ -40,7 +40,7 @@ export class VirtualClock {
   today(tz = 'UTC'): string {
     const d = DateTime.fromMillis(this.ms, { zone: tz });
     if (!d.isValid) throw new Error(`unknown time zone: ${tz}`);
-    return d.toISODate() as string;
+    return d.toISODate();
   }
 
   install(): void {

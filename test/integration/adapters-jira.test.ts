@@ -5,11 +5,10 @@ import { JiraClient, retryWaits } from '../../src/adapters/jira/jira-client';
 import { JiraApiError } from '../../src/adapters/jira/jira-errors';
 import { createJiraPort } from '../../src/adapters/jira/jira-port';
 import { forgePorts } from '../../src/adapters/forge-ports';
-import type { AdfDoc } from '../../src/domain/messages/adf';
 import type { EffectMark } from '../../src/services/ports';
 import { adapterSandbox, AGENT, inInvocation, PARTNER, QUICK_RETRY, untilDone } from './adapters-helpers';
 
-const body = (text: string) => doc(p(text)) as AdfDoc;
+const body = (text: string) => doc(p(text));
 
 function appComments(sb: Sandbox, key: string) {
   return sb.jira.comments(key).filter((c) => c.author === sb.appAccountId);
