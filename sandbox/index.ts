@@ -42,7 +42,7 @@ export interface SandboxOptions {
   dataDir?: string;
   specsDir?: string;
   seed?: number;
-  /** `retryAfterSeconds`: the Retry-After of injected 429s (default 1; the app's waits are real). */
+  /** `retryAfterSeconds`: the Retry-After of injected 429s (default 1; the app's waits take no real time). */
   faults?: { rate: number; retryAfterSeconds?: number };
   now?: string;
   appAccountId?: string;

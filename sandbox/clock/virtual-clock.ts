@@ -6,7 +6,7 @@ const installed: { clock?: VirtualClock } = {};
 
 /**
  * The sandbox's time. While installed, `Date` (and so `Date.now()`, `new Date()`, luxon) reads
- * this clock for the whole process; timers stay real, so retry sleeps still work.
+ * this clock for the whole process; timers stay real.
  * Time stands still unless set or advanced: runs are repeatable.
  */
 export class VirtualClock {
