@@ -42,7 +42,8 @@ function sourceFilesUnder(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return SKIPPED_DIRS.has(entry.name) || entry.name.startsWith('.') ? [] : sourceFilesUnder(full);
+    if (entry.isDirectory())
+      return SKIPPED_DIRS.has(entry.name) || entry.name.startsWith('.') ? [] : sourceFilesUnder(full);
     return SOURCE.test(entry.name) && !entry.name.endsWith('.d.ts') ? [full] : [];
   });
 }
@@ -129,7 +130,10 @@ if (require.main === module) {
   const graph = importGraph();
   const { unexpected, stale } = checkImportCycles(importCycles(graph));
   for (const name of unexpected) process.stdout.write(`import cycle: ${name}\n`);
-  for (const name of stale) process.stdout.write(`no longer a cycle, remove it from KNOWN_CYCLES in scripts/import-cycles.ts: ${name}\n`);
-  process.stdout.write(`import cycles: ${graph.size} files checked, ${unexpected.length} new cycle(s), ${KNOWN_CYCLES.length - stale.length} known, ${stale.length} stale allowance(s)\n`);
+  for (const name of stale)
+    process.stdout.write(`no longer a cycle, remove it from KNOWN_CYCLES in scripts/import-cycles.ts: ${name}\n`);
+  process.stdout.write(
+    `import cycles: ${graph.size} files checked, ${unexpected.length} new cycle(s), ${KNOWN_CYCLES.length - stale.length} known, ${stale.length} stale allowance(s)\n`,
+  );
   process.exitCode = unexpected.length + stale.length > 0 ? 1 : 0;
 }

@@ -8,7 +8,14 @@ const graphOf = (edges: Record<string, string[]>): ImportGraph => new Map(Object
 describe('the import cycle check', () => {
   it('finds two files that import each other, and a longer loop, and nothing in a tree', () => {
     const cycles = importCycles(
-      graphOf({ 'a.ts': ['b.ts'], 'b.ts': ['a.ts', 'c.ts'], 'c.ts': [], 'd.ts': ['e.ts'], 'e.ts': ['f.ts'], 'f.ts': ['d.ts'] }),
+      graphOf({
+        'a.ts': ['b.ts'],
+        'b.ts': ['a.ts', 'c.ts'],
+        'c.ts': [],
+        'd.ts': ['e.ts'],
+        'e.ts': ['f.ts'],
+        'f.ts': ['d.ts'],
+      }),
     );
     expect(cycles).toEqual([
       ['a.ts', 'b.ts'],
@@ -21,10 +28,22 @@ describe('the import cycle check', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'import-cycles-'));
     try {
       fs.mkdirSync(path.join(dir, 'src', 'panel'), { recursive: true });
-      fs.writeFileSync(path.join(dir, 'src', 'run.ts'), "import type { Figures } from './report';\nexport const run = 1;\n");
-      fs.writeFileSync(path.join(dir, 'src', 'report.ts'), "export { run } from './run';\nexport type Figures = number;\n");
-      fs.writeFileSync(path.join(dir, 'src', 'panel', 'index.tsx'), "const x = require('../lazy');\nexport default x;\n");
-      fs.writeFileSync(path.join(dir, 'src', 'lazy.ts'), "export const load = () => import('./panel');\nimport 'zod';\n");
+      fs.writeFileSync(
+        path.join(dir, 'src', 'run.ts'),
+        "import type { Figures } from './report';\nexport const run = 1;\n",
+      );
+      fs.writeFileSync(
+        path.join(dir, 'src', 'report.ts'),
+        "export { run } from './run';\nexport type Figures = number;\n",
+      );
+      fs.writeFileSync(
+        path.join(dir, 'src', 'panel', 'index.tsx'),
+        "const x = require('../lazy');\nexport default x;\n",
+      );
+      fs.writeFileSync(
+        path.join(dir, 'src', 'lazy.ts'),
+        "export const load = () => import('./panel');\nimport 'zod';\n",
+      );
       const cycles = importCycles(importGraph(dir, ['src']));
       expect(cycles.map(cycleName)).toEqual(['src/lazy.ts ↔ src/panel/index.tsx', 'src/report.ts ↔ src/run.ts']);
     } finally {
