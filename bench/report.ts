@@ -1,5 +1,5 @@
 /** The short table for people, from the figures. */
-import type { Figures } from './run';
+import type { Figures } from './figures';
 
 const n = (value: number | undefined | null) => (value === undefined || value === null ? '-' : value.toLocaleString('en-US', { maximumFractionDigits: 2 }));
 const ms = (value: number | undefined) => (value === undefined ? '-' : value >= 1000 ? `${n(value / 1000)} s` : `${n(value)} ms`);

@@ -5,42 +5,20 @@
  * `--quick` runs every workload at a tenth of its size (a smoke run, not the figures).
  */
 import { cpus } from 'os';
-import { quietAppConsole, type AppConsoleSummary } from './app-console';
+import { quietAppConsole } from './app-console';
 import { performance } from 'perf_hooks';
-import { busyDay, quietDay, type BusyDayFigures, type QuietDayFigures } from './day-workloads';
+import { busyDay, quietDay } from './day-workloads';
+import type { Figures } from './figures';
 import { round } from './measure';
 import { table } from './report';
-import { commentTrigger, panel, type CommentTriggerFigures, type PanelFigures } from './ticket-workloads';
-import { year, type YearFigures } from './year';
+import { commentTrigger, panel } from './ticket-workloads';
+import { year } from './year';
 
 const quick = process.argv.includes('--quick');
 const scale = (count: number) => (quick ? Math.max(1, Math.round(count / 10)) : count);
 
 /** Hourly, as the manifest schedules it: 8,760 sweeps; a quiet one is two storage reads. */
 const SWEEPS_PER_DAY = 24;
-
-export interface Figures {
-  machine: { cores: number; cpu: string; node: string; quick: boolean };
-  quietDay: QuietDayFigures;
-  busyDay: BusyDayFigures;
-  year: {
-    app: YearFigures;
-    naive: {
-      method: string;
-      runsPerYear: number;
-      jiraRequests: number;
-      perAppPerYear: { jiraRequests: number; storageOps: 0 };
-    };
-    ratio: { jiraRequests: number };
-  };
-  commentTrigger: CommentTriggerFigures;
-  panel: PanelFigures;
-  largestProgram: BusyDayFigures;
-  ratios: { quietDayJira: string; busyDayJira: number | null; yearJira: number };
-  /** What the app logged as warnings and errors while measured (ordinary log lines are dropped). */
-  appConsole: AppConsoleSummary;
-  benchSeconds: number;
-}
 
 async function main(): Promise<void> {
   const started = performance.now();

@@ -18,6 +18,7 @@
 import * as path from 'path';
 import { randomUUID } from 'crypto';
 import { performance } from 'perf_hooks';
+import { retryWaits } from '../src/adapters/jira/jira-client';
 import { VirtualClock } from './clock/virtual-clock';
 import { FaultPlan, type FaultRecord } from './faults/fault-plan';
 import { ContractChecker, defaultSpecsDir, type Violation } from './jira/contract-check';
@@ -41,7 +42,7 @@ export interface SandboxOptions {
   dataDir?: string;
   specsDir?: string;
   seed?: number;
-  /** `retryAfterSeconds`: the Retry-After of injected 429s (default 1; the app's waits are real). */
+  /** `retryAfterSeconds`: the Retry-After of injected 429s (default 1; the app's waits take no real time). */
   faults?: { rate: number; retryAfterSeconds?: number };
   now?: string;
   appAccountId?: string;
@@ -102,6 +103,8 @@ interface PersistedQueue {
   dead: ReturnType<QueueEmulator['snapshot']>['dead'];
 }
 
+// Async although nothing in it waits today: its errors reach callers as a rejected promise.
+// eslint-disable-next-line @typescript-eslint/require-await
 export async function createSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const appRoot = path.resolve(options.appRoot ?? REPO_ROOT);
   const manifest = loadManifest(appRoot);
@@ -162,6 +165,11 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     proxy: { token: 'sandbox-token', url: 'http://sandbox.invalid' },
   };
   clock.install();
+  // The app's waits between Jira retries take no real time: the virtual clock stands still
+  // while the app waits, as it did while a real wait ran, so the runs are the same, only faster.
+  const realSleep = retryWaits.sleep;
+  const virtualSleep = () => Promise.resolve();
+  retryWaits.sleep = virtualSleep;
 
   async function invoke(functionKey: string, moduleKey: string, args: unknown[], accountId?: string): Promise<{ ok: boolean; value?: unknown; error?: unknown }> {
     const inv: Invocation = { id: randomUUID(), functionKey, moduleKey, crashed: false, ...(accountId ? { accountId } : {}) };
@@ -312,13 +320,15 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
 
     faultLog: () => [...faults.log],
 
-    async close() {
+    close() {
       persist();
       clock.uninstall();
+      if (retryWaits.sleep === virtualSleep) retryWaits.sleep = realSleep;
       if (g.__forge_fetch__ === forgeFetch) {
         delete g.__forge_fetch__;
         delete g.__forge_runtime__;
       }
+      return Promise.resolve();
     },
   };
   return sandbox;

@@ -6,7 +6,7 @@ const installed: { clock?: VirtualClock } = {};
 
 /**
  * The sandbox's time. While installed, `Date` (and so `Date.now()`, `new Date()`, luxon) reads
- * this clock for the whole process; timers stay real, so retry sleeps still work.
+ * this clock for the whole process; timers stay real.
  * Time stands still unless set or advanced: runs are repeatable.
  */
 export class VirtualClock {
@@ -40,7 +40,7 @@ export class VirtualClock {
   today(tz = 'UTC'): string {
     const d = DateTime.fromMillis(this.ms, { zone: tz });
     if (!d.isValid) throw new Error(`unknown time zone: ${tz}`);
-    return d.toISODate() as string;
+    return d.toISODate();
   }
 
   install(): void {

@@ -81,7 +81,7 @@ export class KvsEmulator {
   ) {
     for (const def of entities) {
       this.entityDefs.set(def.name, def);
-      this.indexes.set(def.name, new Map(def.indexes.map((i) => [i.name, new Map()])));
+      this.indexes.set(def.name, new Map(def.indexes.map((i) => [i.name, new Map<string, SortedEntries>()])));
     }
   }
 
@@ -126,7 +126,7 @@ export class KvsEmulator {
       case 'entity/query':
         return { status: 200, body: this.queryEntity(b) };
       case 'batch/set':
-        return { status: 200, body: this.batch(body, (item) => this.setOne(this.itemSpace(item), { ...(item as SetItem), options: undefined })) };
+        return { status: 200, body: this.batch(body, (item) => this.setOne(this.itemSpace(item), { ...(item), options: undefined })) };
       case 'batch/delete':
         return { status: 200, body: this.batch(body, (item) => (this.remove(this.itemSpace(item), checkKey(item.key)), { status: 204 })) };
       case 'batch/get':
@@ -165,8 +165,8 @@ export class KvsEmulator {
 
   snapshot(): KvsSnapshot {
     const entities: Record<string, [string, Stored][]> = {};
-    for (const name of this.entityDefs.keys()) entities[name] = [...(this.spaces.get(`entity:${name}`) ?? new Map())];
-    return { kv: [...(this.spaces.get('kv') ?? new Map())], secret: [...(this.spaces.get('secret') ?? new Map())], entities };
+    for (const name of this.entityDefs.keys()) entities[name] = [...(this.spaces.get(`entity:${name}`) ?? new Map<string, Stored>())];
+    return { kv: [...(this.spaces.get('kv') ?? new Map<string, Stored>())], secret: [...(this.spaces.get('secret') ?? new Map<string, Stored>())], entities };
   }
 
   restore(s: KvsSnapshot): void {
@@ -193,7 +193,7 @@ export class KvsEmulator {
 
   private space(s: Space): Map<string, Stored> {
     let m = this.spaces.get(s);
-    if (!m) this.spaces.set(s, (m = new Map()));
+    if (!m) this.spaces.set(s, (m = new Map<string, Stored>()));
     return m;
   }
 

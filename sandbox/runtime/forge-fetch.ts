@@ -58,7 +58,7 @@ export function makeForgeFetch(deps: { jira: JiraEmulator; kvs: KvsEmulator; que
     const inv = invocations.getStore();
     if (inv?.crashed) throw new InjectedCrash('an earlier write');
     const method = (init?.method ?? 'GET').toUpperCase();
-    const headers = new Headers(init?.headers as HeadersInit | undefined);
+    const headers = new Headers(init?.headers);
     const { buf, contentType } = await readBody(init?.body);
     if (contentType && !headers.has('content-type')) headers.set('content-type', contentType);
 

@@ -3,6 +3,9 @@ import * as path from 'path';
 import { parse } from 'yaml';
 import type { SearchAlias } from '../jira/jira-emulator';
 
+/** A manifest value as text; a value that is not a string shows as JSON, never as [object Object]. */
+const text = (value: unknown): string => (typeof value === 'string' ? value : (JSON.stringify(value) ?? 'undefined'));
+
 export interface ResolverModule {
   moduleKey: string;
   moduleType: string;
@@ -68,12 +71,12 @@ export function loadManifest(appRoot: string): AppManifest {
   }));
   const consumers = (modules.consumer ?? []).map((m) => {
     const r = m.resolver as { function?: string; method?: string } | undefined;
-    return { key: String(m.key), queue: String(m.queue), functionKey: String(m.function ?? r?.function), ...(r?.method ? { method: r.method } : {}) };
+    return { key: String(m.key), queue: String(m.queue), functionKey: text(m.function ?? r?.function), ...(r?.method ? { method: r.method } : {}) };
   });
   const searchAliases: Record<string, SearchAlias> = {};
   for (const m of modules['jira:entityProperty'] ?? []) {
     for (const v of (m.values as Raw[]) ?? []) {
-      if (v.searchAlias) searchAliases[String(v.searchAlias)] = { propertyKey: String(m.propertyKey), path: String(v.path), type: String(v.type) };
+      if (v.searchAlias) searchAliases[text(v.searchAlias)] = { propertyKey: String(m.propertyKey), path: String(v.path), type: String(v.type) };
     }
   }
   const scopes = ((raw.permissions as { scopes?: string[] } | undefined)?.scopes ?? []).map(String);

@@ -43,10 +43,13 @@ function useLocalSpecs(specsDir: string): void {
   });
 }
 
-/** Every TypeScript file under src/, relative to the project (as `forge lint` lists them). */
+/**
+ * Every TypeScript file under src/ that deploys, relative to the project (as `forge lint` lists
+ * them).
+ */
 export function sourceFiles(projectDir: string): string[] {
   const srcDir = path.join(projectDir, 'src');
-  return (fs.readdirSync(srcDir, { recursive: true, encoding: 'utf8' }) as string[])
+  return (fs.readdirSync(srcDir, { recursive: true, encoding: 'utf8' }))
     .filter((file) => /\.tsx?$/.test(file) && !file.endsWith('.d.ts'))
     .map((file) => path.join('src', file))
     .sort();
@@ -71,7 +74,7 @@ export async function runForgeLinters(projectDir: string, manifest: ManifestSche
   if (permissionsChecked) useLocalSpecs(specsDir);
 
   // Feature flags come from Atlassian's servers in the CLI; offline, no runtime is deprecated.
-  const offlineFlags = { getDeprecatedRuntimes: async () => [] } as unknown as Parameters<typeof lint>[4];
+  const offlineFlags = { getDeprecatedRuntimes: () => Promise.resolve([]) } as unknown as Parameters<typeof lint>[4];
   const linters = (await getClientSideLintersOnly(manifest, 'development', logger, offlineFlags)).filter(
     (linter) =>
       // The full manifest validation is run and reported on its own (see manifest-check.ts).

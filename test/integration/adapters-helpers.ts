@@ -41,5 +41,5 @@ export async function untilDone<T>(work: () => Promise<T>, attempts = 12): Promi
   throw last;
 }
 
-/** Short waits in tests: Retry-After answers of the sandbox are one second. */
+/** Short back-offs; the longest wait still honours the sandbox's one-second Retry-After. */
 export const QUICK_RETRY = { attempts: 6, baseDelayMs: 5, maxDelayMs: 1500 };

@@ -1,15 +1,14 @@
 import { doc, p } from '@atlaskit/adf-utils/builders';
 import type { Sandbox } from '../../sandbox';
 import { postCommentOnce, type PostLog } from '../../src/adapters/jira/comments';
-import { JiraClient } from '../../src/adapters/jira/jira-client';
+import { JiraClient, retryWaits } from '../../src/adapters/jira/jira-client';
 import { JiraApiError } from '../../src/adapters/jira/jira-errors';
 import { createJiraPort } from '../../src/adapters/jira/jira-port';
 import { forgePorts } from '../../src/adapters/forge-ports';
-import type { AdfDoc } from '../../src/domain/messages/adf';
 import type { EffectMark } from '../../src/services/ports';
 import { adapterSandbox, AGENT, inInvocation, PARTNER, QUICK_RETRY, untilDone } from './adapters-helpers';
 
-const body = (text: string) => doc(p(text)) as AdfDoc;
+const body = (text: string) => doc(p(text));
 
 function appComments(sb: Sandbox, key: string) {
   return sb.jira.comments(key).filter((c) => c.author === sb.appAccountId);
@@ -46,6 +45,39 @@ describe('Jira client', () => {
     expect(apiError.message).toMatch(/^Jira answered (429|500|503) to GET \/rest\/api\/3\/issue\/CFP-1/);
     expect(apiError.message).toMatch(/Rate limit exceeded|Internal server error/);
     expect(sb.stats().jiraRequests).toBe(2);
+  });
+
+  it('waits what Retry-After asks after a rate limit, and backs off after a server error, before it asks again', async () => {
+    const answers = [
+      { status: 429, text: '{"errorMessages":["Rate limit exceeded."]}', retryAfter: '2' },
+      { status: 503, text: '{"errorMessages":["Service unavailable."]}', retryAfter: null },
+      { status: 200, text: '{"id":"1","key":"CFP-1","fields":{"status":{"name":"Open"},"project":{"key":"CFP"}}}', retryAfter: null },
+    ];
+    let asked = 0;
+    const fake = new JiraClient(
+      () => {
+        const answer = answers[asked++]!;
+        return Promise.resolve({ status: answer.status, text: () => Promise.resolve(answer.text), headers: { get: () => answer.retryAfter } });
+      },
+      { attempts: 3, baseDelayMs: 100, maxDelayMs: 10_000 },
+    );
+    const waits: number[] = [];
+    const realSleep = retryWaits.sleep;
+    retryWaits.sleep = (ms) => {
+      waits.push(ms);
+      return Promise.resolve();
+    };
+    try {
+      const jira = createJiraPort({ app: fake, user: fake });
+      expect((await jira.getIssue('CFP-1'))?.status).toBe('Open');
+    } finally {
+      retryWaits.sleep = realSleep;
+    }
+    expect(asked).toBe(3);
+    expect(waits[0]).toBe(2000);
+    // The second back-off is jittered between half and all of 200 ms.
+    expect(waits[1]).toBeGreaterThanOrEqual(100);
+    expect(waits[1]).toBeLessThanOrEqual(200);
   });
 
   it('reports a malformed answer as a typed error instead of crashing', async () => {

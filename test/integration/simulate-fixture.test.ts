@@ -1,14 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { main } from '../../cli/main';
-
-function runCli(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io = { stdout: (t: string) => void out.push(t), stderr: (t: string) => void err.push(t), readStdin: async () => '' };
-  return main(args, io).then((code) => ({ code, out, err: err.join('\n') }));
-}
+import { runCli } from '../run-cli';
 
 function fixtureFile(content: unknown): string {
   const dir = mkdtempSync(join(tmpdir(), 'cf-simulate-'));
@@ -33,9 +26,9 @@ describe('simulate rejects bad input with status 2 and says where', () => {
     ['{ not json', 'is not JSON'],
   ])('%j', async (content, message) => {
     const result = await runCli(['simulate', '--fixture', fixtureFile(content), '--from', '2027-03-01', '--to', '2027-03-02']);
-    expect(result.code).toBe(2);
-    expect(result.err).toContain(message);
-    expect(result.out).toEqual([]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain(message);
+    expect(result.stdout).toBe('');
   });
 
   it.each([
@@ -47,7 +40,7 @@ describe('simulate rejects bad input with status 2 and says where', () => {
     [['--fixture', '/nonexistent/f.json', '--from', '2027-03-01', '--to', '2027-03-02'], 'cannot read the fixture'],
   ])('%j', async (args, message) => {
     const result = await runCli(['simulate', ...args]);
-    expect(result.code).toBe(2);
-    expect(result.err).toContain(message);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain(message);
   });
 });

@@ -1,17 +1,11 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runCli } from '../run-cli';
 
-const root = join(__dirname, '..', '..');
-
-function run(args: string[], input?: string) {
-  const result = spawnSync(process.execPath, ['bin/cf-tracker.js', 'classify-reply', ...args], {
-    cwd: root,
-    input: input ?? '',
-    encoding: 'utf8',
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+async function run(args: string[], input?: string) {
+  const { status, stdout, stderr } = await runCli(['classify-reply', ...args], input ?? '');
+  return { code: status, stdout, stderr };
 }
 
 describe('cf-tracker classify-reply', () => {
@@ -21,26 +15,26 @@ describe('cf-tracker classify-reply', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('reads the reply from stdin and prints the classification as JSON', () => {
-    const { code, stdout, stderr } = run([], 'Yes, we moved to Forge.\n\nThanks,\nJane\n\nSent from my iPhone');
+  it('reads the reply from stdin and prints the classification as JSON', async () => {
+    const { code, stdout, stderr } = await run([], 'Yes, we moved to Forge.\n\nThanks,\nJane\n\nSent from my iPhone');
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toEqual({ answer: 'YES', categories: ['developer-platform'], reason: 'starts with "Yes"' });
   });
 
-  it('reads the reply from a file, ignoring the quoted notice', () => {
+  it('reads the reply from a file, ignoring the quoted notice', async () => {
     const file = join(dir, 'reply.txt');
     writeFileSync(
       file,
       'No significant changes this year.\n\nOn Tue, 11 Mar 2027 at 09:12, Support <support@example.com> wrote:\n> Start your reply with YES or NO.\n',
     );
-    const { code, stdout } = run([file]);
+    const { code, stdout } = await run([file]);
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toEqual({ answer: 'NO', categories: [], reason: 'starts with "No"' });
   });
 
-  it('says UNCLEAR when the reply is not clearly one answer', () => {
-    const { code, stdout } = run([], 'yes and no');
+  it('says UNCLEAR when the reply is not clearly one answer', async () => {
+    const { code, stdout } = await run([], 'yes and no');
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toMatchObject({ answer: 'UNCLEAR', categories: [] });
   });
@@ -50,8 +44,8 @@ describe('cf-tracker classify-reply', () => {
     ['a missing file', ['/no/such/reply.txt'], undefined, /cannot read "\/no\/such\/reply\.txt": no such file/],
     ['an unknown option', ['--program', 'x'], 'Yes', /unknown option "--program"/],
     ['two files', ['a.txt', 'b.txt'], 'Yes', /at most one FILE/],
-  ])('refuses %s with exit status 2, one line on stderr and nothing on stdout', (_name, args, input, message) => {
-    const { code, stdout, stderr } = run(args, input);
+  ])('refuses %s with exit status 2, one line on stderr and nothing on stdout', async (_name, args, input, message) => {
+    const { code, stdout, stderr } = await run(args, input);
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toMatch(message);

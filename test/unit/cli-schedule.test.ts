@@ -1,16 +1,10 @@
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
+import { runCli, type CliRun } from '../run-cli';
 
-const BIN = path.join(__dirname, '..', '..', 'bin', 'cf-tracker.js');
-
-function run(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [BIN, 'schedule', ...args], { encoding: 'utf8' });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const run = (...args: string[]): Promise<CliRun> => runCli(['schedule', ...args]);
 
 describe('cf-tracker schedule', () => {
-  it('prints the next three reviews of an app approved in March', () => {
-    const { status, stdout, stderr } = run('--approved', '2026-03-27');
+  it('prints the next three reviews of an app approved in March', async () => {
+    const { status, stdout, stderr } = await run('--approved', '2026-03-27');
     expect(stderr).toBe('');
     expect(status).toBe(0);
     expect(JSON.parse(stdout)).toEqual({
@@ -23,8 +17,8 @@ describe('cf-tracker schedule', () => {
     });
   });
 
-  it('follows February across leap years with --count', () => {
-    const { status, stdout } = run('--approved=2026-02-10', '--count', '3');
+  it('follows February across leap years with --count', async () => {
+    const { status, stdout } = await run('--approved=2026-02-10', '--count', '3');
     expect(status).toBe(0);
     const reviews = JSON.parse(stdout).reviews as Array<Record<string, string | number>>;
     expect(reviews.map((r) => [r.cycle, r.windowStart, r.windowEnd, r.remediationDue])).toEqual([
@@ -34,11 +28,11 @@ describe('cf-tracker schedule', () => {
     ]);
   });
 
-  it('prints one review, and at most fifty', () => {
-    expect(JSON.parse(run('--approved', '2026-12-31', '--count', '1').stdout).reviews).toEqual([
+  it('prints one review, and at most fifty', async () => {
+    expect(JSON.parse((await run('--approved', '2026-12-31', '--count', '1')).stdout).reviews).toEqual([
       { cycle: 2027, noticeOn: '2027-12-11', windowStart: '2027-12-25', windowEnd: '2027-12-31', remediationDue: '2028-01-28' },
     ]);
-    const fifty = JSON.parse(run('--approved', '2026-12-31', '--count', '50').stdout).reviews as Array<{ cycle: number }>;
+    const fifty = JSON.parse((await run('--approved', '2026-12-31', '--count', '50')).stdout).reviews as Array<{ cycle: number }>;
     expect(fifty).toHaveLength(50);
     expect(fifty[49]?.cycle).toBe(2076);
   });
@@ -55,8 +49,8 @@ describe('cf-tracker schedule', () => {
     [['--approved', '2026-03-27', '--count', '2.5'], /--count "2.5"/],
     [['--approved', '2026-03-27', '--verbose'], /unknown option "--verbose"/],
     [['--approved', '2026-03-27', 'extra'], /unexpected argument "extra"/],
-  ])('refuses %p with exit status 2, one line on stderr and nothing on stdout', (args, message) => {
-    const { status, stdout, stderr } = run(...args);
+  ])('refuses %p with exit status 2, one line on stderr and nothing on stdout', async (args, message) => {
+    const { status, stdout, stderr } = await run(...args);
     expect(status).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toMatch(message);

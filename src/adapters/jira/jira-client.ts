@@ -42,7 +42,10 @@ type RequestJira = (path: Route, init?: { method?: string; body?: ArrayBuffer | 
   headers: { get: (name: string) => string | null };
 }>;
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+/** How the client waits between attempts: real time on Forge; the sandbox waits in its virtual time. */
+export const retryWaits = {
+  sleep: (ms: number): Promise<void> => new Promise<void>((resolve) => setTimeout(resolve, ms)),
+};
 
 /**
  * Every REST call of the app goes through here: as the app for the app's own work, as the
@@ -83,7 +86,7 @@ export class JiraClient {
         response = await this.requestJira(request.path, { method: request.method, body, headers });
       } catch (cause) {
         if (last || request.unsafe) throw new JiraUnreachableError(request.method, where, cause);
-        await sleep(this.backoff(attempt));
+        await retryWaits.sleep(this.backoff(attempt));
         continue;
       }
 
@@ -98,7 +101,7 @@ export class JiraClient {
       if (!retryable || last) throw error;
       const wait = Math.max(this.backoff(attempt), (retryAfter ?? 0) * 1000);
       if (wait > this.retry.maxDelayMs && retryAfter !== undefined) throw error;
-      await sleep(Math.min(wait, this.retry.maxDelayMs));
+      await retryWaits.sleep(Math.min(wait, this.retry.maxDelayMs));
     }
   }
 
