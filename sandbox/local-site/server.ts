@@ -52,7 +52,7 @@ export async function startLocalSite(options: LocalSiteOptions): Promise<LocalSi
 
   const server = http.createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {
-      log(`local site: ${req.method} ${req.url} failed: ${(err as Error)?.stack ?? err}`);
+      log(`local site: ${req.method} ${req.url} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
       if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', 'The local site failed; see its console.');
       else res.end();
     });

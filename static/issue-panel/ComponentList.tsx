@@ -10,7 +10,11 @@ import { COMPONENT_STATUS_APPEARANCE, COMPONENT_STATUS_LABEL } from '../shared/l
 import { Card, Column, NativeSelect, Row, Subtle } from '../shared/layout';
 import type { RunAction, Tracked } from './panel-types';
 
-const AREA_LABEL: Record<ComponentView['area'], string> = { security: 'Security', reliability: 'Reliability', support: 'Support' };
+const AREA_LABEL: Record<ComponentView['area'], string> = {
+  security: 'Security',
+  reliability: 'Reliability',
+  support: 'Support',
+};
 
 export function ComponentList({ view, run, busy }: { view: Tracked; run: RunAction; busy: boolean }) {
   const editable = view.viewer.canEdit && view.submission.stage !== 'approved';
@@ -20,14 +24,29 @@ export function ComponentList({ view, run, busy }: { view: Tracked; run: RunActi
         <strong>Requirements</strong>
         {view.submission.components.length === 0 && <Subtle>The program has no requirement components.</Subtle>}
         {view.submission.components.map((c) => (
-          <ComponentRow key={c.id} component={c} issueKey={view.issueKey} today={view.today} run={run} busy={busy} editable={editable} />
+          <ComponentRow
+            key={c.id}
+            component={c}
+            issueKey={view.issueKey}
+            today={view.today}
+            run={run}
+            busy={busy}
+            editable={editable}
+          />
         ))}
       </Column>
     </div>
   );
 }
 
-function ComponentRow(props: { component: ComponentView; issueKey: string; today: string; run: RunAction; busy: boolean; editable: boolean }) {
+function ComponentRow(props: {
+  component: ComponentView;
+  issueKey: string;
+  today: string;
+  run: RunAction;
+  busy: boolean;
+  editable: boolean;
+}) {
   const c = props.component;
   const who = useWho();
   const [editing, setEditing] = useState(false);
@@ -41,11 +60,7 @@ function ComponentRow(props: { component: ComponentView; issueKey: string; today
           <span style={{ fontWeight: token('font.weight.medium', '500') }}>{c.title}</span>
         </Row>
         <Subtle>{AREA_LABEL[c.area]}</Subtle>
-        {c.status === 'soaking' && c.soakUntil && (
-          <span data-testid="soak-until">
-            {soakText(c)}
-          </span>
-        )}
+        {c.status === 'soaking' && c.soakUntil && <span data-testid="soak-until">{soakText(c)}</span>}
         {c.status === 'waived' && c.waiverReason && <span>Waived: {c.waiverReason}</span>}
         {c.note && <span data-testid="component-note">Note: {c.note}</span>}
         {c.by && (
@@ -55,7 +70,13 @@ function ComponentRow(props: { component: ComponentView; issueKey: string; today
         )}
         {props.editable && !editing && (
           <div>
-            <Button spacing="compact" appearance="subtle" isDisabled={props.busy} onClick={() => setEditing(true)} testId={`edit-${c.id}`}>
+            <Button
+              spacing="compact"
+              appearance="subtle"
+              isDisabled={props.busy}
+              onClick={() => setEditing(true)}
+              testId={`edit-${c.id}`}
+            >
               Change status
             </Button>
           </div>
@@ -68,7 +89,14 @@ function ComponentRow(props: { component: ComponentView; issueKey: string; today
 
 const STATUSES = Object.keys(COMPONENT_STATUS_LABEL) as ComponentStatus[];
 
-function ComponentEditor(props: { component: ComponentView; issueKey: string; today: string; run: RunAction; busy: boolean; onDone: () => void }) {
+function ComponentEditor(props: {
+  component: ComponentView;
+  issueKey: string;
+  today: string;
+  run: RunAction;
+  busy: boolean;
+  onDone: () => void;
+}) {
   const c = props.component;
   const [status, setStatus] = useState<ComponentStatus>(c.status);
   const [note, setNote] = useState('');
@@ -83,18 +111,20 @@ function ComponentEditor(props: { component: ComponentView; issueKey: string; to
   return (
     <form
       data-testid={`editor-${c.id}`}
-      onSubmit={async (e) => {
+      onSubmit={(e) => {
         e.preventDefault();
-        if (missing) return;
-        const ok = await props.run('setComponentStatus', {
-          issueKey: props.issueKey,
-          componentId: c.id,
-          status,
-          note: note.trim() || undefined,
-          soakUntil: status === 'soaking' ? soakUntil : undefined,
-          waiverReason: status === 'waived' ? waiverReason.trim() : undefined,
-        });
-        if (ok) props.onDone();
+        void (async () => {
+          if (missing) return;
+          const ok = await props.run('setComponentStatus', {
+            issueKey: props.issueKey,
+            componentId: c.id,
+            status,
+            note: note.trim() || undefined,
+            soakUntil: status === 'soaking' ? soakUntil : undefined,
+            waiverReason: status === 'waived' ? waiverReason.trim() : undefined,
+          });
+          if (ok) props.onDone();
+        })();
       }}
     >
       <Column gap="space.075">
@@ -114,17 +144,41 @@ function ComponentEditor(props: { component: ComponentView; issueKey: string; to
               value={soakUntil}
               min={props.today}
               onChange={(e) => setSoakUntil(e.target.value)}
-              style={{ color: token('color.text'), background: token('color.background.input'), border: `1px solid ${token('color.border.input')}` }}
+              style={{
+                color: token('color.text'),
+                background: token('color.background.input'),
+                border: `1px solid ${token('color.border.input')}`,
+              }}
             />
           </label>
         )}
         {status === 'waived' && (
-          <TextInput aria-label="Waiver reason" placeholder="Reason for the waiver" value={waiverReason} onChange={(e) => setWaiverReason(e.currentTarget.value)} testId="waiver-reason" isCompact />
+          <TextInput
+            aria-label="Waiver reason"
+            placeholder="Reason for the waiver"
+            value={waiverReason}
+            onChange={(e) => setWaiverReason(e.currentTarget.value)}
+            testId="waiver-reason"
+            isCompact
+          />
         )}
-        <TextInput aria-label="Note" placeholder="Note (optional)" value={note} onChange={(e) => setNote(e.currentTarget.value)} testId="component-note-input" isCompact />
+        <TextInput
+          aria-label="Note"
+          placeholder="Note (optional)"
+          value={note}
+          onChange={(e) => setNote(e.currentTarget.value)}
+          testId="component-note-input"
+          isCompact
+        />
         {missing && <Subtle>{missing}</Subtle>}
         <Row gap="space.075">
-          <Button type="submit" appearance="primary" spacing="compact" isDisabled={props.busy || missing !== null} testId="save-component">
+          <Button
+            type="submit"
+            appearance="primary"
+            spacing="compact"
+            isDisabled={props.busy || missing !== null}
+            testId="save-component"
+          >
             Save
           </Button>
           <Button spacing="compact" appearance="subtle" onClick={props.onDone}>

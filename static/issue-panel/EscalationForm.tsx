@@ -12,7 +12,13 @@ export function EscalationForm({ issueKey, run, busy }: { issueKey: string; run:
   if (!open) {
     return (
       <div>
-        <Button spacing="compact" appearance="subtle" isDisabled={busy} onClick={() => setOpen(true)} testId="raise-escalation">
+        <Button
+          spacing="compact"
+          appearance="subtle"
+          isDisabled={busy}
+          onClick={() => setOpen(true)}
+          testId="raise-escalation"
+        >
           Raise an escalation
         </Button>
       </div>
@@ -21,17 +27,26 @@ export function EscalationForm({ issueKey, run, busy }: { issueKey: string; run:
   return (
     <form
       data-testid="escalation-form"
-      onSubmit={async (e) => {
+      onSubmit={(e) => {
         e.preventDefault();
-        if (!text.trim()) return;
-        if (await run('raiseEscalation', { issueKey, text: text.trim(), source })) {
-          setText('');
-          setOpen(false);
-        }
+        void (async () => {
+          if (!text.trim()) return;
+          if (await run('raiseEscalation', { issueKey, text: text.trim(), source })) {
+            setText('');
+            setOpen(false);
+          }
+        })();
       }}
     >
       <Column gap="space.075">
-        <TextArea aria-label="The concern" placeholder="What is the concern about the app's compliance?" value={text} onChange={(e) => setText(e.currentTarget.value)} minimumRows={3} testId="escalation-text" />
+        <TextArea
+          aria-label="The concern"
+          placeholder="What is the concern about the app's compliance?"
+          value={text}
+          onChange={(e) => setText(e.currentTarget.value)}
+          minimumRows={3}
+          testId="escalation-text"
+        />
         <NativeSelect
           label="Raised by"
           value={source}
@@ -42,7 +57,13 @@ export function EscalationForm({ issueKey, run, busy }: { issueKey: string; run:
           onChange={setSource}
         />
         <Row gap="space.075">
-          <Button type="submit" appearance="warning" spacing="compact" isDisabled={busy || !text.trim()} testId="submit-escalation">
+          <Button
+            type="submit"
+            appearance="warning"
+            spacing="compact"
+            isDisabled={busy || !text.trim()}
+            testId="submit-escalation"
+          >
             Open an escalation review
           </Button>
           <Button spacing="compact" appearance="subtle" onClick={() => setOpen(false)}>

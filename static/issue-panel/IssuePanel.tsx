@@ -38,7 +38,7 @@ export function IssuePanel() {
     try {
       const answer = await call(key, payload);
       if (answer.ok) {
-        setLoad({ status: 'ready', view: answer.data as TicketView });
+        setLoad({ status: 'ready', view: answer.data });
         return true;
       }
       setActionError(answer.error);

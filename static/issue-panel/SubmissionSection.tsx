@@ -75,8 +75,10 @@ function StageActions({ view, run, busy }: { view: Tracked; run: RunAction; busy
                   key={stage}
                   isDisabled={busy}
                   testId={`move-${stage}`}
-                  onClick={async () => {
-                    if (await run('moveStage', { issueKey: view.issueKey, stage, note: noteOrNothing })) setNote('');
+                  onClick={() => {
+                    void run('moveStage', { issueKey: view.issueKey, stage, note: noteOrNothing }).then((ok) => {
+                      if (ok) setNote('');
+                    });
                   }}
                 >
                   Move to {STAGE_LABEL[stage]}
