@@ -112,6 +112,9 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   const savedClock = dataDir ? loadJson<{ now: string }>(dataDir, 'clock.json') : undefined;
   const clock = new VirtualClock(options.now ?? savedClock?.now);
   const contract = new ContractChecker(options.specsDir ?? defaultSpecsDir(REPO_ROOT));
+  // The project's own specs/ are part of the checkout: without them every request would pass
+  // unchecked, and a green test would prove nothing.
+  if (!contract.enabled && options.specsDir === undefined) throw new Error(`sandbox: ${contract.notice ?? 'no specs'}; restore specs/ from the repository`);
   if (contract.notice) log(contract.notice);
   const jira = new JiraEmulator(appAccountId, () => clock.millis(), contract, manifest.searchAliases);
   const kvs = new KvsEmulator(entityDefsFromManifest(manifest.raw), () => clock.millis());
