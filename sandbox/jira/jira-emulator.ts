@@ -99,8 +99,8 @@ export class JiraEmulator {
 
   // ---------- seeding (as people would, in the browser or by e-mail) ----------
 
-  addUser(u: { accountId: string; displayName: string; kind: UserKind; email?: string }): JiraUser {
-    const user: JiraUser = { accountId: u.accountId, displayName: u.displayName, kind: u.kind, ...(u.email ? { email: u.email } : {}) };
+  addUser(u: { accountId: string; displayName: string; kind: UserKind; email?: string; consented?: boolean }): JiraUser {
+    const user: JiraUser = { accountId: u.accountId, displayName: u.displayName, kind: u.kind, ...(u.email ? { email: u.email } : {}), ...(u.consented === false ? { consented: false } : {}) };
     this.users.set(u.accountId, user);
     return user;
   }
@@ -265,6 +265,11 @@ export class JiraEmulator {
       if (contentType && !/json/i.test(contentType)) return this.reject(method, pathname, `${method} ${pathname}`, 415, `Content-Type ${contentType} is not JSON`);
     }
     const verdict = this.contract.check(method, pathname, query, req.headers, json, multipart);
+    // Jira turns away an account without access to the site before anything else.
+    if (this.users.get(req.callerId)?.kind === 'unlicensed') {
+      this.count(verdict.route);
+      return this.error(403, 'You do not have access to Jira on this site.');
+    }
     if (verdict.kind === 'violation') return this.reject(method, pathname, verdict.route, verdict.status, verdict.reason);
     if (verdict.kind === 'unchecked') this.stats.unchecked++;
 
@@ -324,7 +329,7 @@ export class JiraEmulator {
 
   canSee(accountId: string, issue: JiraIssue): boolean {
     const u = this.users.get(accountId);
-    if (!u) return false;
+    if (!u || u.kind === 'unlicensed') return false;
     if (u.kind !== 'partner') return true;
     return issue.reporterId === accountId || issue.participants.includes(accountId);
   }

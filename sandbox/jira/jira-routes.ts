@@ -221,7 +221,10 @@ function permissionQuery(ctx: RouteContext): { wanted: string[]; issue: JiraIssu
   if (unknown) return ctx.jira.error(400, `The permission ${unknown} does not exist.`);
   const key = q(ctx, 'issueKey') ?? q(ctx, 'issueId');
   const issue = key ? ctx.jira.findIssue(key) : undefined;
-  if (key && !issue) return ctx.jira.error(404, 'Issue does not exist or you do not have permission to see it.');
+  // A ticket the caller may not see is one Jira does not admit exists.
+  if (key && (!issue || !ctx.jira.canSee(ctx.req.callerId, issue))) return ctx.jira.error(404, 'Issue does not exist or you do not have permission to see it.');
+  const project = q(ctx, 'projectKey') ?? q(ctx, 'projectId');
+  if (project !== undefined && project !== PROJECT.key && project !== PROJECT.id) return ctx.jira.error(404, `No project could be found with key '${project}'.`);
   return { wanted, issue };
 }
 
@@ -256,6 +259,8 @@ export const ROUTES: Route[] = [
   // Users who hold every listed permission (on the issue or project when named), e.g. SERVICEDESK_AGENT.
   route('GET', '/rest/api/3/user/permission/search', (ctx) => {
     const { jira } = ctx;
+    // Needs Administer Jira (or Browse users and groups): an installed app has neither.
+    if (!jira.can(ctx.req.callerId, 'ADMINISTER')) return jira.error(403, 'You do not have the permission to search users by permission (Administer Jira or Browse users and groups).');
     const asked = permissionQuery(ctx);
     if (asked instanceof Response) return asked;
     const { wanted, issue } = asked;
@@ -280,6 +285,16 @@ export const ROUTES: Route[] = [
       permissions[p] = { id: String(wanted.indexOf(p) + 1), key: p, name: p.replace(/_/g, ' ').toLowerCase(), type: p === 'ADMINISTER' ? 'GLOBAL' : 'PROJECT', description: '', havePermission: jira.can(ctx.req.callerId, p, issue) };
     }
     return Response.json({ permissions });
+  }),
+
+  // The projects where the caller holds every listed permission (the user's own answer, asked asUser).
+  route('POST', '/rest/api/3/permissions/project', (ctx) => {
+    const wanted = (ctx.json as { permissions?: unknown })?.permissions;
+    if (!Array.isArray(wanted) || wanted.length === 0 || !wanted.every((p) => typeof p === 'string')) return ctx.jira.error(400, 'permissions must list at least one permission key.');
+    const unknown = wanted.find((p) => !KNOWN_PERMISSIONS.has(p));
+    if (unknown) return ctx.jira.error(400, `The permission ${unknown} does not exist.`);
+    const held = wanted.every((p) => ctx.jira.can(ctx.req.callerId, p));
+    return Response.json({ projects: held ? [{ id: Number(PROJECT.id), key: PROJECT.key }] : [] });
   }),
 
   route('GET', '/rest/api/3/issue/{issueIdOrKey}', (ctx) =>

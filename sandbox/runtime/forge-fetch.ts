@@ -103,6 +103,11 @@ export function makeForgeFetch(deps: { jira: JiraEmulator; kvs: KvsEmulator; que
         }
       }
       const userId = ctx.accountId ?? inv?.accountId;
+      // Forge's proxy answers for a user who has not granted the app access; @forge/api turns
+      // the header into NeedsAuthenticationError.
+      if (ctx.provider === 'user' && userId && jira.users.get(userId)?.consented === false) {
+        return new Response(null, { status: 401, headers: { 'forge-proxy-error': 'NEEDS_AUTHENTICATION_ERR' } });
+      }
       const callerId = ctx.provider === 'user' && userId ? userId : appAccountId;
       const response = jira.handle({ method, path, headers, ...(buf ? { body: buf } : {}), callerId, selfCaused: true });
       if (inv && method !== 'GET' && response.status < 300) {

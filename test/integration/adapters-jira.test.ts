@@ -179,15 +179,17 @@ describe('attachments, forms, properties, transitions, people', () => {
     expect(sb.stats().contractViolations).toEqual([]);
   });
 
-  it('asks permission questions as the calling user', async () => {
+  it('asks about the caller as the calling user, and the request’s people as the app', async () => {
     const made = await adapterSandbox();
     sb = made.sb;
     const asCaller = <T>(accountId: string, ask: (jira: ReturnType<typeof forgePorts>['jira']) => Promise<T>) =>
       inInvocation(() => ask(forgePorts().jira), accountId);
-    expect(await asCaller(AGENT, (j) => j.canEditIssue(made.key, AGENT))).toBe(true);
-    expect(await asCaller(PARTNER, (j) => j.canEditIssue(made.key, PARTNER))).toBe(false);
-    expect(await asCaller(AGENT, (j) => j.isAdmin(AGENT))).toBe(false);
-    expect(await asCaller(AGENT, (j) => j.callerPermissions!(made.key, AGENT))).toEqual({ canEdit: true, isAdmin: false });
+    expect(await asCaller(AGENT, (j) => j.callerOnTicket(made.key, AGENT))).toEqual({ canEdit: true, isAdmin: false, isPartner: false });
+    expect(await asCaller(PARTNER, (j) => j.callerOnTicket(made.key, PARTNER))).toEqual({ canEdit: false, isAdmin: false, isPartner: true });
+    expect(await asCaller(AGENT, (j) => j.callerOnProgram(AGENT, ['CFP']))).toEqual({ isAdmin: false, isAgent: true });
+    expect(await asCaller(AGENT, (j) => j.callerOnProgram(AGENT, ['OTHER']))).toEqual({ isAdmin: false, isAgent: false });
+    expect(await asCaller(PARTNER, (j) => j.callerOnProgram(PARTNER, []))).toEqual({ isAdmin: false, isAgent: false });
+    expect(sb.stats().jiraRequestsByRoute['GET /rest/api/3/user/permission/search']).toBeUndefined();
     expect(sb.stats().contractViolations).toEqual([]);
   });
 
@@ -197,13 +199,18 @@ describe('attachments, forms, properties, transitions, people', () => {
     expect(await forgePorts().jira.isAgent(made.key, PARTNER)).toBe(false);
   });
 
-  it('recognises an agent of the service desk by the SERVICEDESK_AGENT permission', async () => {
+  it('tells a comment’s author from the ticket: reporter and participants are the partner, other people the service desk', async () => {
     const made = await adapterSandbox();
     sb = made.sb;
     sb.jira.addUser({ accountId: 'agent-new', displayName: 'New Agent', kind: 'agent' });
     sb.jira.addUser({ accountId: 'licensed-partner', displayName: 'Licensed Partner', kind: 'partner' });
+    // A partner with a full Atlassian account, taking part in the request.
+    sb.jira.addUser({ accountId: 'vendor-dev', displayName: 'Vendor Developer', kind: 'agent' });
+    sb.jira.addParticipant(made.key, 'vendor-dev');
     expect(await inInvocation(() => forgePorts().jira.isAgent(made.key, 'agent-new'))).toBe(true);
     expect(await inInvocation(() => forgePorts().jira.isAgent(made.key, 'licensed-partner'))).toBe(false);
+    expect(await inInvocation(() => forgePorts().jira.isAgent(made.key, 'vendor-dev'))).toBe(false);
+    expect(sb.stats().jiraRequestsByRoute['GET /rest/api/3/user/permission/search']).toBeUndefined();
     expect(sb.stats().contractViolations).toEqual([]);
   });
 });

@@ -26,7 +26,7 @@ export async function withApps(count: number, options: { faults?: number; seed?:
   // With faults an import may die half-way; importing again skips what is already tracked.
   let imported = false;
   for (let attempt = 0; attempt < 10 && !imported; attempt++) {
-    const answer = (await sandbox.invokeResolver('importApproved', { csv }, { accountId: ADMIN }).catch(() => null)) as { ok: boolean } | null;
+    const answer = (await sandbox.invokeResolver('importApproved', { csv }, { accountId: ADMIN, moduleKey: 'cf-tracker-settings' }).catch(() => null)) as { ok: boolean } | null;
     imported = answer?.ok === true;
   }
   if (!imported) throw new Error('the apps could not be imported');

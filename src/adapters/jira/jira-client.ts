@@ -1,6 +1,6 @@
-import { asApp, asUser, type Route } from '@forge/api';
+import { asApp, asUser, getAppContext, type Route } from '@forge/api';
 import type { z } from 'zod';
-import { JiraAnswerError, JiraApiError, JiraUnreachableError, isTransientStatus } from './jira-errors';
+import { JiraAnswerError, JiraApiError, JiraUnreachableError, isNeedsAuthentication, isTransientStatus } from './jira-errors';
 
 export interface RetryPolicy {
   /** Attempts in all, the first one included. */
@@ -12,6 +12,33 @@ export interface RetryPolicy {
 }
 
 export const DEFAULT_RETRY: RetryPolicy = { attempts: 4, baseDelayMs: 500, maxDelayMs: 10_000 };
+
+/** Time as the client sees it: injected so tests use fake timers, never real waits. */
+export interface Timing {
+  now(): number;
+  sleep(ms: number): Promise<void>;
+  /** What is left of the invocation, when the runtime says; undefined otherwise. */
+  remainingMs(): number | undefined;
+}
+
+/** A resolver has 25 s in all; the answer must still reach the page after the last wait. */
+export const RESOLVER_LIMIT_MS = 25_000;
+/** Kept free at the end of an invocation for the answer itself and what follows a failure. */
+const SAFETY_MARGIN_MS = 3_000;
+
+export const systemTiming: Timing = {
+  now: () => Date.now(),
+  sleep: (ms) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
+  remainingMs: () => {
+    try {
+      const left = getAppContext().invocationRemainingTimeInMillis();
+      return Number.isFinite(left) ? left : undefined;
+    } catch {
+      // Outside a Forge invocation (tools, tests): the resolver limit counted from the client's start.
+      return undefined;
+    }
+  },
+};
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
@@ -42,26 +69,38 @@ type RequestJira = (path: Route, init?: { method?: string; body?: ArrayBuffer | 
   headers: { get: (name: string) => string | null };
 }>;
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
 /**
  * Every REST call of the app goes through here: as the app for the app's own work, as the
  * calling user for permission questions. Retries what is worth retrying, within bounds, and
  * turns everything else into a typed error that names the status and Jira's message.
  */
 export class JiraClient {
+  private readonly startedAt: number;
+
   constructor(
     private readonly requestJira: RequestJira,
     private readonly retry: RetryPolicy = DEFAULT_RETRY,
-  ) {}
+    private readonly timing: Timing = systemTiming,
+  ) {
+    this.startedAt = timing.now();
+  }
 
-  static asApp(retry?: RetryPolicy): JiraClient {
-    return new JiraClient((path, init) => asApp().requestJira(path, init), retry);
+  static asApp(retry?: RetryPolicy, timing?: Timing): JiraClient {
+    return new JiraClient((path, init) => asApp().requestJira(path, init), retry, timing);
   }
 
   /** Asks as the user of the current invocation (the platform knows who is calling). */
-  static asUser(retry?: RetryPolicy): JiraClient {
-    return new JiraClient((path, init) => asUser().requestJira(path, init), retry);
+  static asUser(retry?: RetryPolicy, timing?: Timing): JiraClient {
+    return new JiraClient((path, init) => asUser().requestJira(path, init), retry, timing);
+  }
+
+  /**
+   * Whether waiting `ms` more still leaves the invocation time to finish: the runtime's own
+   * remaining time where it says, else the resolver limit counted from this client's start.
+   */
+  private mayWait(ms: number): boolean {
+    const remaining = this.timing.remainingMs() ?? RESOLVER_LIMIT_MS - (this.timing.now() - this.startedAt);
+    return ms <= remaining - SAFETY_MARGIN_MS;
   }
 
   async send(request: JiraRequest): Promise<JiraResponse> {
@@ -82,8 +121,11 @@ export class JiraClient {
       try {
         response = await this.requestJira(request.path, { method: request.method, body, headers });
       } catch (cause) {
-        if (last || request.unsafe) throw new JiraUnreachableError(request.method, where, cause);
-        await sleep(this.backoff(attempt));
+        // The user has not allowed the app to act for them: the page shows Forge's consent prompt.
+        if (isNeedsAuthentication(cause)) throw cause;
+        const wait = this.backoff(attempt);
+        if (last || request.unsafe || !this.mayWait(wait)) throw new JiraUnreachableError(request.method, where, cause);
+        await this.timing.sleep(wait);
         continue;
       }
 
@@ -98,7 +140,9 @@ export class JiraClient {
       if (!retryable || last) throw error;
       const wait = Math.max(this.backoff(attempt), (retryAfter ?? 0) * 1000);
       if (wait > this.retry.maxDelayMs && retryAfter !== undefined) throw error;
-      await sleep(Math.min(wait, this.retry.maxDelayMs));
+      const delay = Math.min(wait, this.retry.maxDelayMs);
+      if (!this.mayWait(delay)) throw error;
+      await this.timing.sleep(delay);
     }
   }
 
