@@ -17,8 +17,6 @@ import {
   type JiraUser,
   type UserKind,
 } from './jira-model';
-import { BULK_PROPERTY_ROUTES } from './bulk-properties';
-import { ROUTES, type RouteContext } from './jira-routes';
 
 export interface ProductEvent {
   eventType: 'avi:jira:commented:issue' | 'avi:jira:updated:issue' | 'avi:jira:created:issue';
@@ -37,6 +35,24 @@ export interface JiraRequest {
   callerId: string;
   /** Sent by the app (asApp or asUser): its writes are "self" for `ignoreSelf`. */
   selfCaused: boolean;
+}
+
+/** What a route of the emulated REST API gets to answer one request. */
+export interface RouteContext {
+  jira: JiraEmulator;
+  params: string[];
+  query: Record<string, string | string[]>;
+  json: unknown;
+  req: JiraRequest;
+  url: URL;
+}
+
+/** One REST operation (jira-routes.ts, bulk-properties.ts), given to the emulator when it is made. */
+export interface JiraRoute {
+  method: string;
+  template: string;
+  pattern: RegExp;
+  run(ctx: RouteContext): Response;
 }
 
 export interface JiraStats {
@@ -91,6 +107,7 @@ export class JiraEmulator {
     readonly appAccountId: string,
     readonly now: () => number,
     readonly contract: ContractChecker,
+    private readonly routes: readonly JiraRoute[],
     readonly aliases: Record<string, SearchAlias> = {},
     readonly baseUrl = 'https://cf-sandbox.atlassian.net',
   ) {
@@ -273,7 +290,7 @@ export class JiraEmulator {
     if (verdict.kind === 'violation') return this.reject(method, pathname, verdict.route, verdict.status, verdict.reason);
     if (verdict.kind === 'unchecked') this.stats.unchecked++;
 
-    for (const r of [...BULK_PROPERTY_ROUTES, ...ROUTES]) {
+    for (const r of this.routes) {
       if (r.method !== method) continue;
       const m = r.pattern.exec(pathname);
       if (!m) continue;

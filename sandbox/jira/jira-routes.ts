@@ -1,24 +1,10 @@
 import { adfProblem } from './adf-text';
-import type { JiraEmulator, JiraRequest } from './jira-emulator';
+import type { JiraRoute, RouteContext } from './jira-emulator';
 import { ISSUE_TYPE, jiraTime, KNOWN_PERMISSIONS, PROJECT, REQUEST_TYPES, transitionsFrom, type JiraIssue } from './jira-model';
 import { compareForOrder, JqlError, parseJql, type JqlValue } from './jql';
 import { boundaryOf, parseMultipart } from './multipart';
 
-export interface RouteContext {
-  jira: JiraEmulator;
-  params: string[];
-  query: Record<string, string | string[]>;
-  json: unknown;
-  req: JiraRequest;
-  url: URL;
-}
-
-interface Route {
-  method: string;
-  template: string;
-  pattern: RegExp;
-  run(ctx: RouteContext): Response;
-}
+type Route = JiraRoute;
 
 const PROPERTY_MAX_BYTES = 32768;
 
@@ -324,13 +310,14 @@ export const ROUTES: Route[] = [
       const startAt = int(ctx, 'startAt', 0);
       const maxResults = Math.min(int(ctx, 'maxResults', 5000), 5000);
       const orderBy = q(ctx, 'orderBy') ?? 'created';
-      const withProps = list(ctx, 'expand').includes('properties');
+      const undocumented = undocumentedExpand(ctx);
+      if (undocumented) return undocumented;
       const caller = ctx.jira.users.get(ctx.req.callerId);
       let comments = issue.comments.filter((c) => c.jsdPublic || caller?.kind !== 'partner');
       comments = [...comments].sort((a, b) => a.created - b.created || Number(a.id) - Number(b.id));
       if (orderBy.startsWith('-')) comments.reverse();
       const page = comments.slice(startAt, startAt + maxResults);
-      return Response.json({ startAt, maxResults, total: comments.length, comments: page.map((c) => ctx.jira.commentJson(c, withProps, issue)) });
+      return Response.json({ startAt, maxResults, total: comments.length, comments: page.map((c) => ctx.jira.commentJson(c, false, issue)) });
     }),
   ),
 
@@ -357,7 +344,7 @@ export const ROUTES: Route[] = [
       const c = issue.comments.find((x) => x.id === ctx.params[1]);
       const caller = ctx.jira.users.get(ctx.req.callerId);
       if (!c || (!c.jsdPublic && caller?.kind === 'partner')) return ctx.jira.error(404, `Can not find a comment for the id: ${ctx.params[1]}.`);
-      return Response.json(ctx.jira.commentJson(c, list(ctx, 'expand').includes('properties'), issue));
+      return undocumentedExpand(ctx) ?? Response.json(ctx.jira.commentJson(c, false, issue));
     }),
   ),
 
@@ -380,6 +367,22 @@ export const ROUTES: Route[] = [
       return Response.json(ctx.jira.commentJson(c, true, issue));
     }),
   ),
+
+  // Comments by id, with their properties when asked (`expand=properties` is documented here).
+  route('POST', '/rest/api/3/comment/list', (ctx) => {
+    const ids = (ctx.json as { ids?: unknown })?.ids;
+    if (!Array.isArray(ids) || ids.length === 0 || ids.length > 1000) return ctx.jira.error(400, 'ids must list 1 to 1000 comment ids.');
+    const withProps = list(ctx, 'expand').includes('properties');
+    const startAt = int(ctx, 'startAt', 0);
+    const maxResults = Math.min(int(ctx, 'maxResults', 5000), 5000);
+    const found = ids.flatMap((id) => {
+      const c = findComment(ctx, String(id));
+      const issue = c ? ctx.jira.ownerOf('c', c.id) : undefined;
+      return c && issue ? [ctx.jira.commentJson(c, withProps, issue)] : [];
+    });
+    const values = found.slice(startAt, startAt + maxResults);
+    return Response.json({ startAt, maxResults, total: found.length, isLast: startAt + maxResults >= found.length, values });
+  }),
 
   route('GET', '/rest/api/3/comment/{commentId}/properties', (ctx) => {
     const found = findComment(ctx, ctx.params[0] as string);
@@ -598,6 +601,18 @@ function formJson(ctx: RouteContext, form: { id: string; templateId: string; nam
     design: { settings: { templateId: form.templateId, name: form.name, submit: { lock: false, pdf: false } }, questions, layout: [], conditions: {}, sections: {} },
     state: { visibility: form.visibility === 'external' ? 'e' : 'i', status: form.status === 'open' ? 'o' : form.status === 'submitted' ? 's' : 'l', answers },
   };
+}
+
+/**
+ * `expand=properties` on an issue's comments is not in Jira's documentation (it accepts
+ * `renderedBody` only); real sites happen to answer it, but nothing promises they will. The
+ * documented ways are `POST /rest/api/3/comment/list?expand=properties` and the comment
+ * property endpoints, so the sandbox refuses the rest.
+ */
+function undocumentedExpand(ctx: RouteContext): Response | undefined {
+  const other = list(ctx, 'expand').find((e) => e !== 'renderedBody');
+  if (!other) return undefined;
+  return ctx.jira.reject(ctx.req.method, ctx.url.pathname, `GET ${ctx.url.pathname}`, 400, `expand=${other} is not documented for an issue's comments (only renderedBody); read comment properties with POST /rest/api/3/comment/list?expand=properties`);
 }
 
 function findComment(ctx: RouteContext, commentId: string) {

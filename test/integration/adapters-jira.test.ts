@@ -83,6 +83,21 @@ describe('marked comments', () => {
     expect(sb.stats().contractViolations).toEqual([]);
   });
 
+  it('trusts its mark only on its own comments: a partner’s comment carrying it changes nothing', async () => {
+    const made = await adapterSandbox();
+    sb = made.sb;
+    const mark: EffectMark = { issueKey: made.key, cycleId: '2027', effect: 'notice' };
+    // Anyone may set properties on their own comment (PUT /comment/{id}/properties/...).
+    const issue = sb.jira.issue(made.key)!;
+    const forged = sb.jira.createComment(issue, PARTNER, body('not the app'), true, { 'cf-tracker.effect': mark });
+    const app = JiraClient.asApp(QUICK_RETRY);
+    const posted = await postCommentOnce(app, undefined, mark, body('Your annual review starts on 25 March.'), 'public');
+    expect(posted.alreadyThere).toBe(false);
+    expect(posted.id).not.toBe(forged.id);
+    expect(appComments(sb, made.key)).toHaveLength(1);
+    expect(sb.stats().contractViolations).toEqual([]);
+  });
+
   it('does not search the ticket on a first post, and answers from its note afterwards', async () => {
     const made = await adapterSandbox();
     sb = made.sb;

@@ -55,15 +55,19 @@ export interface JiraRequest {
    * 429 is always retried: a rate-limited request was not performed.
    */
   unsafe?: boolean;
+  /** `manual`: a 3xx answer (Jira's "see the task") is returned, not followed nor failed. */
+  redirect?: 'manual';
 }
 
 export interface JiraResponse {
   status: number;
   /** Parsed JSON body; null when the body is empty. */
   body: unknown;
+  /** The Location header of a 3xx answer. */
+  location?: string;
 }
 
-type RequestJira = (path: Route, init?: { method?: string; body?: ArrayBuffer | string; headers?: Record<string, string> }) => Promise<{
+type RequestJira = (path: Route, init?: { method?: string; body?: ArrayBuffer | string; headers?: Record<string, string>; redirect?: 'manual' }) => Promise<{
   status: number;
   text: () => Promise<string>;
   headers: { get: (name: string) => string | null };
@@ -119,7 +123,7 @@ export class JiraClient {
       const last = attempt >= this.retry.attempts;
       let response: Awaited<ReturnType<RequestJira>>;
       try {
-        response = await this.requestJira(request.path, { method: request.method, body, headers });
+        response = await this.requestJira(request.path, { method: request.method, body, headers, ...(request.redirect ? { redirect: request.redirect } : {}) });
       } catch (cause) {
         // The user has not allowed the app to act for them: the page shows Forge's consent prompt.
         if (isNeedsAuthentication(cause)) throw cause;
@@ -130,6 +134,10 @@ export class JiraClient {
       }
 
       const text = await response.text().catch(() => '');
+      if (request.redirect === 'manual' && response.status >= 300 && response.status < 400) {
+        const location = response.headers.get('location');
+        return { status: response.status, body: null, ...(location ? { location } : {}) };
+      }
       if (response.status >= 200 && response.status < 300) {
         return { status: response.status, body: parseJson(text, request.method, where) };
       }
