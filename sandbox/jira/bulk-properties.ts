@@ -1,4 +1,4 @@
-import type { JiraRoute, RouteContext } from './jira-emulator';
+import type { JiraRoute } from './jira-emulator';
 
 const PROPERTY_MAX_BYTES = 32768;
 const ISSUES_MAX = 100;
