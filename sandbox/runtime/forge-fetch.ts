@@ -13,6 +13,8 @@ export interface Invocation {
   crashed: boolean;
   /** The user the platform says is calling (resolvers): `asUser()` without an id acts as them. */
   accountId?: string;
+  /** `performance.now()` by which the platform stops the function (its timeoutSeconds, 25 s by default). */
+  deadline: number;
 }
 
 export const invocations = new AsyncLocalStorage<Invocation>();

@@ -1,5 +1,5 @@
 import { doc, p } from '@atlaskit/adf-utils/builders';
-import type { Sandbox } from '../../sandbox';
+import { textToAdf, type Sandbox } from '../../sandbox';
 import { postCommentOnce, type PostLog } from '../../src/adapters/jira/comments';
 import { JiraClient } from '../../src/adapters/jira/jira-client';
 import { JiraApiError } from '../../src/adapters/jira/jira-errors';
@@ -89,7 +89,7 @@ describe('marked comments', () => {
     const mark: EffectMark = { issueKey: made.key, cycleId: '2027', effect: 'notice' };
     // Anyone may set properties on their own comment (PUT /comment/{id}/properties/...).
     const issue = sb.jira.issue(made.key)!;
-    const forged = sb.jira.createComment(issue, PARTNER, body('not the app'), true, { 'cf-tracker.effect': mark });
+    const forged = sb.jira.createComment(issue, PARTNER, textToAdf('not the app'), true, { 'cf-tracker.effect': mark });
     const app = JiraClient.asApp(QUICK_RETRY);
     const posted = await postCommentOnce(app, undefined, mark, body('Your annual review starts on 25 March.'), 'public');
     expect(posted.alreadyThere).toBe(false);
