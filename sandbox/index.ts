@@ -23,7 +23,7 @@ import { FaultPlan, type FaultRecord } from './faults/fault-plan';
 import { ContractChecker, defaultSpecsDir, type Violation } from './jira/contract-check';
 import { BULK_PROPERTY_ROUTES } from './jira/bulk-properties';
 import { JiraEmulator, type JiraSnapshot } from './jira/jira-emulator';
-import { ROUTES } from './jira/jira-routes';
+import { JSM_ATTACHMENT_ROUTES, ROUTES } from './jira/jira-routes';
 import { serveJira } from './jira/serve-jira';
 import { entityDefsFromManifest, KvsEmulator, type KvsSnapshot } from './kvs/kvs-emulator';
 import { loadJson, saveJson } from './persistence/state-files';
@@ -125,7 +125,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   // unchecked, and a green test would prove nothing.
   if (!contract.enabled && options.specsDir === undefined) throw new Error(`sandbox: ${contract.notice ?? 'no specs'}; restore specs/ from the repository`);
   if (contract.notice) log(contract.notice);
-  const jira = new JiraEmulator(appAccountId, () => clock.millis(), contract, [...BULK_PROPERTY_ROUTES, ...ROUTES], manifest.searchAliases);
+  const jira = new JiraEmulator(appAccountId, () => clock.millis(), contract, [...BULK_PROPERTY_ROUTES, ...JSM_ATTACHMENT_ROUTES, ...ROUTES], manifest.searchAliases);
   const kvs = new KvsEmulator(entityDefsFromManifest(manifest.raw), () => clock.millis());
   const queue = new QueueEmulator();
   const faults = new FaultPlan(options.seed ?? 1, options.faults?.rate ?? 0);

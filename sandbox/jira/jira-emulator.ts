@@ -237,10 +237,10 @@ export class JiraEmulator {
     }));
   }
 
-  attachments(key: string): { id: string; filename: string; mimeType: string; size: number; author: string; content: Buffer; text: string }[] {
+  attachments(key: string): { id: string; filename: string; mimeType: string; size: number; author: string; content: Buffer; text: string; public: boolean }[] {
     return this.mustIssue(key).attachments.map((a) => {
       const content = Buffer.from(a.contentBase64, 'base64');
-      return { id: a.id, filename: a.filename, mimeType: a.mimeType, size: a.size, author: a.authorId, content, text: content.toString('utf8') };
+      return { id: a.id, filename: a.filename, mimeType: a.mimeType, size: a.size, author: a.authorId, content, text: content.toString('utf8'), public: a.public === true };
     });
   }
 
@@ -351,6 +351,11 @@ export class JiraEmulator {
     return issue.reporterId === accountId || issue.participants.includes(accountId);
   }
 
+  /** A portal customer sees public comments and public attachments only; staff see everything. */
+  seesInternal(accountId: string): boolean {
+    return this.users.get(accountId)?.kind !== 'partner';
+  }
+
   can(accountId: string, permission: string, issue?: JiraIssue): boolean {
     if (issue && !this.canSee(accountId, issue)) return false;
     return this.permissionsOf(accountId).includes(permission);
@@ -416,8 +421,11 @@ export class JiraEmulator {
     return comment;
   }
 
-  addAttachment(issue: JiraIssue, authorId: string, filename: string, mimeType: string, data: Buffer): JiraAttachment {
-    const a: JiraAttachment = { id: String(++this.counters.attachment), filename, mimeType, size: data.length, contentBase64: data.toString('base64'), authorId, created: this.now() };
+  /** Files uploaded with attachTemporaryFile, waiting to be attached to a request. */
+  readonly temporaryFiles = new Map<string, { serviceDeskId: string; filename: string; mimeType: string; data: Buffer }>();
+
+  addAttachment(issue: JiraIssue, authorId: string, filename: string, mimeType: string, data: Buffer, isPublic = false): JiraAttachment {
+    const a: JiraAttachment = { id: String(++this.counters.attachment), filename, mimeType, size: data.length, contentBase64: data.toString('base64'), authorId, created: this.now(), ...(isPublic ? { public: true } : {}) };
     issue.attachments.push(a);
     this.owners.set(`a${a.id}`, issue.key);
     issue.updated = this.now();

@@ -31,6 +31,8 @@ export interface JiraAttachment {
   contentBase64: string;
   authorId: string;
   created: number;
+  /** Shown to customers on the portal: only JSM's request attachment with `public: true` does that. */
+  public?: boolean;
 }
 
 export interface FormTemplate {

@@ -1,6 +1,6 @@
 import { adfProblem } from './adf-text';
 import type { JiraRoute, RouteContext } from './jira-emulator';
-import { ISSUE_TYPE, jiraTime, KNOWN_PERMISSIONS, PROJECT, REQUEST_TYPES, transitionsFrom, type JiraIssue } from './jira-model';
+import { ISSUE_TYPE, jiraTime, KNOWN_PERMISSIONS, PROJECT, REQUEST_TYPES, transitionsFrom, type JiraAttachment, type JiraIssue } from './jira-model';
 import { compareForOrder, JqlError, parseJql, type JqlValue } from './jql';
 import { boundaryOf, parseMultipart } from './multipart';
 
@@ -69,7 +69,7 @@ function issueJson(ctx: RouteContext, issue: JiraIssue, fieldsParam: string[] | 
     labels: () => issue.labels,
     description: () => null,
     comment: () => ({ comments: issue.comments.map((c) => jira.commentJson(c, false, issue)), self: `${jira.baseUrl}/rest/api/3/issue/${issue.id}/comment`, maxResults: issue.comments.length, total: issue.comments.length, startAt: 0 }),
-    attachment: () => issue.attachments.map((a) => jira.attachmentJson(a)),
+    attachment: () => issue.attachments.filter((a) => a.public || jira.seesInternal(ctx.req.callerId)).map((a) => jira.attachmentJson(a)),
     customfield_10010: () =>
       requestType
         ? { _links: { web: `${jira.baseUrl}/servicedesk/customer/portal/1/${issue.key}` }, requestType: { id: requestType.id, name: requestType.name, serviceDeskId: PROJECT.serviceDeskId }, currentStatus: { status: issue.status } }
@@ -413,20 +413,10 @@ export const ROUTES: Route[] = [
       ctx,
       (issue) => {
         const { jira, req } = ctx;
-        if ((req.headers.get('x-atlassian-token') ?? '').toLowerCase() !== 'no-check') {
-          return jira.reject(req.method, ctx.url.pathname, 'POST /rest/api/3/issue/{issueIdOrKey}/attachments', 403, 'XSRF check failed: the X-Atlassian-Token: no-check header is required');
-        }
-        const boundary = boundaryOf(req.headers.get('content-type'));
-        if (!boundary) return jira.reject(req.method, ctx.url.pathname, 'POST /rest/api/3/issue/{issueIdOrKey}/attachments', 415, 'attachments need a multipart/form-data body with a boundary');
-        let parts;
-        try {
-          parts = parseMultipart(req.body ?? Buffer.alloc(0), boundary);
-        } catch (e) {
-          return jira.reject(req.method, ctx.url.pathname, 'POST /rest/api/3/issue/{issueIdOrKey}/attachments', 400, `malformed multipart body: ${(e as Error).message}`);
-        }
-        const files = parts.filter((p) => p.name === 'file');
-        if (files.length === 0) return jira.reject(req.method, ctx.url.pathname, 'POST /rest/api/3/issue/{issueIdOrKey}/attachments', 400, `no part named "file" (got ${parts.map((p) => `"${p.name}"`).join(', ') || 'none'})`);
-        const created = files.map((f) => jira.addAttachment(issue, req.callerId, f.filename ?? 'attachment', f.contentType ?? 'application/octet-stream', f.data));
+        const files = multipartFiles(ctx, 'POST /rest/api/3/issue/{issueIdOrKey}/attachments');
+        if (files instanceof Response) return files;
+        // Not necessarily shown on the portal: the sandbox keeps such files from customers.
+        const created = files.map((f) => jira.addAttachment(issue, req.callerId, f.filename, f.contentType, f.data));
         return Response.json(created.map((a) => jira.attachmentJson(a)));
       },
       'CREATE_ATTACHMENTS',
@@ -626,5 +616,87 @@ function findComment(ctx: RouteContext, commentId: string) {
 function findAttachment(ctx: RouteContext, id: string) {
   const issue = ctx.jira.ownerOf('a', id);
   if (!issue || !ctx.jira.canSee(ctx.req.callerId, issue)) return undefined;
-  return issue.attachments.find((x) => x.id === id);
+  return issue.attachments.find((x) => x.id === id && (x.public || ctx.jira.seesInternal(ctx.req.callerId)));
 }
+
+/** The multipart body's `file` parts, or the refusal Jira gives (token header, boundary, field name). */
+function multipartFiles(ctx: RouteContext, route: string): { filename: string; contentType: string; data: Buffer }[] | Response {
+  const { jira, req } = ctx;
+  if ((req.headers.get('x-atlassian-token') ?? '').toLowerCase() !== 'no-check') {
+    return jira.reject(req.method, ctx.url.pathname, route, 403, 'XSRF check failed: the X-Atlassian-Token: no-check header is required');
+  }
+  const boundary = boundaryOf(req.headers.get('content-type'));
+  if (!boundary) return jira.reject(req.method, ctx.url.pathname, route, 415, 'attachments need a multipart/form-data body with a boundary');
+  let parts;
+  try {
+    parts = parseMultipart(req.body ?? Buffer.alloc(0), boundary);
+  } catch (e) {
+    return jira.reject(req.method, ctx.url.pathname, route, 400, `malformed multipart body: ${(e as Error).message}`);
+  }
+  const files = parts.filter((p) => p.name === 'file');
+  if (files.length === 0) return jira.reject(req.method, ctx.url.pathname, route, 400, `no part named "file" (got ${parts.map((p) => `"${p.name}"`).join(', ') || 'none'})`);
+  return files.map((f) => ({ filename: f.filename ?? 'attachment', contentType: f.contentType ?? 'application/octet-stream', data: f.data }));
+}
+
+function jsmAttachmentJson(ctx: RouteContext, a: JiraAttachment) {
+  const base = ctx.jira.baseUrl;
+  return {
+    filename: a.filename,
+    author: { accountId: a.authorId, displayName: ctx.jira.users.get(a.authorId)?.displayName ?? 'Former user' },
+    created: { iso8601: jiraTime(a.created), jira: jiraTime(a.created), friendly: jiraTime(a.created), epochMillis: a.created },
+    size: a.size,
+    mimeType: a.mimeType,
+    _links: { self: `${base}/rest/servicedeskapi/request/attachment/${a.id}`, jiraRest: `${base}/rest/api/2/attachment/${a.id}`, content: `${base}/secure/attachment/${a.id}/${encodeURIComponent(a.filename)}` },
+  };
+}
+
+let temporaryFiles = 0;
+
+/** JSM's two-step attachment: a temporary file on the service desk, then attached to a request, public or not. */
+export const JSM_ATTACHMENT_ROUTES: Route[] = [
+  route('POST', '/rest/servicedeskapi/servicedesk/{serviceDeskId}/attachTemporaryFile', (ctx) => {
+    const where = 'POST /rest/servicedeskapi/servicedesk/{serviceDeskId}/attachTemporaryFile';
+    if (ctx.params[0] !== PROJECT.serviceDeskId) return ctx.jira.error(404, 'The service desk does not exist.');
+    // An experimental API: JSM refuses the call without the opt-in header.
+    if ((ctx.req.headers.get('x-experimentalapi') ?? '').toLowerCase() !== 'opt-in') {
+      return ctx.jira.reject(ctx.req.method, ctx.url.pathname, where, 400, 'This is an experimental API: send the header X-ExperimentalApi: opt-in');
+    }
+    if (!ctx.jira.can(ctx.req.callerId, 'CREATE_ATTACHMENTS')) return ctx.jira.error(403, 'You do not have the permission to attach files.');
+    const files = multipartFiles(ctx, where);
+    if (files instanceof Response) return files;
+    const temporaryAttachments = files.map((f) => {
+      const temporaryAttachmentId = `temp${++temporaryFiles}${Date.now()}`;
+      ctx.jira.temporaryFiles.set(temporaryAttachmentId, { serviceDeskId: PROJECT.serviceDeskId, filename: f.filename, mimeType: f.contentType, data: f.data });
+      return { temporaryAttachmentId, fileName: f.filename };
+    });
+    return Response.json({ temporaryAttachments }, { status: 201 });
+  }),
+
+  route('POST', '/rest/servicedeskapi/request/{issueIdOrKey}/attachment', (ctx) =>
+    withIssue(
+      ctx,
+      (issue) => {
+        if (!issue.requestType) return ctx.jira.error(404, `${issue.key} is not a customer request.`);
+        const body = (ctx.json ?? {}) as { temporaryAttachmentIds?: unknown; public?: unknown };
+        const ids = body.temporaryAttachmentIds;
+        if (!Array.isArray(ids) || ids.length === 0) return ctx.jira.error(400, 'temporaryAttachmentIds must list at least one temporary file.');
+        const files = ids.map((id) => ctx.jira.temporaryFiles.get(String(id)));
+        if (files.some((f) => !f)) return ctx.jira.error(400, 'A temporary file does not exist or has expired.');
+        // A customer's attachments are always public; staff choose.
+        const isPublic = body.public === true || !ctx.jira.seesInternal(ctx.req.callerId);
+        const attached = files.map((f) => ctx.jira.addAttachment(issue, ctx.req.callerId, f!.filename, f!.mimeType, f!.data, isPublic));
+        for (const id of ids) ctx.jira.temporaryFiles.delete(String(id));
+        const values = attached.map((a) => jsmAttachmentJson(ctx, a));
+        return Response.json({ attachments: { size: values.length, start: 0, limit: values.length, isLastPage: true, values } }, { status: 201 });
+      },
+      'CREATE_ATTACHMENTS',
+    ),
+  ),
+
+  route('GET', '/rest/servicedeskapi/request/{issueIdOrKey}/attachment', (ctx) =>
+    withIssue(ctx, (issue) => {
+      const visible = issue.attachments.filter((a) => a.public || ctx.jira.seesInternal(ctx.req.callerId));
+      return Response.json(paged(visible.map((a) => jsmAttachmentJson(ctx, a)), int(ctx, 'start', 0), int(ctx, 'limit', 50)));
+    }),
+  ),
+];

@@ -20,7 +20,7 @@ export async function withApps(count: number, options: { faults?: number; seed?:
   const keys: string[] = [];
   for (let i = 0; i < count; i++) {
     sandbox.jira.addUser({ accountId: `partner-${i}`, displayName: `Partner ${i}`, kind: 'partner' });
-    keys.push(sandbox.jira.addIssue({ summary: `App ${i}`, status: 'Approved', reporter: `partner-${i}` }));
+    keys.push(sandbox.jira.addIssue({ summary: `App ${i}`, status: 'Approved', reporter: `partner-${i}`, requestType: 'App submission' }));
   }
   const csv = keys.map((k, i) => `${k},2026-03-04,App ${i}`).join('\n');
   // With faults an import may die half-way; importing again skips what is already tracked.
