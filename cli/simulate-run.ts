@@ -75,7 +75,7 @@ export async function runSimulation(
         .slice(start, start + IMPORT_BATCH)
         .map((app, j) => `${keyOf(start + j)},${app.approvedOn},${app.app.replace(/[,"\n]/g, ' ')}`)
         .join('\n');
-      const imported = await retrying(() => resolve(sandbox, 'importApproved', { csv }, { accountId: ADMIN }), 'importing the apps');
+      const imported = await retrying(() => resolve(sandbox, 'importApproved', { csv }, { accountId: ADMIN, moduleKey: 'cf-tracker-settings' }), 'importing the apps');
       if (!imported.ok) throw new CliError(`importing the apps was refused: ${imported.error?.message ?? ''}`);
     }
 
@@ -161,7 +161,7 @@ async function applyAction(
 
 type Answer = { ok: boolean; error?: { code: string; message: string } };
 
-async function resolve(sandbox: Sandbox, key: string, payload: unknown, as: { accountId: string; issueKey?: string }): Promise<Answer> {
+async function resolve(sandbox: Sandbox, key: string, payload: unknown, as: { accountId: string; issueKey?: string; moduleKey?: string }): Promise<Answer> {
   const answer = (await sandbox.invokeResolver(key, payload, as)) as Answer | undefined;
   if (!answer || typeof answer.ok !== 'boolean') throw new Error(`${key} answered ${JSON.stringify(answer)}`);
   return answer;

@@ -22,7 +22,9 @@ import { retryWaits } from '../src/adapters/jira/jira-client';
 import { VirtualClock } from './clock/virtual-clock';
 import { FaultPlan, type FaultRecord } from './faults/fault-plan';
 import { ContractChecker, defaultSpecsDir, type Violation } from './jira/contract-check';
+import { BULK_PROPERTY_ROUTES } from './jira/bulk-properties';
 import { JiraEmulator, type JiraSnapshot } from './jira/jira-emulator';
+import { JSM_ATTACHMENT_ROUTES, ROUTES } from './jira/jira-routes';
 import { serveJira } from './jira/serve-jira';
 import { entityDefsFromManifest, KvsEmulator, type KvsSnapshot } from './kvs/kvs-emulator';
 import { loadJson, saveJson } from './persistence/state-files';
@@ -92,10 +94,17 @@ export interface Sandbox {
   stats(): SandboxStats;
   resetStats(): void;
   faultLog(): FaultRecord[];
+  /** Product events whose trigger still asked for a retry after Forge's last redelivery. */
+  productEventsGivenUp(): { trigger: string; payload: Record<string, unknown> }[];
   close(): Promise<void>;
 }
 
 const CLOUD_ID = 'a1b2c3d4-0000-4000-8000-sandbox00001';
+/** A function's time without `timeoutSeconds` (and a resolver's, always). */
+const DEFAULT_TIMEOUT_MS = 25_000;
+/** Forge redelivers a product event at most four times, each at most 900 s later. */
+const MAX_EVENT_RETRIES = 4;
+const MAX_RETRY_AFTER_SECONDS = 900;
 const APP_ID = 'cf-tracker-sandbox';
 
 interface PersistedQueue {
@@ -115,12 +124,16 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   const savedClock = dataDir ? loadJson<{ now: string }>(dataDir, 'clock.json') : undefined;
   const clock = new VirtualClock(options.now ?? savedClock?.now);
   const contract = new ContractChecker(options.specsDir ?? defaultSpecsDir(REPO_ROOT));
+  // The project's own specs/ are part of the checkout: without them every request would pass
+  // unchecked, and a green test would prove nothing.
+  if (!contract.enabled && options.specsDir === undefined) throw new Error(`sandbox: ${contract.notice ?? 'no specs'}; restore specs/ from the repository`);
   if (contract.notice) log(contract.notice);
-  const jira = new JiraEmulator(appAccountId, () => clock.millis(), contract, manifest.searchAliases);
+  const jira = new JiraEmulator(appAccountId, () => clock.millis(), contract, [...BULK_PROPERTY_ROUTES, ...JSM_ATTACHMENT_ROUTES, ...ROUTES], manifest.searchAliases);
   const kvs = new KvsEmulator(entityDefsFromManifest(manifest.raw), () => clock.millis());
   const queue = new QueueEmulator();
   const faults = new FaultPlan(options.seed ?? 1, options.faults?.rate ?? 0);
   let invocationLog: InvocationRecord[] = [];
+  const productEventsGivenUp: { trigger: string; payload: Record<string, unknown> }[] = [];
 
   if (dataDir) {
     const j = loadJson<JiraSnapshot>(dataDir, 'jira.json');
@@ -159,7 +172,12 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
         permissions: { scopes: manifest.scopes, external: {} },
       };
     },
-    lambdaContext: { getRemainingTimeInMillis: () => 25_000 },
+    lambdaContext: {
+      getRemainingTimeInMillis: () => {
+        const inv = invocations.getStore();
+        return inv ? Math.max(0, inv.deadline - performance.now()) : DEFAULT_TIMEOUT_MS;
+      },
+    },
     metrics: { counter: () => noop, timing: () => noop, gauge: () => noop },
     tracing: { traceId: 'sandbox-trace', spanId: 'sandbox-span' },
     proxy: { token: 'sandbox-token', url: 'http://sandbox.invalid' },
@@ -172,8 +190,8 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   retryWaits.sleep = virtualSleep;
 
   async function invoke(functionKey: string, moduleKey: string, args: unknown[], accountId?: string): Promise<{ ok: boolean; value?: unknown; error?: unknown }> {
-    const inv: Invocation = { id: randomUUID(), functionKey, moduleKey, crashed: false, ...(accountId ? { accountId } : {}) };
     const started = performance.now();
+    const inv: Invocation = { id: randomUUID(), functionKey, moduleKey, crashed: false, deadline: started + timeoutMs(functionKey), ...(accountId ? { accountId } : {}) };
     let outcome: { ok: boolean; value?: unknown; error?: unknown };
     try {
       const fn = loadHandler(manifest, functionKey);
@@ -186,6 +204,12 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     persist();
     return outcome;
   }
+
+  const timeoutMs = (functionKey: string): number => {
+    const functions = ((manifest.raw.modules as Record<string, { key?: string; timeoutSeconds?: number }[]> | undefined)?.function ?? []);
+    const seconds = functions.find((f) => f.key === functionKey)?.timeoutSeconds;
+    return typeof seconds === 'number' ? seconds * 1000 : DEFAULT_TIMEOUT_MS;
+  };
 
   const platformContext = (moduleKey: string) => ({ cloudId: CLOUD_ID, moduleKey, installContext: `ari:cloud:jira::site/${CLOUD_ID}` });
 
@@ -220,6 +244,27 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     throw new Error('sandbox: the queue never emptied (a consumer keeps pushing events)');
   }
 
+  /**
+   * Delivers one product event to one trigger as Forge does: a returned InvocationError asks for
+   * a redelivery (at most MAX_EVENT_RETRIES, the payload then carrying `retryContext`); a trigger
+   * that throws is not retried, and the event is lost to it.
+   */
+  async function deliverProductEvent(t: AppManifest['triggers'][number], payload: Record<string, unknown>): Promise<void> {
+    for (let retryCount = 0; ; retryCount++) {
+      const delivered = { ...(JSON.parse(JSON.stringify(payload)) as Record<string, unknown>), ...(retryCount > 0 ? { retryContext: { retryCount, retryReason: 'FUNCTION_RETRY_REQUEST' } } : {}) };
+      const r = await invoke(t.functionKey, t.key, [delivered, platformContext(t.key)]);
+      const asked = r.ok ? (r.value as { _retry?: boolean; retryOptions?: { retryAfter?: number } } | undefined) : undefined;
+      if (!asked || asked._retry !== true) return;
+      const after = asked.retryOptions?.retryAfter;
+      if (typeof after === 'number' && (after < 0 || after > MAX_RETRY_AFTER_SECONDS)) throw new Error(`sandbox: ${t.key} asked for a retry after ${after} s; Forge takes at most ${MAX_RETRY_AFTER_SECONDS}`);
+      if (retryCount >= MAX_EVENT_RETRIES) {
+        productEventsGivenUp.push({ trigger: t.key, payload });
+        return;
+      }
+      if (typeof after === 'number') clock.advance(after * 1000);
+    }
+  }
+
   async function deliverPendingEvents(): Promise<void> {
     for (let round = 0; round < 1000; round++) {
       const events = jira.takeEvents();
@@ -232,7 +277,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
         for (const t of manifest.triggers) {
           if (!t.events.includes(e.eventType)) continue;
           if (t.ignoreSelf && e.selfCaused) continue;
-          await invoke(t.functionKey, t.key, [JSON.parse(JSON.stringify(e.payload)), platformContext(t.key)]);
+          await deliverProductEvent(t, e.payload);
         }
       }
     }
@@ -319,6 +364,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     },
 
     faultLog: () => [...faults.log],
+    productEventsGivenUp: () => [...productEventsGivenUp],
 
     close() {
       persist();

@@ -1,17 +1,14 @@
-import type { RouteContext } from './jira-routes';
+import type { JiraRoute } from './jira-emulator';
 
 const PROPERTY_MAX_BYTES = 32768;
 const ISSUES_MAX = 100;
 const PROPERTIES_MAX = 10;
 
-interface BulkRoute {
-  method: string;
-  template: string;
-  pattern: RegExp;
-  run(ctx: RouteContext): Response;
-}
+type BulkRoute = JiraRoute;
 
 let tasks = 0;
+/** The tasks Jira keeps for the bulk writes, until asked (`GET /rest/api/3/task/{taskId}`). */
+const TASKS = new Map<string, { submitted: number; finished: number; skipped: number }>();
 
 /**
  * `POST /rest/api/3/issue/properties/multi`: sets up to 10 properties on each of up to 100 issues.
@@ -40,13 +37,40 @@ export const BULK_PROPERTY_ROUTES: BulkRoute[] = [
           if (size > PROPERTY_MAX_BYTES) return jira.error(400, `The property ${key} (${size} bytes) is larger than ${PROPERTY_MAX_BYTES} bytes.`);
         }
       }
+      let done = 0;
       for (const entry of issues) {
         const issue = jira.findIssue(String(entry.issueID));
         if (!issue || !jira.canSee(ctx.req.callerId, issue) || !jira.can(ctx.req.callerId, 'EDIT_ISSUES', issue)) continue;
+        done++;
         for (const [key, value] of Object.entries(entry.properties ?? {})) issue.properties[key] = JSON.parse(JSON.stringify(value));
       }
       const taskId = String(10000 + ++tasks);
+      TASKS.set(taskId, { submitted: jira.now(), finished: jira.now(), skipped: issues.length - done });
       return new Response(null, { status: 303, headers: { location: `${jira.baseUrl}/rest/api/3/task/${taskId}` } });
+    },
+  },
+  {
+    method: 'GET',
+    template: '/rest/api/3/task/{taskId}',
+    pattern: /^\/rest\/api\/3\/task\/([^/]+)$/,
+    run(ctx) {
+      const taskId = ctx.params[0] as string;
+      const task = TASKS.get(taskId);
+      if (!task) return ctx.jira.error(404, `The task ${taskId} does not exist.`);
+      return Response.json({
+        self: `${ctx.jira.baseUrl}/rest/api/3/task/${taskId}`,
+        id: taskId,
+        description: 'Bulk issue property update',
+        status: 'COMPLETE',
+        result: task.skipped > 0 ? `${task.skipped} issue(s) could not be updated` : 'All issues updated',
+        submittedBy: 0,
+        progress: 100,
+        elapsedRuntime: task.finished - task.submitted,
+        submitted: task.submitted,
+        started: task.submitted,
+        finished: task.finished,
+        lastUpdate: task.finished,
+      });
     },
   },
 ];

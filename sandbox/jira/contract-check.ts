@@ -89,7 +89,7 @@ function matchOperation(api: Api, method: string, pathname: string): Operation |
 }
 
 export function defaultSpecsDir(repoRoot: string): string {
-  return path.resolve(repoRoot, '..', 'shared', 'specs');
+  return path.resolve(repoRoot, 'specs');
 }
 
 /**

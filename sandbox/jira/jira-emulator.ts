@@ -17,8 +17,6 @@ import {
   type JiraUser,
   type UserKind,
 } from './jira-model';
-import { BULK_PROPERTY_ROUTES } from './bulk-properties';
-import { ROUTES, type RouteContext } from './jira-routes';
 
 export interface ProductEvent {
   eventType: 'avi:jira:commented:issue' | 'avi:jira:updated:issue' | 'avi:jira:created:issue';
@@ -37,6 +35,24 @@ export interface JiraRequest {
   callerId: string;
   /** Sent by the app (asApp or asUser): its writes are "self" for `ignoreSelf`. */
   selfCaused: boolean;
+}
+
+/** What a route of the emulated REST API gets to answer one request. */
+export interface RouteContext {
+  jira: JiraEmulator;
+  params: string[];
+  query: Record<string, string | string[]>;
+  json: unknown;
+  req: JiraRequest;
+  url: URL;
+}
+
+/** One REST operation (jira-routes.ts, bulk-properties.ts), given to the emulator when it is made. */
+export interface JiraRoute {
+  method: string;
+  template: string;
+  pattern: RegExp;
+  run(ctx: RouteContext): Response;
 }
 
 export interface JiraStats {
@@ -91,6 +107,7 @@ export class JiraEmulator {
     readonly appAccountId: string,
     readonly now: () => number,
     readonly contract: ContractChecker,
+    private readonly routes: readonly JiraRoute[],
     readonly aliases: Record<string, SearchAlias> = {},
     readonly baseUrl = 'https://cf-sandbox.atlassian.net',
   ) {
@@ -99,8 +116,8 @@ export class JiraEmulator {
 
   // ---------- seeding (as people would, in the browser or by e-mail) ----------
 
-  addUser(u: { accountId: string; displayName: string; kind: UserKind; email?: string }): JiraUser {
-    const user: JiraUser = { accountId: u.accountId, displayName: u.displayName, kind: u.kind, ...(u.email ? { email: u.email } : {}) };
+  addUser(u: { accountId: string; displayName: string; kind: UserKind; email?: string; consented?: boolean }): JiraUser {
+    const user: JiraUser = { accountId: u.accountId, displayName: u.displayName, kind: u.kind, ...(u.email ? { email: u.email } : {}), ...(u.consented === false ? { consented: false } : {}) };
     this.users.set(u.accountId, user);
     return user;
   }
@@ -220,10 +237,10 @@ export class JiraEmulator {
     }));
   }
 
-  attachments(key: string): { id: string; filename: string; mimeType: string; size: number; author: string; content: Buffer; text: string }[] {
+  attachments(key: string): { id: string; filename: string; mimeType: string; size: number; author: string; content: Buffer; text: string; public: boolean }[] {
     return this.mustIssue(key).attachments.map((a) => {
       const content = Buffer.from(a.contentBase64, 'base64');
-      return { id: a.id, filename: a.filename, mimeType: a.mimeType, size: a.size, author: a.authorId, content, text: content.toString('utf8') };
+      return { id: a.id, filename: a.filename, mimeType: a.mimeType, size: a.size, author: a.authorId, content, text: content.toString('utf8'), public: a.public === true };
     });
   }
 
@@ -265,10 +282,15 @@ export class JiraEmulator {
       if (contentType && !/json/i.test(contentType)) return this.reject(method, pathname, `${method} ${pathname}`, 415, `Content-Type ${contentType} is not JSON`);
     }
     const verdict = this.contract.check(method, pathname, query, req.headers, json, multipart);
+    // Jira turns away an account without access to the site before anything else.
+    if (this.users.get(req.callerId)?.kind === 'unlicensed') {
+      this.count(verdict.route);
+      return this.error(403, 'You do not have access to Jira on this site.');
+    }
     if (verdict.kind === 'violation') return this.reject(method, pathname, verdict.route, verdict.status, verdict.reason);
     if (verdict.kind === 'unchecked') this.stats.unchecked++;
 
-    for (const r of [...BULK_PROPERTY_ROUTES, ...ROUTES]) {
+    for (const r of this.routes) {
       if (r.method !== method) continue;
       const m = r.pattern.exec(pathname);
       if (!m) continue;
@@ -324,9 +346,14 @@ export class JiraEmulator {
 
   canSee(accountId: string, issue: JiraIssue): boolean {
     const u = this.users.get(accountId);
-    if (!u) return false;
+    if (!u || u.kind === 'unlicensed') return false;
     if (u.kind !== 'partner') return true;
     return issue.reporterId === accountId || issue.participants.includes(accountId);
+  }
+
+  /** A portal customer sees public comments and public attachments only; staff see everything. */
+  seesInternal(accountId: string): boolean {
+    return this.users.get(accountId)?.kind !== 'partner';
   }
 
   can(accountId: string, permission: string, issue?: JiraIssue): boolean {
@@ -394,8 +421,11 @@ export class JiraEmulator {
     return comment;
   }
 
-  addAttachment(issue: JiraIssue, authorId: string, filename: string, mimeType: string, data: Buffer): JiraAttachment {
-    const a: JiraAttachment = { id: String(++this.counters.attachment), filename, mimeType, size: data.length, contentBase64: data.toString('base64'), authorId, created: this.now() };
+  /** Files uploaded with attachTemporaryFile, waiting to be attached to a request. */
+  readonly temporaryFiles = new Map<string, { serviceDeskId: string; filename: string; mimeType: string; data: Buffer }>();
+
+  addAttachment(issue: JiraIssue, authorId: string, filename: string, mimeType: string, data: Buffer, isPublic = false): JiraAttachment {
+    const a: JiraAttachment = { id: String(++this.counters.attachment), filename, mimeType, size: data.length, contentBase64: data.toString('base64'), authorId, created: this.now(), ...(isPublic ? { public: true } : {}) };
     issue.attachments.push(a);
     this.owners.set(`a${a.id}`, issue.key);
     issue.updated = this.now();

@@ -1,12 +1,15 @@
 import type { AdfNode } from './adf-text';
 
-export type UserKind = 'agent' | 'partner' | 'admin' | 'app';
+/** `unlicensed`: an Atlassian account without access to this site's Jira (Jira turns it away). */
+export type UserKind = 'agent' | 'partner' | 'admin' | 'app' | 'unlicensed';
 
 export interface JiraUser {
   accountId: string;
   displayName: string;
   kind: UserKind;
   email?: string;
+  /** False until the user grants the app access to act as them: `asUser()` then needs consent. */
+  consented?: boolean;
 }
 
 export interface JiraComment {
@@ -28,6 +31,8 @@ export interface JiraAttachment {
   contentBase64: string;
   authorId: string;
   created: number;
+  /** Shown to customers on the portal: only JSM's request attachment with `public: true` does that. */
+  public?: boolean;
 }
 
 export interface FormTemplate {
@@ -136,9 +141,12 @@ export const ISSUE_TYPE = { id: '10100', name: 'Service Request', subtask: false
 export const PERMISSIONS_BY_KIND: Record<UserKind, string[]> = {
   agent: ['BROWSE_PROJECTS', 'EDIT_ISSUES', 'ADD_COMMENTS', 'EDIT_ALL_COMMENTS', 'TRANSITION_ISSUES', 'CREATE_ATTACHMENTS', 'ASSIGN_ISSUES', 'SERVICEDESK_AGENT'],
   admin: ['BROWSE_PROJECTS', 'EDIT_ISSUES', 'ADD_COMMENTS', 'EDIT_ALL_COMMENTS', 'TRANSITION_ISSUES', 'CREATE_ATTACHMENTS', 'ASSIGN_ISSUES', 'SERVICEDESK_AGENT', 'ADMINISTER_PROJECTS', 'ADMINISTER'],
-  app: ['BROWSE_PROJECTS', 'EDIT_ISSUES', 'ADD_COMMENTS', 'EDIT_ALL_COMMENTS', 'TRANSITION_ISSUES', 'CREATE_ATTACHMENTS', 'ASSIGN_ISSUES', 'SERVICEDESK_AGENT', 'ADMINISTER_PROJECTS'],
+  // An installed app works on the project's tickets, but administers nothing and may not search
+  // users by permission (that needs Administer Jira or Browse users and groups).
+  app: ['BROWSE_PROJECTS', 'EDIT_ISSUES', 'ADD_COMMENTS', 'EDIT_ALL_COMMENTS', 'TRANSITION_ISSUES', 'CREATE_ATTACHMENTS', 'ASSIGN_ISSUES', 'SERVICEDESK_AGENT'],
   // a customer sees and comments on the requests they raised or take part in
   partner: ['BROWSE_PROJECTS', 'ADD_COMMENTS', 'CREATE_ATTACHMENTS'],
+  unlicensed: [],
 };
 
 export const KNOWN_PERMISSIONS = new Set([

@@ -1,24 +1,10 @@
 import { adfProblem } from './adf-text';
-import type { JiraEmulator, JiraRequest } from './jira-emulator';
-import { ISSUE_TYPE, jiraTime, KNOWN_PERMISSIONS, PROJECT, REQUEST_TYPES, transitionsFrom, type JiraIssue } from './jira-model';
+import type { JiraRoute, RouteContext } from './jira-emulator';
+import { ISSUE_TYPE, jiraTime, KNOWN_PERMISSIONS, PROJECT, REQUEST_TYPES, transitionsFrom, type JiraAttachment, type JiraIssue } from './jira-model';
 import { compareForOrder, JqlError, parseJql, type JqlValue } from './jql';
 import { boundaryOf, parseMultipart } from './multipart';
 
-export interface RouteContext {
-  jira: JiraEmulator;
-  params: string[];
-  query: Record<string, string | string[]>;
-  json: unknown;
-  req: JiraRequest;
-  url: URL;
-}
-
-interface Route {
-  method: string;
-  template: string;
-  pattern: RegExp;
-  run(ctx: RouteContext): Response;
-}
+type Route = JiraRoute;
 
 const PROPERTY_MAX_BYTES = 32768;
 
@@ -83,7 +69,7 @@ function issueJson(ctx: RouteContext, issue: JiraIssue, fieldsParam: string[] | 
     labels: () => issue.labels,
     description: () => null,
     comment: () => ({ comments: issue.comments.map((c) => jira.commentJson(c, false, issue)), self: `${jira.baseUrl}/rest/api/3/issue/${issue.id}/comment`, maxResults: issue.comments.length, total: issue.comments.length, startAt: 0 }),
-    attachment: () => issue.attachments.map((a) => jira.attachmentJson(a)),
+    attachment: () => issue.attachments.filter((a) => a.public || jira.seesInternal(ctx.req.callerId)).map((a) => jira.attachmentJson(a)),
     customfield_10010: () =>
       requestType
         ? { _links: { web: `${jira.baseUrl}/servicedesk/customer/portal/1/${issue.key}` }, requestType: { id: requestType.id, name: requestType.name, serviceDeskId: PROJECT.serviceDeskId }, currentStatus: { status: issue.status } }
@@ -221,7 +207,10 @@ function permissionQuery(ctx: RouteContext): { wanted: string[]; issue: JiraIssu
   if (unknown) return ctx.jira.error(400, `The permission ${unknown} does not exist.`);
   const key = q(ctx, 'issueKey') ?? q(ctx, 'issueId');
   const issue = key ? ctx.jira.findIssue(key) : undefined;
-  if (key && !issue) return ctx.jira.error(404, 'Issue does not exist or you do not have permission to see it.');
+  // A ticket the caller may not see is one Jira does not admit exists.
+  if (key && (!issue || !ctx.jira.canSee(ctx.req.callerId, issue))) return ctx.jira.error(404, 'Issue does not exist or you do not have permission to see it.');
+  const project = q(ctx, 'projectKey') ?? q(ctx, 'projectId');
+  if (project !== undefined && project !== PROJECT.key && project !== PROJECT.id) return ctx.jira.error(404, `No project could be found with key '${project}'.`);
   return { wanted, issue };
 }
 
@@ -256,6 +245,8 @@ export const ROUTES: Route[] = [
   // Users who hold every listed permission (on the issue or project when named), e.g. SERVICEDESK_AGENT.
   route('GET', '/rest/api/3/user/permission/search', (ctx) => {
     const { jira } = ctx;
+    // Needs Administer Jira (or Browse users and groups): an installed app has neither.
+    if (!jira.can(ctx.req.callerId, 'ADMINISTER')) return jira.error(403, 'You do not have the permission to search users by permission (Administer Jira or Browse users and groups).');
     const asked = permissionQuery(ctx);
     if (asked instanceof Response) return asked;
     const { wanted, issue } = asked;
@@ -280,6 +271,16 @@ export const ROUTES: Route[] = [
       permissions[p] = { id: String(wanted.indexOf(p) + 1), key: p, name: p.replace(/_/g, ' ').toLowerCase(), type: p === 'ADMINISTER' ? 'GLOBAL' : 'PROJECT', description: '', havePermission: jira.can(ctx.req.callerId, p, issue) };
     }
     return Response.json({ permissions });
+  }),
+
+  // The projects where the caller holds every listed permission (the user's own answer, asked asUser).
+  route('POST', '/rest/api/3/permissions/project', (ctx) => {
+    const wanted = (ctx.json as { permissions?: unknown })?.permissions;
+    if (!Array.isArray(wanted) || wanted.length === 0 || !wanted.every((p) => typeof p === 'string')) return ctx.jira.error(400, 'permissions must list at least one permission key.');
+    const unknown = wanted.find((p) => !KNOWN_PERMISSIONS.has(p));
+    if (unknown) return ctx.jira.error(400, `The permission ${unknown} does not exist.`);
+    const held = wanted.every((p) => ctx.jira.can(ctx.req.callerId, p));
+    return Response.json({ projects: held ? [{ id: Number(PROJECT.id), key: PROJECT.key }] : [] });
   }),
 
   route('GET', '/rest/api/3/issue/{issueIdOrKey}', (ctx) =>
@@ -309,13 +310,14 @@ export const ROUTES: Route[] = [
       const startAt = int(ctx, 'startAt', 0);
       const maxResults = Math.min(int(ctx, 'maxResults', 5000), 5000);
       const orderBy = q(ctx, 'orderBy') ?? 'created';
-      const withProps = list(ctx, 'expand').includes('properties');
+      const undocumented = undocumentedExpand(ctx);
+      if (undocumented) return undocumented;
       const caller = ctx.jira.users.get(ctx.req.callerId);
       let comments = issue.comments.filter((c) => c.jsdPublic || caller?.kind !== 'partner');
       comments = [...comments].sort((a, b) => a.created - b.created || Number(a.id) - Number(b.id));
       if (orderBy.startsWith('-')) comments.reverse();
       const page = comments.slice(startAt, startAt + maxResults);
-      return Response.json({ startAt, maxResults, total: comments.length, comments: page.map((c) => ctx.jira.commentJson(c, withProps, issue)) });
+      return Response.json({ startAt, maxResults, total: comments.length, comments: page.map((c) => ctx.jira.commentJson(c, false, issue)) });
     }),
   ),
 
@@ -342,7 +344,7 @@ export const ROUTES: Route[] = [
       const c = issue.comments.find((x) => x.id === ctx.params[1]);
       const caller = ctx.jira.users.get(ctx.req.callerId);
       if (!c || (!c.jsdPublic && caller?.kind === 'partner')) return ctx.jira.error(404, `Can not find a comment for the id: ${ctx.params[1]}.`);
-      return Response.json(ctx.jira.commentJson(c, list(ctx, 'expand').includes('properties'), issue));
+      return undocumentedExpand(ctx) ?? Response.json(ctx.jira.commentJson(c, false, issue));
     }),
   ),
 
@@ -365,6 +367,22 @@ export const ROUTES: Route[] = [
       return Response.json(ctx.jira.commentJson(c, true, issue));
     }),
   ),
+
+  // Comments by id, with their properties when asked (`expand=properties` is documented here).
+  route('POST', '/rest/api/3/comment/list', (ctx) => {
+    const ids = (ctx.json as { ids?: unknown })?.ids;
+    if (!Array.isArray(ids) || ids.length === 0 || ids.length > 1000) return ctx.jira.error(400, 'ids must list 1 to 1000 comment ids.');
+    const withProps = list(ctx, 'expand').includes('properties');
+    const startAt = int(ctx, 'startAt', 0);
+    const maxResults = Math.min(int(ctx, 'maxResults', 5000), 5000);
+    const found = ids.flatMap((id) => {
+      const c = findComment(ctx, String(id));
+      const issue = c ? ctx.jira.ownerOf('c', c.id) : undefined;
+      return c && issue ? [ctx.jira.commentJson(c, withProps, issue)] : [];
+    });
+    const values = found.slice(startAt, startAt + maxResults);
+    return Response.json({ startAt, maxResults, total: found.length, isLast: startAt + maxResults >= found.length, values });
+  }),
 
   route('GET', '/rest/api/3/comment/{commentId}/properties', (ctx) => {
     const found = findComment(ctx, ctx.params[0] as string);
@@ -395,20 +413,10 @@ export const ROUTES: Route[] = [
       ctx,
       (issue) => {
         const { jira, req } = ctx;
-        if ((req.headers.get('x-atlassian-token') ?? '').toLowerCase() !== 'no-check') {
-          return jira.reject(req.method, ctx.url.pathname, 'POST /rest/api/3/issue/{issueIdOrKey}/attachments', 403, 'XSRF check failed: the X-Atlassian-Token: no-check header is required');
-        }
-        const boundary = boundaryOf(req.headers.get('content-type'));
-        if (!boundary) return jira.reject(req.method, ctx.url.pathname, 'POST /rest/api/3/issue/{issueIdOrKey}/attachments', 415, 'attachments need a multipart/form-data body with a boundary');
-        let parts;
-        try {
-          parts = parseMultipart(req.body ?? Buffer.alloc(0), boundary);
-        } catch (e) {
-          return jira.reject(req.method, ctx.url.pathname, 'POST /rest/api/3/issue/{issueIdOrKey}/attachments', 400, `malformed multipart body: ${(e as Error).message}`);
-        }
-        const files = parts.filter((p) => p.name === 'file');
-        if (files.length === 0) return jira.reject(req.method, ctx.url.pathname, 'POST /rest/api/3/issue/{issueIdOrKey}/attachments', 400, `no part named "file" (got ${parts.map((p) => `"${p.name}"`).join(', ') || 'none'})`);
-        const created = files.map((f) => jira.addAttachment(issue, req.callerId, f.filename ?? 'attachment', f.contentType ?? 'application/octet-stream', f.data));
+        const files = multipartFiles(ctx, 'POST /rest/api/3/issue/{issueIdOrKey}/attachments');
+        if (files instanceof Response) return files;
+        // Not necessarily shown on the portal: the sandbox keeps such files from customers.
+        const created = files.map((f) => jira.addAttachment(issue, req.callerId, f.filename, f.contentType, f.data));
         return Response.json(created.map((a) => jira.attachmentJson(a)));
       },
       'CREATE_ATTACHMENTS',
@@ -585,6 +593,18 @@ function formJson(ctx: RouteContext, form: { id: string; templateId: string; nam
   };
 }
 
+/**
+ * `expand=properties` on an issue's comments is not in Jira's documentation (it accepts
+ * `renderedBody` only); real sites happen to answer it, but nothing promises they will. The
+ * documented ways are `POST /rest/api/3/comment/list?expand=properties` and the comment
+ * property endpoints, so the sandbox refuses the rest.
+ */
+function undocumentedExpand(ctx: RouteContext): Response | undefined {
+  const other = list(ctx, 'expand').find((e) => e !== 'renderedBody');
+  if (!other) return undefined;
+  return ctx.jira.reject(ctx.req.method, ctx.url.pathname, `GET ${ctx.url.pathname}`, 400, `expand=${other} is not documented for an issue's comments (only renderedBody); read comment properties with POST /rest/api/3/comment/list?expand=properties`);
+}
+
 function findComment(ctx: RouteContext, commentId: string) {
   const issue = ctx.jira.ownerOf('c', commentId);
   if (!issue || !ctx.jira.canSee(ctx.req.callerId, issue)) return undefined;
@@ -596,5 +616,87 @@ function findComment(ctx: RouteContext, commentId: string) {
 function findAttachment(ctx: RouteContext, id: string) {
   const issue = ctx.jira.ownerOf('a', id);
   if (!issue || !ctx.jira.canSee(ctx.req.callerId, issue)) return undefined;
-  return issue.attachments.find((x) => x.id === id);
+  return issue.attachments.find((x) => x.id === id && (x.public || ctx.jira.seesInternal(ctx.req.callerId)));
 }
+
+/** The multipart body's `file` parts, or the refusal Jira gives (token header, boundary, field name). */
+function multipartFiles(ctx: RouteContext, route: string): { filename: string; contentType: string; data: Buffer }[] | Response {
+  const { jira, req } = ctx;
+  if ((req.headers.get('x-atlassian-token') ?? '').toLowerCase() !== 'no-check') {
+    return jira.reject(req.method, ctx.url.pathname, route, 403, 'XSRF check failed: the X-Atlassian-Token: no-check header is required');
+  }
+  const boundary = boundaryOf(req.headers.get('content-type'));
+  if (!boundary) return jira.reject(req.method, ctx.url.pathname, route, 415, 'attachments need a multipart/form-data body with a boundary');
+  let parts;
+  try {
+    parts = parseMultipart(req.body ?? Buffer.alloc(0), boundary);
+  } catch (e) {
+    return jira.reject(req.method, ctx.url.pathname, route, 400, `malformed multipart body: ${(e as Error).message}`);
+  }
+  const files = parts.filter((p) => p.name === 'file');
+  if (files.length === 0) return jira.reject(req.method, ctx.url.pathname, route, 400, `no part named "file" (got ${parts.map((p) => `"${p.name}"`).join(', ') || 'none'})`);
+  return files.map((f) => ({ filename: f.filename ?? 'attachment', contentType: f.contentType ?? 'application/octet-stream', data: f.data }));
+}
+
+function jsmAttachmentJson(ctx: RouteContext, a: JiraAttachment) {
+  const base = ctx.jira.baseUrl;
+  return {
+    filename: a.filename,
+    author: { accountId: a.authorId, displayName: ctx.jira.users.get(a.authorId)?.displayName ?? 'Former user' },
+    created: { iso8601: jiraTime(a.created), jira: jiraTime(a.created), friendly: jiraTime(a.created), epochMillis: a.created },
+    size: a.size,
+    mimeType: a.mimeType,
+    _links: { self: `${base}/rest/servicedeskapi/request/attachment/${a.id}`, jiraRest: `${base}/rest/api/2/attachment/${a.id}`, content: `${base}/secure/attachment/${a.id}/${encodeURIComponent(a.filename)}` },
+  };
+}
+
+let temporaryFiles = 0;
+
+/** JSM's two-step attachment: a temporary file on the service desk, then attached to a request, public or not. */
+export const JSM_ATTACHMENT_ROUTES: Route[] = [
+  route('POST', '/rest/servicedeskapi/servicedesk/{serviceDeskId}/attachTemporaryFile', (ctx) => {
+    const where = 'POST /rest/servicedeskapi/servicedesk/{serviceDeskId}/attachTemporaryFile';
+    if (ctx.params[0] !== PROJECT.serviceDeskId) return ctx.jira.error(404, 'The service desk does not exist.');
+    // An experimental API: JSM refuses the call without the opt-in header.
+    if ((ctx.req.headers.get('x-experimentalapi') ?? '').toLowerCase() !== 'opt-in') {
+      return ctx.jira.reject(ctx.req.method, ctx.url.pathname, where, 400, 'This is an experimental API: send the header X-ExperimentalApi: opt-in');
+    }
+    if (!ctx.jira.can(ctx.req.callerId, 'CREATE_ATTACHMENTS')) return ctx.jira.error(403, 'You do not have the permission to attach files.');
+    const files = multipartFiles(ctx, where);
+    if (files instanceof Response) return files;
+    const temporaryAttachments = files.map((f) => {
+      const temporaryAttachmentId = `temp${++temporaryFiles}${Date.now()}`;
+      ctx.jira.temporaryFiles.set(temporaryAttachmentId, { serviceDeskId: PROJECT.serviceDeskId, filename: f.filename, mimeType: f.contentType, data: f.data });
+      return { temporaryAttachmentId, fileName: f.filename };
+    });
+    return Response.json({ temporaryAttachments }, { status: 201 });
+  }),
+
+  route('POST', '/rest/servicedeskapi/request/{issueIdOrKey}/attachment', (ctx) =>
+    withIssue(
+      ctx,
+      (issue) => {
+        if (!issue.requestType) return ctx.jira.error(404, `${issue.key} is not a customer request.`);
+        const body = (ctx.json ?? {}) as { temporaryAttachmentIds?: unknown; public?: unknown };
+        const ids = body.temporaryAttachmentIds;
+        if (!Array.isArray(ids) || ids.length === 0) return ctx.jira.error(400, 'temporaryAttachmentIds must list at least one temporary file.');
+        const files = ids.map((id) => ctx.jira.temporaryFiles.get(String(id)));
+        if (files.some((f) => !f)) return ctx.jira.error(400, 'A temporary file does not exist or has expired.');
+        // A customer's attachments are always public; staff choose.
+        const isPublic = body.public === true || !ctx.jira.seesInternal(ctx.req.callerId);
+        const attached = files.map((f) => ctx.jira.addAttachment(issue, ctx.req.callerId, f!.filename, f!.mimeType, f!.data, isPublic));
+        for (const id of ids) ctx.jira.temporaryFiles.delete(String(id));
+        const values = attached.map((a) => jsmAttachmentJson(ctx, a));
+        return Response.json({ attachments: { size: values.length, start: 0, limit: values.length, isLastPage: true, values } }, { status: 201 });
+      },
+      'CREATE_ATTACHMENTS',
+    ),
+  ),
+
+  route('GET', '/rest/servicedeskapi/request/{issueIdOrKey}/attachment', (ctx) =>
+    withIssue(ctx, (issue) => {
+      const visible = issue.attachments.filter((a) => a.public || ctx.jira.seesInternal(ctx.req.callerId));
+      return Response.json(paged(visible.map((a) => jsmAttachmentJson(ctx, a)), int(ctx, 'start', 0), int(ctx, 'limit', 50)));
+    }),
+  ),
+];

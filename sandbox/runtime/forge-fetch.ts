@@ -13,6 +13,8 @@ export interface Invocation {
   crashed: boolean;
   /** The user the platform says is calling (resolvers): `asUser()` without an id acts as them. */
   accountId?: string;
+  /** `performance.now()` by which the platform stops the function (its timeoutSeconds, 25 s by default). */
+  deadline: number;
 }
 
 export const invocations = new AsyncLocalStorage<Invocation>();
@@ -103,8 +105,19 @@ export function makeForgeFetch(deps: { jira: JiraEmulator; kvs: KvsEmulator; que
         }
       }
       const userId = ctx.accountId ?? inv?.accountId;
+      // Forge's proxy answers for a user who has not granted the app access; @forge/api turns
+      // the header into NeedsAuthenticationError.
+      if (ctx.provider === 'user' && userId && jira.users.get(userId)?.consented === false) {
+        return new Response(null, { status: 401, headers: { 'forge-proxy-error': 'NEEDS_AUTHENTICATION_ERR' } });
+      }
       const callerId = ctx.provider === 'user' && userId ? userId : appAccountId;
-      const response = jira.handle({ method, path, headers, ...(buf ? { body: buf } : {}), callerId, selfCaused: true });
+      let response = jira.handle({ method, path, headers, ...(buf ? { body: buf } : {}), callerId, selfCaused: true });
+      // fetch follows a redirect unless told `redirect: 'manual'`, as Forge's proxy does.
+      const location = response.headers.get('location');
+      if (response.status >= 300 && response.status < 400 && location && init?.redirect !== 'manual') {
+        const next = new URL(location, jira.baseUrl);
+        response = jira.handle({ method: 'GET', path: next.pathname + next.search, headers: new Headers({ accept: 'application/json' }), callerId, selfCaused: true });
+      }
       if (inv && method !== 'GET' && response.status < 300) {
         const drop = faults.dropAfterWrite(where);
         if (drop.kind === 'dropped-after-write') return json(drop.status, { errorMessages: ['Bad gateway.'] });

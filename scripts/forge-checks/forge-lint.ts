@@ -5,20 +5,21 @@
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
+import ts from 'typescript';
 import { getClientSideLintersOnly, lint, parseSourceFile, PermissionLinter } from '@forge/lint';
 import type { LintLogger, LintResult } from '@forge/lint';
 import { FullManifestLinter } from '@forge/lint/out/lint/linters/manifest-linter/full-manifest-linter';
 import type { ManifestSchema } from '@forge/manifest';
 import { withDescriptorCalls } from './request-descriptors';
 
-/** Atlassian's OpenAPI specs, kept beside the project (never copied into it). */
+/** Atlassian's OpenAPI specs, kept in the project's specs/ (specs/SOURCES.md says where from). */
 export const SPEC_FILES = {
   jira: 'jira-platform.v3.json',
   jsm: 'jira-servicedesk.v3.json',
 } as const;
 
 export function specsDirFor(projectDir: string): string {
-  return path.resolve(projectDir, '..', 'shared', 'specs');
+  return path.resolve(projectDir, 'specs');
 }
 
 export function specsPresent(specsDir: string): boolean {
@@ -43,15 +44,14 @@ function useLocalSpecs(specsDir: string): void {
   });
 }
 
-/**
- * Every TypeScript file under src/ that deploys, relative to the project (as `forge lint` lists
- * them).
- */
+/** The files that deploy: those tsconfig.json (what `forge deploy` compiles) takes in. */
 export function sourceFiles(projectDir: string): string[] {
-  const srcDir = path.join(projectDir, 'src');
-  return (fs.readdirSync(srcDir, { recursive: true, encoding: 'utf8' }))
+  const configFile = path.join(projectDir, 'tsconfig.json');
+  const parsed = ts.getParsedCommandLineOfConfigFile(configFile, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
+  if (!parsed) throw new Error(`${configFile} could not be read`);
+  return parsed.fileNames
     .filter((file) => /\.tsx?$/.test(file) && !file.endsWith('.d.ts'))
-    .map((file) => path.join('src', file))
+    .map((file) => path.relative(projectDir, file))
     .sort();
 }
 

@@ -15,7 +15,7 @@ export interface ForgePortsOptions {
 }
 
 /**
- * The real adapters, one set per invocation. Permission questions (`canEditIssue`, `isAdmin`)
+ * The real adapters, one set per invocation. Questions about the caller (`callerOnTicket`, `callerOnProgram`)
  * are asked with `asUser()`: as the user the platform says is calling, never on anyone's word.
  */
 export function forgePorts(options: ForgePortsOptions = {}): Ports {

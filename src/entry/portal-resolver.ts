@@ -1,9 +1,7 @@
 import Resolver, { type Request } from '@forge/resolver';
 import { z } from 'zod';
 import { forgePorts } from '../adapters/forge-ports';
-import { JiraClient } from '../adapters/jira/jira-client';
 import { isJiraError } from '../adapters/jira/jira-errors';
-import { requestParticipantIds } from '../adapters/jira/request-participants';
 import {
   PORTAL_MODULE_KEY,
   PORTAL_RESOLVER_KEYS,
@@ -32,15 +30,14 @@ export const PORTAL_EVIDENCE = 'answered on the portal';
 /** Who may use the panel on a request: one function, so the role rule can be replaced in one place. */
 export type PartnerCheck = (ctx: InvocationContext, issueKey: string, accountId: string) => Promise<boolean>;
 
-/** The request's reporter or a participant, who is not one of the service desk's agents. */
-export function requestPartnerCheck(participantsOf: (issueKey: string) => Promise<string[]>): PartnerCheck {
-  return async (ctx, issueKey, accountId) => {
-    const issue = await ctx.ports.jira.getIssue(issueKey);
-    if (!issue) return false;
-    const onRequest = issue.reporterAccountId === accountId || (await participantsOf(issueKey)).includes(accountId);
-    return onRequest && !(await ctx.ports.jira.isAgent(issueKey, accountId));
-  };
-}
+/**
+ * The request's reporter or a participant who is not one of its agents (agents use the issue
+ * panel): the user's own permissions on the ticket, then JSM's reporter and participants.
+ */
+export const requestPartner: PartnerCheck = async (ctx, issueKey, accountId) => {
+  const standing = await ctx.ports.jira.callerOnTicket(issueKey, accountId);
+  return standing.isPartner && !standing.canEdit;
+};
 
 const text = (max: number) => z.string().trim().max(max);
 const PAYLOADS: { [K in PortalKey]: z.ZodType<PortalApi[K]['payload']> } = {
@@ -130,7 +127,7 @@ export async function callPortalResolver<K extends PortalKey>(
 const definitions = new Resolver();
 for (const key of PORTAL_RESOLVER_KEYS) {
   definitions.define(key, (request: Request) =>
-    callPortalResolver(forgePorts(), key, request, requestPartnerCheck((issueKey) => requestParticipantIds(JiraClient.asApp(), issueKey))),
+    callPortalResolver(forgePorts(), key, request, requestPartner),
   );
 }
 

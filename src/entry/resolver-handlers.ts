@@ -36,9 +36,9 @@ export const RESOLVER_HANDLERS: { [K in ResolverKey]: ResolverHandler<K> } = {
   setAnswer: (ctx, caller, p) => allowed(mayChangeTicket(ctx.ports.jira, caller, p.issueKey), (viewer) => setAnswer(ctx, viewer, p)),
   raiseEscalation: (ctx, caller, p) =>
     allowed(mayChangeTicket(ctx.ports.jira, caller, p.issueKey), (viewer) => raiseEscalation(ctx, viewer, p)),
-  getSettings: (ctx, caller) => allowed(mayReadProgram(ctx.ports.jira, ctx.ports.apps, caller), (viewer) => getSettings(ctx, viewer)),
-  saveSettings: (ctx, caller, p) => allowed(mayAdminister(ctx.ports.jira, caller), (viewer) => saveSettings(ctx, viewer, p.settings)),
+  getSettings: (ctx, caller) => allowed(mayReadProgram(ctx.ports.jira, caller, ctx.program.projects), (viewer) => getSettings(ctx, viewer)),
+  saveSettings: (ctx, caller, p) => allowed(mayAdminister(ctx.ports.jira, caller, ctx.program.projects), (viewer) => saveSettings(ctx, viewer, p.settings)),
   listApps: (ctx, caller, p) =>
-    allowed(mayReadProgram(ctx.ports.jira, ctx.ports.apps, caller), () => listApps(ctx, p.filter, p.cursor, p.limit)),
-  importApproved: (ctx, caller, p) => allowed(mayAdminister(ctx.ports.jira, caller), (viewer) => importApproved(ctx, viewer, p.csv)),
+    allowed(mayReadProgram(ctx.ports.jira, caller, ctx.program.projects), () => listApps(ctx, p.filter, p.cursor, p.limit)),
+  importApproved: (ctx, caller, p) => allowed(mayAdminister(ctx.ports.jira, caller, ctx.program.projects), (viewer) => importApproved(ctx, viewer, p.csv)),
 };

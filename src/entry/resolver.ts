@@ -1,6 +1,6 @@
 import Resolver, { type Request } from '@forge/resolver';
 import { forgePorts } from '../adapters/forge-ports';
-import { isJiraError } from '../adapters/jira/jira-errors';
+import { isJiraError, isNeedsAuthentication, isRefusal } from '../adapters/jira/jira-errors';
 import { RESOLVER_KEYS, type ResolverKey, type ResolverResponse } from '../contract';
 import type { Caller } from '../services/access';
 import { refusal } from '../services/api-result';
@@ -20,16 +20,23 @@ export async function callResolver<K extends ResolverKey>(ports: Ports, key: K, 
     const ctx = await loadInvocationContext(ports);
     return await RESOLVER_HANDLERS[key](ctx, callerOf(request.context), checked.payload);
   } catch (error) {
+    // Forge turns this into the consent prompt on the page; answering it would hide the prompt.
+    if (isNeedsAuthentication(error)) throw error;
+    if (isRefusal(error)) {
+      console.warn(`resolver ${key}: Jira refused: ${error.message}`);
+      return refusal('forbidden', `Jira did not allow this for your account (${error.status}): ${error.messages.join(' ') || 'no access'}.`);
+    }
     console.error(`resolver ${key} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     if (isJiraError(error)) return refusal('jira-unavailable', 'Jira did not answer as expected; try again in a moment.');
     return refusal('internal', 'Something went wrong in the app; try again, and tell the program’s administrators if it keeps happening.');
   }
 }
 
-/** The calling account and, in the issue panel, the panel's ticket, from the platform's context. */
+/** The calling account, the module and, in the issue panel, the panel's ticket, from the platform's context. */
 export function callerOf(context: Request['context']): Caller {
   const caller: Caller = {};
   if (typeof context?.accountId === 'string' && context.accountId) caller.accountId = context.accountId;
+  if (typeof context?.moduleKey === 'string' && context.moduleKey) caller.moduleKey = context.moduleKey;
   const issueKey: unknown = context?.extension?.issue?.key;
   if (typeof issueKey === 'string' && issueKey) caller.contextIssueKey = issueKey;
   return caller;

@@ -1,5 +1,5 @@
-import type { ApiResult, Viewer } from '../contract';
-import type { JiraPort, TrackedAppStore } from './ports';
+import { PORTAL_MODULE_KEY, type ApiResult, type Viewer } from '../contract';
+import type { JiraPort } from './ports';
 import { refusal, success } from './api-result';
 
 /** Who is calling a resolver, as the platform says (never as the payload says). */
@@ -7,75 +7,71 @@ export interface Caller {
   accountId?: string;
   /** The issue of the panel the call comes from, when it comes from an issue panel. */
   contextIssueKey?: string;
+  /** The manifest module the call comes from (`req.context.moduleKey`). */
+  moduleKey?: string;
 }
 
+/** The manifest's modules with a resolver (manifest.yml; test/unit/manifest.test.ts keeps them in step). */
+export const MODULE_KEYS = { panel: 'cf-tracker-panel', apps: 'cf-tracker-apps', settings: 'cf-tracker-settings', portal: PORTAL_MODULE_KEY } as const;
+/** Program-wide reads answer these pages only: never an issue panel, whatever it asks. */
+const PROGRAM_PAGES: readonly string[] = [MODULE_KEYS.apps, MODULE_KEYS.settings];
+
 export const AGENTS_ONLY = 'Only the program’s agents can change this submission.';
+const TICKET_PEOPLE_ONLY = 'Only the program’s agents and the people of this request can see its Cloud Fortified submission.';
 const ADMINS_ONLY = 'Only Jira administrators can change the program settings or import apps.';
 const SIGN_IN = 'You need to be logged in to Jira as one of the program’s agents to use this.';
 const PROGRAM_STAFF_ONLY = 'Only the program’s agents and Jira administrators can see the list of apps and the program settings.';
-
-/** The caller's permissions on one ticket: one Jira request when the adapter can answer both at once. */
-export async function viewerOnIssue(jira: JiraPort, accountId: string, issueKey: string): Promise<Viewer> {
-  if (jira.callerPermissions) {
-    const { canEdit, isAdmin } = await jira.callerPermissions(issueKey, accountId);
-    return { accountId, canEdit, isAdmin };
-  }
-  const [canEdit, isAdmin] = await Promise.all([jira.canEditIssue(issueKey, accountId), jira.isAdmin(accountId)]);
-  return { accountId, canEdit, isAdmin };
-}
+const PANEL_ONLY = 'A ticket’s submission is read and changed from the Cloud Fortified panel of that ticket.';
+const PAGES_ONLY = 'The list of apps and the program settings answer the Cloud Fortified pages only.';
+const SETTINGS_PAGE_ONLY = 'The program settings are changed and apps imported from the Cloud Fortified settings page only.';
 
 /**
- * Reading a ticket's state: whoever sees the panel may read it (a partner sees no actions).
- * A call naming another ticket than the panel's, or made outside a panel by someone who cannot
- * work on the ticket, is refused.
+ * Reading a ticket's state, from that ticket's panel: its agents, a Jira administrator who can
+ * see it, and the request's partner (reporter or participant; they see no actions). A customer
+ * of another request, or someone Jira does not let in, is refused.
  */
 export async function mayReadTicket(jira: JiraPort, caller: Caller, issueKey: string): Promise<ApiResult<Viewer>> {
-  const mismatch = panelMismatch(caller, issueKey);
-  if (mismatch) return mismatch;
+  const wrong = notFromPanel(caller, issueKey);
+  if (wrong) return wrong;
   if (!caller.accountId) return refusal('forbidden', SIGN_IN);
-  const viewer = await viewerOnIssue(jira, caller.accountId, issueKey);
-  if (!caller.contextIssueKey && !viewer.canEdit) return refusal('forbidden', AGENTS_ONLY);
-  return success(viewer);
+  const standing = await jira.callerOnTicket(issueKey, caller.accountId);
+  if (!standing.canEdit && !standing.isPartner) return refusal('forbidden', TICKET_PEOPLE_ONLY);
+  return success({ accountId: caller.accountId, canEdit: standing.canEdit, isAdmin: standing.isAdmin });
 }
 
-/** Changing a ticket's submission or review: agents with permission to work on the ticket. */
+/** Changing a ticket's submission or review: agents with permission to work on the ticket, from its panel. */
 export async function mayChangeTicket(jira: JiraPort, caller: Caller, issueKey: string): Promise<ApiResult<Viewer>> {
-  const mismatch = panelMismatch(caller, issueKey);
-  if (mismatch) return mismatch;
+  const wrong = notFromPanel(caller, issueKey);
+  if (wrong) return wrong;
   if (!caller.accountId) return refusal('forbidden', SIGN_IN);
-  const viewer = await viewerOnIssue(jira, caller.accountId, issueKey);
-  return viewer.canEdit ? success(viewer) : refusal('forbidden', AGENTS_ONLY);
+  const standing = await jira.callerOnTicket(issueKey, caller.accountId);
+  return standing.canEdit ? success({ accountId: caller.accountId, canEdit: true, isAdmin: standing.isAdmin }) : refusal('forbidden', AGENTS_ONLY);
 }
 
-/** Settings changes and imports: Jira administrators. */
-export async function mayAdminister(jira: JiraPort, caller: Caller): Promise<ApiResult<Viewer>> {
+/** Settings changes and imports: Jira administrators, on the settings page. */
+export async function mayAdminister(jira: JiraPort, caller: Caller, projectKeys: string[]): Promise<ApiResult<Viewer>> {
+  if (caller.moduleKey !== MODULE_KEYS.settings) return refusal('forbidden', SETTINGS_PAGE_ONLY);
   if (!caller.accountId) return refusal('forbidden', SIGN_IN);
-  const isAdmin = await jira.isAdmin(caller.accountId);
+  const { isAdmin } = await jira.callerOnProgram(caller.accountId, projectKeys);
   return isAdmin ? success({ accountId: caller.accountId, canEdit: true, isAdmin }) : refusal('forbidden', ADMINS_ONLY);
 }
 
 /**
- * The list of apps and the settings (read-only): Jira administrators, and the program's agents.
- * An agent is recognised by permission to work on a tracked ticket: the program's tickets live in
- * its service desk, so one tracked ticket stands for all of them (one request, not one per row).
- * With nothing tracked yet there is nothing to disclose, so a non-admin gets an empty program.
+ * The list of apps and the settings (read-only), on the program's pages: Jira administrators
+ * (always, so a new program can be set up), and agents of the program's projects (any project
+ * when the settings name none), as Jira answers the user. Nothing tracked changes nothing here.
  */
-export async function mayReadProgram(
-  jira: JiraPort,
-  apps: TrackedAppStore,
-  caller: Caller,
-): Promise<ApiResult<Viewer>> {
+export async function mayReadProgram(jira: JiraPort, caller: Caller, projectKeys: string[]): Promise<ApiResult<Viewer>> {
+  if (!caller.moduleKey || !PROGRAM_PAGES.includes(caller.moduleKey) || caller.contextIssueKey) return refusal('forbidden', PAGES_ONLY);
   if (!caller.accountId) return refusal('forbidden', SIGN_IN);
-  const accountId = caller.accountId;
-  if (await jira.isAdmin(accountId)) return success({ accountId, canEdit: true, isAdmin: true });
-  const sample = caller.contextIssueKey ?? (await apps.list(undefined, 1)).apps[0]?.issueKey;
-  if (!sample) return success({ accountId, canEdit: false, isAdmin: false });
-  const canEdit = await jira.canEditIssue(sample, accountId);
-  return canEdit ? success({ accountId, canEdit, isAdmin: false }) : refusal('forbidden', PROGRAM_STAFF_ONLY);
+  const { isAdmin, isAgent } = await jira.callerOnProgram(caller.accountId, projectKeys);
+  if (!isAdmin && !isAgent) return refusal('forbidden', PROGRAM_STAFF_ONLY);
+  return success({ accountId: caller.accountId, canEdit: true, isAdmin });
 }
 
-function panelMismatch(caller: Caller, issueKey: string): ApiResult<never> | null {
-  if (caller.contextIssueKey && caller.contextIssueKey.toUpperCase() !== issueKey.toUpperCase()) {
+function notFromPanel(caller: Caller, issueKey: string): ApiResult<never> | null {
+  if (caller.moduleKey !== MODULE_KEYS.panel || !caller.contextIssueKey) return refusal('forbidden', PANEL_ONLY);
+  if (caller.contextIssueKey.toUpperCase() !== issueKey.toUpperCase()) {
     return refusal(
       'forbidden',
       `This panel belongs to ${caller.contextIssueKey}; it cannot read or change ${issueKey}. Open ${issueKey} to work on it.`,

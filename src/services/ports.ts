@@ -86,16 +86,14 @@ export interface JiraPort {
   writeSummaryProperties?(summaries: { issueKey: string; issueId: string; summary: Record<string, string | number | boolean | null> }[]): Promise<void>;
   /** Transitions the ticket to a status among `statusNames`; refused when the workflow offers none. */
   transitionTo(issueKey: string, statusNames: string[]): Promise<{ ok: true; status: string } | { ok: false; reason: string }>;
-  /** Whether the calling user may work on the ticket (browse + edit). Asked as the user. */
-  canEditIssue(issueKey: string, accountId: string): Promise<boolean>;
-  /** Whether the calling user is a Jira administrator. Asked as the user. */
-  isAdmin(accountId: string): Promise<boolean>;
   /**
-   * Both of the caller's permissions in ONE request (`mypermissions` answers issue and global
-   * permissions together), so the issue panel renders with a single Jira call. Optional: without
-   * it, callers ask `canEditIssue` and `isAdmin` separately.
+   * The calling user on one ticket: an agent of its project (may work on it), a Jira
+   * administrator, the request's partner (reporter or participant). Asked as the user, never
+   * on anyone's word.
    */
-  callerPermissions?(issueKey: string, accountId: string): Promise<{ canEdit: boolean; isAdmin: boolean }>;
+  callerOnTicket(issueKey: string, accountId: string): Promise<{ canEdit: boolean; isAdmin: boolean; isPartner: boolean }>;
+  /** The calling user on the program: a Jira administrator, an agent of one of `projectKeys` (any when empty). */
+  callerOnProgram(accountId: string, projectKeys: string[]): Promise<{ isAdmin: boolean; isAgent: boolean }>;
   /** Whether the account is one of the service desk's agents (not the partner). */
   isAgent(issueKey: string, accountId: string): Promise<boolean>;
 }

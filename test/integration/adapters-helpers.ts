@@ -21,7 +21,7 @@ export async function adapterSandbox(faults?: { rate: number; seed?: number }): 
 
 /** Runs `work` as one function invocation of the platform (where the sandbox injects its faults). */
 export function inInvocation<T>(work: () => Promise<T>, accountId?: string): Promise<T> {
-  const invocation = { id: randomUUID(), functionKey: 'adapters-test', moduleKey: 'adapters-test', crashed: false, ...(accountId ? { accountId } : {}) };
+  const invocation = { id: randomUUID(), functionKey: 'adapters-test', moduleKey: 'adapters-test', crashed: false, deadline: performance.now() + 25_000, ...(accountId ? { accountId } : {}) };
   return invocations.run(invocation, work);
 }
 

@@ -1,5 +1,5 @@
 import { doc, p } from '@atlaskit/adf-utils/builders';
-import type { Sandbox } from '../../sandbox';
+import { textToAdf, type Sandbox } from '../../sandbox';
 import { postCommentOnce, type PostLog } from '../../src/adapters/jira/comments';
 import { JiraClient, retryWaits } from '../../src/adapters/jira/jira-client';
 import { JiraApiError } from '../../src/adapters/jira/jira-errors';
@@ -115,6 +115,21 @@ describe('marked comments', () => {
     expect(sb.stats().contractViolations).toEqual([]);
   });
 
+  it('trusts its mark only on its own comments: a partner’s comment carrying it changes nothing', async () => {
+    const made = await adapterSandbox();
+    sb = made.sb;
+    const mark: EffectMark = { issueKey: made.key, cycleId: '2027', effect: 'notice' };
+    // Anyone may set properties on their own comment (PUT /comment/{id}/properties/...).
+    const issue = sb.jira.issue(made.key)!;
+    const forged = sb.jira.createComment(issue, PARTNER, textToAdf('not the app'), true, { 'cf-tracker.effect': mark });
+    const app = JiraClient.asApp(QUICK_RETRY);
+    const posted = await postCommentOnce(app, undefined, mark, body('Your annual review starts on 25 March.'), 'public');
+    expect(posted.alreadyThere).toBe(false);
+    expect(posted.id).not.toBe(forged.id);
+    expect(appComments(sb, made.key)).toHaveLength(1);
+    expect(sb.stats().contractViolations).toEqual([]);
+  });
+
   it('does not search the ticket on a first post, and answers from its note afterwards', async () => {
     const made = await adapterSandbox();
     sb = made.sb;
@@ -211,15 +226,17 @@ describe('attachments, forms, properties, transitions, people', () => {
     expect(sb.stats().contractViolations).toEqual([]);
   });
 
-  it('asks permission questions as the calling user', async () => {
+  it('asks about the caller as the calling user, and the request’s people as the app', async () => {
     const made = await adapterSandbox();
     sb = made.sb;
     const asCaller = <T>(accountId: string, ask: (jira: ReturnType<typeof forgePorts>['jira']) => Promise<T>) =>
       inInvocation(() => ask(forgePorts().jira), accountId);
-    expect(await asCaller(AGENT, (j) => j.canEditIssue(made.key, AGENT))).toBe(true);
-    expect(await asCaller(PARTNER, (j) => j.canEditIssue(made.key, PARTNER))).toBe(false);
-    expect(await asCaller(AGENT, (j) => j.isAdmin(AGENT))).toBe(false);
-    expect(await asCaller(AGENT, (j) => j.callerPermissions!(made.key, AGENT))).toEqual({ canEdit: true, isAdmin: false });
+    expect(await asCaller(AGENT, (j) => j.callerOnTicket(made.key, AGENT))).toEqual({ canEdit: true, isAdmin: false, isPartner: false });
+    expect(await asCaller(PARTNER, (j) => j.callerOnTicket(made.key, PARTNER))).toEqual({ canEdit: false, isAdmin: false, isPartner: true });
+    expect(await asCaller(AGENT, (j) => j.callerOnProgram(AGENT, ['CFP']))).toEqual({ isAdmin: false, isAgent: true });
+    expect(await asCaller(AGENT, (j) => j.callerOnProgram(AGENT, ['OTHER']))).toEqual({ isAdmin: false, isAgent: false });
+    expect(await asCaller(PARTNER, (j) => j.callerOnProgram(PARTNER, []))).toEqual({ isAdmin: false, isAgent: false });
+    expect(sb.stats().jiraRequestsByRoute['GET /rest/api/3/user/permission/search']).toBeUndefined();
     expect(sb.stats().contractViolations).toEqual([]);
   });
 
@@ -229,13 +246,18 @@ describe('attachments, forms, properties, transitions, people', () => {
     expect(await forgePorts().jira.isAgent(made.key, PARTNER)).toBe(false);
   });
 
-  it('recognises an agent of the service desk by the SERVICEDESK_AGENT permission', async () => {
+  it('tells a comment’s author from the ticket: reporter and participants are the partner, other people the service desk', async () => {
     const made = await adapterSandbox();
     sb = made.sb;
     sb.jira.addUser({ accountId: 'agent-new', displayName: 'New Agent', kind: 'agent' });
     sb.jira.addUser({ accountId: 'licensed-partner', displayName: 'Licensed Partner', kind: 'partner' });
+    // A partner with a full Atlassian account, taking part in the request.
+    sb.jira.addUser({ accountId: 'vendor-dev', displayName: 'Vendor Developer', kind: 'agent' });
+    sb.jira.addParticipant(made.key, 'vendor-dev');
     expect(await inInvocation(() => forgePorts().jira.isAgent(made.key, 'agent-new'))).toBe(true);
     expect(await inInvocation(() => forgePorts().jira.isAgent(made.key, 'licensed-partner'))).toBe(false);
+    expect(await inInvocation(() => forgePorts().jira.isAgent(made.key, 'vendor-dev'))).toBe(false);
+    expect(sb.stats().jiraRequestsByRoute['GET /rest/api/3/user/permission/search']).toBeUndefined();
     expect(sb.stats().contractViolations).toEqual([]);
   });
 });

@@ -7,7 +7,7 @@ export const ADMIN = 'admin-grace';
 export const PARTNER = 'partner-pat';
 export const STRANGER = 'partner-sam';
 
-export const MODULES = { panel: 'cf-tracker-panel', apps: 'cf-tracker-apps', settings: 'cf-tracker-settings' } as const;
+export const MODULES = { panel: 'cf-tracker-panel', apps: 'cf-tracker-apps', settings: 'cf-tracker-settings', portal: 'cf-tracker-portal-panel' } as const;
 
 export interface World {
   sb: Sandbox;

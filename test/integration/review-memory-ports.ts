@@ -75,11 +75,11 @@ export function memoryPorts(start: string) {
       async transitionTo() {
         return { ok: false, reason: 'not here' };
       },
-      async canEditIssue() {
-        return true;
+      async callerOnTicket() {
+        return { canEdit: true, isAdmin: false, isPartner: false };
       },
-      async isAdmin() {
-        return false;
+      async callerOnProgram() {
+        return { isAdmin: false, isAgent: true };
       },
       async isAgent(_issueKey, accountId) {
         jiraRequests++;

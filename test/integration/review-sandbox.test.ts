@@ -3,7 +3,7 @@ import { forgePorts } from '../../src/adapters/forge-ports';
 import { addDays } from '../../src/domain/calendar';
 import { CLOUD_FORTIFIED } from '../../src/domain/cloud-fortified';
 import { noticeComment } from '../../src/domain/messages';
-import { marks, withApps } from './review-world';
+import { AGENT, marks, withApps } from './review-world';
 
 describe('review automation in the sandbox', () => {
   let sandbox: Sandbox | undefined;
@@ -25,6 +25,32 @@ describe('review automation in the sandbox', () => {
       expect(notice?.public).toBe(true);
       expect(notice?.text).toContain('2027');
     }
+    expect(sandbox.stats().contractViolations).toEqual([]);
+  });
+
+  it('the partner sees the notice and the form file on the portal, and never an internal note', async () => {
+    const made = await withApps(1);
+    sandbox = made.sandbox;
+    const key = made.keys[0] ?? '';
+    sandbox.clock.set('2027-03-11T00:05:00Z');
+    await sandbox.runScheduledTrigger();
+    sandbox.jira.addComment(key, { author: AGENT, body: 'Internal: check their bug bounty first.', public: false });
+    const asPartner = (path: string, method = 'GET') =>
+      sandbox!.jira.handle({ method, path, headers: new Headers({ accept: 'application/json' }), callerId: 'partner-0', selfCaused: false });
+    const commentsAnswer = asPartner(`/rest/api/3/issue/${key}/comment`);
+    const comments = (await commentsAnswer.json()) as { comments: { body: unknown }[] };
+    expect({ status: commentsAnswer.status, comments }).toMatchObject({ status: 200 });
+    const texts = comments.comments.map((c) => JSON.stringify(c.body));
+    expect(texts).toHaveLength(1);
+    expect(texts[0]).toContain('2027');
+    const files = (await asPartner(`/rest/servicedeskapi/request/${key}/attachment?start=0&limit=50`).json()) as { values: { filename: string }[] };
+    expect(files.values.map((f) => f.filename)).toEqual([sandbox.jira.attachments(key)[0]?.filename]);
+    expect(sandbox.jira.attachments(key)[0]?.public).toBe(true);
+    // A file attached the platform's way stays hidden from the customer.
+    const issue = sandbox.jira.issue(key)!;
+    sandbox.jira.addAttachment(issue, AGENT, 'internal.txt', 'text/plain', Buffer.from('agents only'));
+    const after = (await asPartner(`/rest/servicedeskapi/request/${key}/attachment?start=0&limit=50`).json()) as { values: { filename: string }[] };
+    expect(after.values.map((f) => f.filename)).not.toContain('internal.txt');
     expect(sandbox.stats().contractViolations).toEqual([]);
   });
 

@@ -28,5 +28,5 @@ export async function kvsCall(sb: Sandbox, payload: Record<string, unknown>) {
 type JiraJson = any;
 
 export async function jiraCall(sb: Sandbox, payload: Record<string, unknown>, accountId = AGENT) {
-  return (await sb.invokeResolver('jira', payload, { accountId })) as { status: number; retryAfter: string | null; json: JiraJson };
+  return (await sb.invokeResolver('jira', payload, { accountId })) as { status: number; retryAfter: string | null; location: string | null; json: JiraJson };
 }

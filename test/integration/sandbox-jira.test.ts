@@ -42,11 +42,27 @@ describe('sandbox Jira: requests checked against the published specs', () => {
   it('makes a comment internal with the sd.public.comment property and hides it from the partner', async () => {
     await jiraCall(sb, { path: `/rest/api/3/issue/${key}/comment`, method: 'POST', body: { body: doc('for agents'), properties: [{ key: 'sd.public.comment', value: { internal: true } }] } });
     sb.jira.addComment(key, { author: PARTNER, body: 'YES - see below' });
-    const asPartner = await jiraCall(sb, { path: `/rest/api/3/issue/${key}/comment?orderBy=-created&expand=properties`, asUser: true }, PARTNER);
+    const asPartner = await jiraCall(sb, { path: `/rest/api/3/issue/${key}/comment?orderBy=-created`, asUser: true }, PARTNER);
     expect(asPartner.json.comments.map((c: { body: unknown }) => c.body)).toEqual([doc('YES - see below')]);
     const asAgent = await jiraCall(sb, { path: `/rest/api/3/issue/${key}/comment?startAt=0&maxResults=1`, asUser: true });
     expect(asAgent.json).toMatchObject({ startAt: 0, maxResults: 1, total: 2 });
     expect(asAgent.json.comments[0].jsdPublic).toBe(false);
+  });
+
+  it('reads comment properties only the documented way, and answers bulk property writes with a task', async () => {
+    const posted = await jiraCall(sb, { path: `/rest/api/3/issue/${key}/comment`, method: 'POST', body: { body: doc('marked'), properties: [{ key: 'cf-tracker.effect', value: { effect: 'notice' } }] } });
+    const undocumented = await jiraCall(sb, { path: `/rest/api/3/issue/${key}/comment?expand=properties`, asUser: true });
+    expect(undocumented.status).toBe(400);
+    expect(sb.stats().contractViolations).toEqual([expect.objectContaining({ reason: expect.stringContaining('comment/list') })]);
+    const listed = await jiraCall(sb, { path: '/rest/api/3/comment/list?expand=properties', method: 'POST', body: { ids: [Number(posted.json.id)] } });
+    expect(listed.json.values[0].properties).toEqual([{ key: 'cf-tracker.effect', value: { effect: 'notice' } }]);
+    const issueId = sb.jira.issue(key)?.id;
+    const bulk = await jiraCall(sb, { path: '/rest/api/3/issue/properties/multi', method: 'POST', redirect: 'manual', body: { issues: [{ issueID: Number(issueId), properties: { 'cf-x': { a: 1 } } }] } });
+    expect(bulk.status).toBe(303);
+    expect(bulk.location).toMatch(/\/rest\/api\/3\/task\/\d+$/);
+    const task = await jiraCall(sb, { path: new URL(bulk.location as string).pathname });
+    expect(task.json).toMatchObject({ status: 'COMPLETE', progress: 100 });
+    expect(sb.jira.property(key, 'cf-x')).toEqual({ a: 1 });
   });
 
   it('parses a multipart attachment for real, and refuses one without the token header or the file field', async () => {
@@ -76,7 +92,8 @@ describe('sandbox Jira: requests checked against the published specs', () => {
     const partner = await jiraCall(sb, { path, asUser: true }, PARTNER);
     expect(partner.json.permissions).toMatchObject({ EDIT_ISSUES: { havePermission: false }, BROWSE_PROJECTS: { havePermission: true } });
     const stranger = await jiraCall(sb, { path, asUser: true }, OTHER_PARTNER);
-    expect(stranger.json.permissions.BROWSE_PROJECTS.havePermission).toBe(false);
+    // A ticket the caller may not see is one Jira says does not exist.
+    expect(stranger.status).toBe(404);
     const app = await jiraCall(sb, { path }, PARTNER);
     expect(app.json.permissions.EDIT_ISSUES.havePermission).toBe(true);
     expect((await jiraCall(sb, { path: '/rest/api/3/myself', asUser: true }, PARTNER)).json).toMatchObject({ accountId: PARTNER, accountType: 'customer' });

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { Sandbox } from '../../sandbox';
-import { AGENT, fixtureSandbox, jiraCall, PARTNER } from './sandbox-helpers';
+import { AGENT, fixtureSandbox, jiraCall, kvsCall, PARTNER } from './sandbox-helpers';
 
 describe('sandbox product events', () => {
   let sb: Sandbox;
@@ -138,6 +138,30 @@ describe('sandbox clock and persistence', () => {
       await sb.close();
     } finally {
       fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('product event retries, as Forge runs them', () => {
+  it('redelivers an event whose trigger returns an InvocationError, at most four times, and never one that throws', async () => {
+    const { sb, key } = await fixtureSandbox();
+    try {
+      sb.jira.addUser({ accountId: 'retry-asker', displayName: 'Retry Asker', kind: 'partner' });
+      sb.jira.addUser({ accountId: 'thrower', displayName: 'Thrower', kind: 'partner' });
+      sb.jira.addParticipant(key, 'retry-asker');
+      sb.jira.addParticipant(key, 'thrower');
+      const asked = sb.jira.addComment(key, { author: 'retry-asker', body: 'again' });
+      const thrown = sb.jira.addComment(key, { author: 'thrower', body: 'boom' });
+      const before = sb.clock.now().getTime();
+      await sb.deliverPendingEvents();
+      const keys = (await kvsCall(sb, { op: 'query', prefix: 'deliveries:', limit: 20 })).keys ?? [];
+      expect(keys.filter((k) => k.startsWith(`deliveries:${asked}:`)).sort()).toEqual([0, 1, 2, 3, 4].map((n) => `deliveries:${asked}:${n}`));
+      expect(keys.filter((k) => k.startsWith(`deliveries:${thrown}:`))).toEqual([`deliveries:${thrown}:0`]);
+      expect(sb.productEventsGivenUp()).toHaveLength(1);
+      // Each redelivery comes as late as the trigger asked.
+      expect(sb.clock.now().getTime() - before).toBeGreaterThanOrEqual(4 * 120_000);
+    } finally {
+      await sb.close();
     }
   });
 });

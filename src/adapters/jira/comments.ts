@@ -107,20 +107,42 @@ export async function postCommentOnce(
 /** The id of the comment carrying `mark`, newest first, paging as needed. */
 export async function findMarkedComment(jira: JiraClient, mark: EffectMark): Promise<string | undefined> {
   for (let page = 0, startAt = 0; page < MAX_PAGES; page++) {
-    const result = await jira.read(
-      {
-        method: 'GET',
-        path: route`/rest/api/3/issue/${mark.issueKey}/comment?expand=properties&orderBy=-created&startAt=${startAt}&maxResults=${PAGE_SIZE}`,
-      },
-      commentPageSchema,
-    );
-    const hit = result.comments.find((comment) => sameMark(readMark(comment), mark));
+    const result = await readCommentPage(jira, mark.issueKey, startAt);
+    const hit = result.comments.find((comment) => sameMark(readMark(comment, result.appAccountId), mark));
     if (hit) return hit.id;
     startAt += result.comments.length;
     if (result.comments.length === 0 || (result.total !== undefined && startAt >= result.total)) return undefined;
   }
   console.warn(`${mark.issueKey}: stopped looking for the ${mark.effect} comment after ${MAX_PAGES * PAGE_SIZE} comments`);
   return undefined;
+}
+
+const appAccounts = new WeakMap<JiraClient, Promise<string>>();
+
+/** The app's own account (`myself` asked as the app), once per client. */
+function appAccountIdOf(jira: JiraClient): Promise<string> {
+  let id = appAccounts.get(jira);
+  if (!id) {
+    id = jira.read({ method: 'GET', path: route`/rest/api/3/myself` }, z.object({ accountId: z.string() })).then((me) => me.accountId);
+    appAccounts.set(jira, id);
+    id.catch(() => appAccounts.delete(jira));
+  }
+  return id;
+}
+
+/**
+ * One page of the ticket's comments, newest first. Their properties are read with Jira's
+ * documented `comment/list` (the comment list itself has no properties to expand), and only for
+ * the app's own comments: marks on anyone else's comment are not the app's and are not read.
+ */
+async function readCommentPage(jira: JiraClient, issueKey: string, startAt: number): Promise<{ comments: JiraComment[]; total?: number; appAccountId?: string }> {
+  const result = await jira.read(
+    { method: 'GET', path: route`/rest/api/3/issue/${issueKey}/comment?orderBy=-created&startAt=${startAt}&maxResults=${PAGE_SIZE}` },
+    commentPageSchema,
+  );
+  if (!result.comments.some((c) => c.author?.accountType === 'app')) return result;
+  const { comments, appAccountId } = await readCommentsById(jira, result.comments);
+  return { ...result, comments, appAccountId };
 }
 
 /**
@@ -136,17 +158,11 @@ export async function commentsSince(
   const out: PostedComment[] = [];
   const sinceMs = Date.parse(since.at);
   for (let page = 0, startAt = 0; page < MAX_PAGES; page++) {
-    const result = await jira.read(
-      {
-        method: 'GET',
-        path: route`/rest/api/3/issue/${issueKey}/comment?expand=properties&orderBy=-created&startAt=${startAt}&maxResults=${PAGE_SIZE}`,
-      },
-      commentPageSchema,
-    );
+    const result = await readCommentPage(jira, issueKey, startAt);
     for (const comment of result.comments) {
       const created = Date.parse(comment.created.replace(/([+-]\d\d)(\d\d)$/, '$1:$2'));
       if (comment.id === since.commentId || (Number.isFinite(created) && created < sinceMs)) return out;
-      out.push({ ...toPostedComment(comment), body: comment.body });
+      out.push({ ...toPostedComment(comment, result.appAccountId), body: comment.body });
     }
     startAt += result.comments.length;
     if (result.comments.length === 0 || (result.total !== undefined && startAt >= result.total)) return out;
@@ -158,18 +174,30 @@ export async function commentsSince(
 export async function getComment(jira: JiraClient, issueKey: string, commentId: string): Promise<PostedComment | null> {
   let comment: JiraComment;
   try {
-    comment = await jira.read(
-      { method: 'GET', path: route`/rest/api/3/issue/${issueKey}/comment/${commentId}?expand=properties` },
-      commentSchema,
-    );
+    comment = await jira.read({ method: 'GET', path: route`/rest/api/3/issue/${issueKey}/comment/${commentId}` }, commentSchema);
   } catch (error) {
     if (error instanceof JiraApiError && error.status === 404) return null;
     throw error;
   }
-  return toPostedComment(comment);
+  if (comment.author?.accountType !== 'app') return toPostedComment(comment);
+  const { comments, appAccountId } = await readCommentsById(jira, [comment]);
+  return toPostedComment(comments[0] ?? comment, appAccountId);
 }
 
-function toPostedComment(comment: JiraComment): PostedComment {
+/** The properties of the app's own comments among `comments` (documented `comment/list`). */
+async function readCommentsById(jira: JiraClient, comments: JiraComment[]): Promise<{ comments: JiraComment[]; appAccountId: string }> {
+  const appAccountId = await appAccountIdOf(jira);
+  const ids = comments.filter((c) => c.author?.accountId === appAccountId).map((c) => Number(c.id));
+  if (ids.length === 0) return { comments, appAccountId };
+  const listed = await jira.read(
+    { method: 'POST', path: route`/rest/api/3/comment/list?expand=properties`, json: { ids } },
+    z.object({ values: z.array(commentSchema) }),
+  );
+  const properties = new Map(listed.values.map((c) => [c.id, c.properties]));
+  return { appAccountId, comments: comments.map((c) => (properties.get(c.id) ? { ...c, properties: properties.get(c.id) } : c)) };
+}
+
+function toPostedComment(comment: JiraComment, appAccountId?: string): PostedComment {
   const visibility = comment.properties?.find((p) => p.key === JSM_VISIBILITY_PROPERTY)?.value as { internal?: unknown } | undefined;
   const internal = visibility && typeof visibility === 'object' ? visibility.internal === true : comment.jsdPublic === false;
   const posted: PostedComment = {
@@ -181,12 +209,14 @@ function toPostedComment(comment: JiraComment): PostedComment {
     updated: comment.updated ?? comment.created,
   };
   if (comment.author?.accountType) posted.authorAccountType = comment.author.accountType;
-  const mark = readMark(comment);
+  const mark = readMark(comment, appAccountId);
   if (mark) posted.mark = mark;
   return posted;
 }
 
-function readMark(comment: JiraComment): EffectMark | undefined {
+/** The app's mark, trusted only on the app's own comments: anyone may set properties on theirs. */
+function readMark(comment: JiraComment, appAccountId: string | undefined): EffectMark | undefined {
+  if (!appAccountId || comment.author?.accountId !== appAccountId) return undefined;
   const value = comment.properties?.find((p) => p.key === EFFECT_PROPERTY)?.value;
   const parsed = markSchema.safeParse(value);
   return parsed.success ? parsed.data : undefined;

@@ -1,6 +1,6 @@
-import { asApp, asUser, type Route } from '@forge/api';
+import { asApp, asUser, getAppContext, type Route } from '@forge/api';
 import type { z } from 'zod';
-import { JiraAnswerError, JiraApiError, JiraUnreachableError, isTransientStatus } from './jira-errors';
+import { JiraAnswerError, JiraApiError, JiraUnreachableError, isNeedsAuthentication, isTransientStatus } from './jira-errors';
 
 export interface RetryPolicy {
   /** Attempts in all, the first one included. */
@@ -12,6 +12,38 @@ export interface RetryPolicy {
 }
 
 export const DEFAULT_RETRY: RetryPolicy = { attempts: 4, baseDelayMs: 500, maxDelayMs: 10_000 };
+
+/** Time as the client sees it: injected so tests use fake timers, never real waits. */
+export interface Timing {
+  now(): number;
+  sleep(ms: number): Promise<void>;
+  /** What is left of the invocation, when the runtime says; undefined otherwise. */
+  remainingMs(): number | undefined;
+}
+
+/** A resolver has 25 s in all; the answer must still reach the page after the last wait. */
+export const RESOLVER_LIMIT_MS = 25_000;
+/** Kept free at the end of an invocation for the answer itself and what follows a failure. */
+const SAFETY_MARGIN_MS = 3_000;
+
+/** How the client waits between attempts: real time on Forge; the sandbox waits in its virtual time. */
+export const retryWaits = {
+  sleep: (ms: number): Promise<void> => new Promise<void>((resolve) => setTimeout(resolve, ms)),
+};
+
+export const systemTiming: Timing = {
+  now: () => Date.now(),
+  sleep: (ms) => retryWaits.sleep(ms),
+  remainingMs: () => {
+    try {
+      const left = getAppContext().invocationRemainingTimeInMillis();
+      return Number.isFinite(left) ? left : undefined;
+    } catch {
+      // Outside a Forge invocation (tools, tests): the resolver limit counted from the client's start.
+      return undefined;
+    }
+  },
+};
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
@@ -28,24 +60,23 @@ export interface JiraRequest {
    * 429 is always retried: a rate-limited request was not performed.
    */
   unsafe?: boolean;
+  /** `manual`: a 3xx answer (Jira's "see the task") is returned, not followed nor failed. */
+  redirect?: 'manual';
 }
 
 export interface JiraResponse {
   status: number;
   /** Parsed JSON body; null when the body is empty. */
   body: unknown;
+  /** The Location header of a 3xx answer. */
+  location?: string;
 }
 
-type RequestJira = (path: Route, init?: { method?: string; body?: ArrayBuffer | string; headers?: Record<string, string> }) => Promise<{
+type RequestJira = (path: Route, init?: { method?: string; body?: ArrayBuffer | string; headers?: Record<string, string>; redirect?: 'manual' }) => Promise<{
   status: number;
   text: () => Promise<string>;
   headers: { get: (name: string) => string | null };
 }>;
-
-/** How the client waits between attempts: real time on Forge; the sandbox waits in its virtual time. */
-export const retryWaits = {
-  sleep: (ms: number): Promise<void> => new Promise<void>((resolve) => setTimeout(resolve, ms)),
-};
 
 /**
  * Every REST call of the app goes through here: as the app for the app's own work, as the
@@ -53,18 +84,32 @@ export const retryWaits = {
  * turns everything else into a typed error that names the status and Jira's message.
  */
 export class JiraClient {
+  private readonly startedAt: number;
+
   constructor(
     private readonly requestJira: RequestJira,
     private readonly retry: RetryPolicy = DEFAULT_RETRY,
-  ) {}
+    private readonly timing: Timing = systemTiming,
+  ) {
+    this.startedAt = timing.now();
+  }
 
-  static asApp(retry?: RetryPolicy): JiraClient {
-    return new JiraClient((path, init) => asApp().requestJira(path, init), retry);
+  static asApp(retry?: RetryPolicy, timing?: Timing): JiraClient {
+    return new JiraClient((path, init) => asApp().requestJira(path, init), retry, timing);
   }
 
   /** Asks as the user of the current invocation (the platform knows who is calling). */
-  static asUser(retry?: RetryPolicy): JiraClient {
-    return new JiraClient((path, init) => asUser().requestJira(path, init), retry);
+  static asUser(retry?: RetryPolicy, timing?: Timing): JiraClient {
+    return new JiraClient((path, init) => asUser().requestJira(path, init), retry, timing);
+  }
+
+  /**
+   * Whether waiting `ms` more still leaves the invocation time to finish: the runtime's own
+   * remaining time where it says, else the resolver limit counted from this client's start.
+   */
+  private mayWait(ms: number): boolean {
+    const remaining = this.timing.remainingMs() ?? RESOLVER_LIMIT_MS - (this.timing.now() - this.startedAt);
+    return ms <= remaining - SAFETY_MARGIN_MS;
   }
 
   async send(request: JiraRequest): Promise<JiraResponse> {
@@ -83,14 +128,21 @@ export class JiraClient {
       const last = attempt >= this.retry.attempts;
       let response: Awaited<ReturnType<RequestJira>>;
       try {
-        response = await this.requestJira(request.path, { method: request.method, body, headers });
+        response = await this.requestJira(request.path, { method: request.method, body, headers, ...(request.redirect ? { redirect: request.redirect } : {}) });
       } catch (cause) {
-        if (last || request.unsafe) throw new JiraUnreachableError(request.method, where, cause);
-        await retryWaits.sleep(this.backoff(attempt));
+        // The user has not allowed the app to act for them: the page shows Forge's consent prompt.
+        if (isNeedsAuthentication(cause)) throw cause;
+        const wait = this.backoff(attempt);
+        if (last || request.unsafe || !this.mayWait(wait)) throw new JiraUnreachableError(request.method, where, cause);
+        await this.timing.sleep(wait);
         continue;
       }
 
       const text = await response.text().catch(() => '');
+      if (request.redirect === 'manual' && response.status >= 300 && response.status < 400) {
+        const location = response.headers.get('location');
+        return { status: response.status, body: null, ...(location ? { location } : {}) };
+      }
       if (response.status >= 200 && response.status < 300) {
         return { status: response.status, body: parseJson(text, request.method, where) };
       }
@@ -101,7 +153,9 @@ export class JiraClient {
       if (!retryable || last) throw error;
       const wait = Math.max(this.backoff(attempt), (retryAfter ?? 0) * 1000);
       if (wait > this.retry.maxDelayMs && retryAfter !== undefined) throw error;
-      await retryWaits.sleep(Math.min(wait, this.retry.maxDelayMs));
+      const delay = Math.min(wait, this.retry.maxDelayMs);
+      if (!this.mayWait(delay)) throw error;
+      await this.timing.sleep(delay);
     }
   }
 

@@ -50,3 +50,17 @@ export function isTransientStatus(status: number): boolean {
 export function isJiraError(error: unknown): error is JiraApiError | JiraUnreachableError | JiraAnswerError {
   return error instanceof JiraApiError || error instanceof JiraUnreachableError || error instanceof JiraAnswerError;
 }
+
+/**
+ * `asUser()` refused because the user has not granted the app access yet. It must reach the
+ * platform as it is, so Custom UI shows the consent prompt. Known by name: bundles may hold more
+ * than one copy of `@forge/api`.
+ */
+export function isNeedsAuthentication(error: unknown): boolean {
+  return error instanceof Error && error.name === 'NEEDS_AUTHENTICATION_ERR';
+}
+
+/** Jira turned the caller away (not logged in, no access, not allowed): "not allowed", never "unavailable". */
+export function isRefusal(error: unknown): error is JiraApiError {
+  return error instanceof JiraApiError && (error.status === 401 || error.status === 403);
+}

@@ -5,14 +5,14 @@ import { commentsSince, getComment, postCommentOnce, type PostLog } from './comm
 import { addFormOnce, readFormAnswers } from './forms';
 import { getIssue } from './issues';
 import type { JiraClient } from './jira-client';
-import { callerPermissions, canEditIssue, isAdmin, isServiceDeskAgent } from './permissions';
+import { callerOnProgram, callerOnTicket, isServiceDeskAgent } from './permissions';
 import { writeIssueProperty, writeIssuePropertyBulk } from './properties';
 import { transitionTo } from './transitions';
 
 export interface JiraPortDeps {
   /** Acts as the app: everything the app does on tickets. */
   app: JiraClient;
-  /** Acts as the user of the current invocation: permission questions only. */
+  /** Acts as the user of the current invocation: what that user may do, only. */
   user: JiraClient;
   /** Notes of posting attempts, so a first post skips searching the ticket for its mark. */
   postLog?: PostLog;
@@ -34,10 +34,9 @@ export function createJiraPort({ app, user, postLog }: JiraPortDeps): JiraPort {
     writeSummaryProperties: (summaries) =>
       writeIssuePropertyBulk(app, SUMMARY_PROPERTY_KEY, summaries.map((s) => ({ issueId: s.issueId, value: s.summary }))),
     transitionTo: (issueKey, statusNames) => transitionTo(app, issueKey, statusNames),
-    // The platform asks as the invoking user; the account id names who that is for the caller's records.
-    canEditIssue: (issueKey) => canEditIssue(user, issueKey),
-    isAdmin: () => isAdmin(user),
-    callerPermissions: (issueKey) => callerPermissions(user, issueKey),
+    // The platform asks as the invoking user; the account id names who that is.
+    callerOnTicket: (issueKey, accountId) => callerOnTicket(user, app, issueKey, accountId),
+    callerOnProgram: (_accountId, projectKeys) => callerOnProgram(user, projectKeys),
     isAgent: (issueKey, accountId) => {
       const key = `${issueKey}|${accountId}`;
       let answer = agents.get(key);
