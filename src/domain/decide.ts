@@ -80,6 +80,8 @@ export interface Decision {
   effects: Effect[];
   /** The review step a tick found due. */
   step?: ReviewAction;
+  /** Closed reviews moved out of the live record, to be kept apart (one stored value each). */
+  archived?: ReviewCycle[];
 }
 
 export function decide(app: TrackedApp, command: Command, context: DecideContext): Result<Decision> {
@@ -371,7 +373,25 @@ function finish(before: TrackedApp, changed: TrackedApp, events: AppEvent[], con
   const scheduled = changed.approval ? ensureNextCycle(changed, context.today, context.program, context.at) : changed;
   const known = new Set(changed.reviews.map((c) => c.id));
   for (const cycle of scheduled.reviews) if (!known.has(cycle.id)) all.push({ type: 'review-scheduled', by: context.by, at: context.at, cycle });
-  return { state: scheduled, events: all, effects: [] };
+  const archived = toArchive(scheduled.reviews);
+  if (archived.length === 0) return { state: scheduled, events: all, effects: [] };
+  const live = scheduled.reviews.filter((c) => !archived.includes(c));
+  const archivedReviews = (scheduled.archivedReviews ?? 0) + archived.length;
+  return { state: { ...scheduled, reviews: live, archivedReviews }, events: all, effects: [], archived };
+}
+
+/**
+ * The live record holds the open and overdue reviews and the latest finished one of each kind (it answers "how
+ * did the last one go", and numbers the next): older closed reviews are archived, so the record
+ * does not grow with the years.
+ */
+export function toArchive(reviews: ReviewCycle[]): ReviewCycle[] {
+  // An overdue review waits for the agents, who may still pass it: it stays live.
+  const closed = reviews.filter((c) => c.state === 'passed' || c.state === 'cancelled');
+  const newest = (kind: ReviewCycle['kind']) =>
+    closed.filter((c) => c.kind === kind).reduce<ReviewCycle | undefined>((a, c) => (!a || c.windowStart >= a.windowStart ? c : a), undefined);
+  const keep = new Set([newest('annual'), newest('escalation')]);
+  return closed.filter((c) => !keep.has(c));
 }
 
 /** The internal note that a requirement's soak has ended: one per component and soak date. */

@@ -142,6 +142,8 @@ export const trackedAppSchema = z.object({
   approval: approvalSchema.optional(),
   /** The live review cycles, oldest first; closed ones beyond the latest are archived apart. */
   reviews: z.array(reviewCycleSchema),
+  /** How many closed reviews were moved out of the live record (the archive is read only when some were). */
+  archivedReviews: z.number().int().min(1).optional(),
   /** The next day the sweep has something to do for this app; null when nothing is pending. */
   nextActionOn: isoDateSchema.nullable(),
   /**

@@ -34,7 +34,8 @@ export async function record(ctx: InvocationContext, issueKey: string, command: 
       const decided = decide(app, typeof command === 'function' ? command(app) : command, decideContext(ctx, by));
       if (!decided.ok) return decided;
       last = decided.value;
-      return { ok: true, value: { app: decided.value.state, audit: historyOfEvents(decided.value.events) } };
+      const { state, events, archived } = decided.value;
+      return { ok: true, value: { app: state, audit: historyOfEvents(events), ...(archived?.length ? { archived } : {}) } };
     },
     known,
   );

@@ -1,11 +1,11 @@
 import type { HistoryLine } from '../domain/history';
 import { fail, type Result } from '../domain/result';
 import { appNextActionOn } from '../domain/review-cycle';
-import type { TrackedApp } from '../domain/tracked-app';
+import type { ReviewCycle, TrackedApp } from '../domain/model';
 import type { InvocationContext } from './invocation-context';
 import { summaryProperty } from './summary-property';
 
-export type AppChange = (app: TrackedApp) => Result<{ app: TrackedApp; audit: HistoryLine[] }>;
+export type AppChange = (app: TrackedApp) => Result<{ app: TrackedApp; audit: HistoryLine[]; archived?: ReviewCycle[] }>;
 
 /** How many times a change is re-run on a fresher record before giving up. */
 const MAX_ATTEMPTS = 5;
@@ -37,7 +37,8 @@ export async function updateTrackedApp(
     if (audit.length === 0 && sameRecord(changed, current)) return { ok: true, value: current };
 
     const next: TrackedApp = { ...changed, version: current.version + 1 };
-    const saved = await ctx.ports.apps.save(next, audit);
+    const archived = result.value.archived ?? [];
+    const saved = archived.length ? await ctx.ports.apps.save(next, audit, archived) : await ctx.ports.apps.save(next, audit);
     if (saved.ok) {
       await mirrorSummary(ctx, saved.app);
       return { ok: true, value: saved.app };

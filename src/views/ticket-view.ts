@@ -172,6 +172,8 @@ export async function loadTicketView(
     const issue = await ctx.ports.jira.getIssue(issueKey, needsRequestType(ctx.program));
     return untrackedTicketView(issueKey, issue, ctx.program, ctx.today, viewer);
   }
-  const history = await ctx.ports.audit.forIssue(issueKey, HISTORY_LIMIT);
-  return trackedTicketView(app, ctx.program, ctx.today, viewer, history, known?.jiraStatus);
+  const [history, archived] = await Promise.all([ctx.ports.audit.forIssue(issueKey, HISTORY_LIMIT), app.archivedReviews ? (ctx.ports.apps.archivedCycles?.(issueKey) ?? []) : []]);
+  // Closed reviews moved out of the live record still show among the past ones.
+  const whole = archived.length ? { ...app, reviews: [...archived, ...app.reviews] } : app;
+  return trackedTicketView(whole, ctx.program, ctx.today, viewer, history, known?.jiraStatus);
 }

@@ -130,6 +130,7 @@ describe('a record read back from storage is the record that was written', () =>
         ),
         approval: fc.record({ approvedOn: day, by: text, at: instant, imported: fc.boolean() }, { requiredKeys: ['approvedOn', 'by', 'at'] }),
         reviews: fc.array(cycle, { maxLength: 3 }),
+        archivedReviews: fc.integer({ min: 1, max: 100 }),
         nextActionOn: fc.option(day, { nil: null }),
         lastFailure: fc.record({ on: day, at: instant, reason: text, since: day }),
         version: fc.integer({ min: 1, max: 1_000_000 }),
