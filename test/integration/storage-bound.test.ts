@@ -1,13 +1,9 @@
 import type { Sandbox } from '../../sandbox';
 import { forgePorts } from '../../src/adapters/forge-ports';
 import { addDays } from '../../src/domain/calendar';
-import { CLOUD_FORTIFIED } from '../../src/domain/cloud-fortified';
-import { ensureNextCycle } from '../../src/domain/review-cycle';
-import { startSubmission } from '../../src/domain/submission';
-import type { TrackedApp } from '../../src/domain/tracked-app';
 import { loadInvocationContext } from '../../src/services/invocation-context';
 import { processReviewWork } from '../../src/services/review-work';
-import { memoryPorts } from './review-memory-ports';
+import { approvedApp, memoryPorts } from './review-memory-ports';
 import { AGENT, runDays, withApps } from './review-world';
 
 const PARTNER = 'partner-0';
@@ -62,27 +58,10 @@ describe('nothing the app stores grows with the years', () => {
 });
 
 describe('a storage refusal for good', () => {
-  function approvedApp(issueKey: string): TrackedApp {
-    const at = '2026-03-04T10:00:00.000Z';
-    const app: TrackedApp = {
-      issueKey,
-      issueId: issueKey.replace(/\D/g, ''),
-      appName: `App ${issueKey}`,
-      createdAt: at,
-      createdBy: 'agent-1',
-      submission: { ...startSubmission(CLOUD_FORTIFIED, 'agent-1', at), stage: 'approved' },
-      approval: { approvedOn: '2026-03-04', by: 'agent-1', at },
-      reviews: [],
-      nextActionOn: null,
-      version: 1,
-    };
-    return ensureNextCycle(app, '2027-02-01', CLOUD_FORTIFIED, at);
-  }
-
   it('"value too large" (400) is reported as a failure, not retried, and the other tickets’ work goes on', async () => {
     const mem = memoryPorts('2027-03-11T00:05:00Z');
-    mem.apps.set('CF-7', approvedApp('CF-7'));
-    mem.apps.set('CF-8', approvedApp('CF-8'));
+    mem.apps.set('CF-7', approvedApp('CF-7', '2026-03-04', '2027-02-01'));
+    mem.apps.set('CF-8', approvedApp('CF-8', '2026-03-04', '2027-02-01'));
     mem.failNext.save = Object.assign(new Error('The provided value has exceeded the maximum size limit.'), { code: 'MAX_SIZE', responseDetails: { status: 400 } });
     const outcomes = await processReviewWork(await loadInvocationContext(mem.ports), ['CF-7', 'CF-8']);
     expect(outcomes.map((o) => `${o.issueKey}:${o.outcome}`)).toEqual(['CF-7:failed', 'CF-8:done']);
