@@ -32,7 +32,7 @@ export const simulate: Command = async (args, io) => {
   const result = await runSimulation(fixture, options);
   for (const problem of result.skipped) io.stderr(`fixture action skipped: ${problem}`);
   for (const event of result.events) io.stdout(eventLine(event));
-  io.stdout(JSON.stringify({ summary: { ...countEvents(result.events), jiraRequests: result.jiraRequests, contractViolations: result.contractViolations } }));
+  io.stdout(JSON.stringify({ summary: { ...countEvents(result.events), jiraRequests: result.jiraRequests, contractViolations: result.contractViolations, largestRecordBytes: result.largestRecordBytes } }));
 };
 
 export function parseOptions(args: string[]): SimulateOptions {

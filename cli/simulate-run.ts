@@ -20,6 +20,8 @@ export interface SimulationResult {
   events: SimulatedEvent[];
   jiraRequests: number;
   contractViolations: number;
+  /** The largest value the app keeps in storage at the end of the run, in bytes of JSON. */
+  largestRecordBytes: number;
   /** Fixture actions that could not be applied (no review in progress, a resolver refusal). */
   skipped: string[];
   /** The sandbox, for tests that inspect the tickets afterwards; closed unless `keepOpen`. */
@@ -122,6 +124,7 @@ export async function runSimulation(
       events,
       jiraRequests: stats.jiraRequests,
       contractViolations: stats.contractViolations.length,
+      largestRecordBytes: largestValueBytes(sandbox),
       skipped,
       ...(keepOpen ? { sandbox } : {}),
     };
@@ -133,6 +136,13 @@ export async function runSimulation(
 }
 
 type Sandbox = Awaited<ReturnType<typeof createSandbox>>;
+
+/** What one stored value weighs, the largest of them all (keys, secrets and entities). */
+function largestValueBytes(sandbox: Sandbox): number {
+  const { kv, secret, entities } = sandbox.kvs.snapshot();
+  const rows = [...kv, ...secret, ...Object.values(entities).flat()];
+  return Math.max(0, ...rows.map(([, stored]) => Buffer.byteLength(JSON.stringify(stored.value))));
+}
 
 /** A partner's public comment, or an agent's check through the `recordCheck` resolver. */
 async function applyAction(

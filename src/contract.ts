@@ -1,12 +1,29 @@
 /**
  * The resolver API between the Custom UI pages and the app's functions.
- * Written once; `static/` imports these types, `src/entry/resolvers` implements them.
+ * Written once, on the domain's model: payloads are what their schemas (`resolver-payloads.ts`)
+ * read, answers are views of the domain's types. `static/` imports these types.
  */
+import { z } from 'zod';
 import type { IsoDate, IsoDateTime } from './domain/dates';
+import { parseIsoDate } from './domain/calendar';
+import {
+  ANSWER_VALUES,
+  CHECK_RESULTS,
+  COMPONENT_STATUSES,
+  CONCERN_SOURCES,
+  REVIEW_STATES,
+  STAGES,
+  type AuditEntry,
+  type CheckResult,
+  type ComponentState,
+  type ComponentStatus,
+  type ReviewCycle,
+  type ReviewDates,
+  type ReviewState,
+  type Stage,
+} from './domain/model';
 import type { ProgramSettings, SettingsProblem } from './domain/program';
-import type { CheckResult, PartnerAnswerValue, ReviewCycle, ReviewDates, ReviewState } from './domain/review-types';
-import type { ComponentState, ComponentStatus, NextStepOwner, Stage } from './domain/submission-types';
-import type { AuditEntry } from './domain/tracked-app';
+import type { NextStepOwner } from './domain/submission-types';
 import type { PartnerView } from './domain/partner-view';
 
 export type { IsoDate, IsoDateTime, ProgramSettings, SettingsProblem, Stage, ComponentStatus, ReviewState, AuditEntry };
@@ -164,85 +181,156 @@ export interface ImportReport {
   rejected: { line: number; text: string; reason: string }[];
 }
 
-/** Every resolver: its payload and what it answers. */
-export interface ResolverApi {
-  getTicketState: { payload: { issueKey: string }; result: TicketView };
-  startTracking: { payload: { issueKey: string; appName: string }; result: TicketView };
-  moveStage: { payload: { issueKey: string; stage: Stage; note?: string }; result: TicketView };
-  setComponentStatus: {
-    payload: {
-      issueKey: string;
-      componentId: string;
-      status: ComponentStatus;
-      note?: string;
-      soakUntil?: IsoDate;
-      waiverReason?: string;
-    };
-    result: TicketView;
-  };
-  approve: { payload: { issueKey: string; approvedOn?: IsoDate }; result: TicketView };
-  recordCheck: {
-    payload: { issueKey: string; cycleId: string; checkId: string; result: CheckResult; note?: string };
-    result: TicketView;
-  };
-  setAnswer: {
-    payload: { issueKey: string; cycleId: string; value: PartnerAnswerValue; categories?: string[]; note?: string };
-    result: TicketView;
-  };
-  raiseEscalation: {
-    payload: { issueKey: string; text: string; source: 'atlassian' | 'customer' };
-    result: TicketView;
-  };
-  getSettings: { payload: Record<string, never>; result: { settings: ProgramSettings; viewer: Viewer } };
-  saveSettings: { payload: { settings: unknown }; result: { settings: ProgramSettings } };
-  listApps: {
-    payload: { filter?: AppListFilter; cursor?: string; limit?: number };
-    result: { rows: AppListRow[]; total: number; today: IsoDate; nextCursor?: string };
-  };
-  importApproved: { payload: { csv: string }; result: ImportReport };
+const issueKey = z
+  .string({ required_error: 'is required', invalid_type_error: 'must be a ticket key' })
+  .trim()
+  .transform((key) => key.toUpperCase())
+  .refine((key) => /^[A-Z][A-Z0-9_]+-[1-9][0-9]*$/.test(key), 'must be a ticket key like CFAP-123');
+const isoDate = z
+  .string({ invalid_type_error: 'must be a date (YYYY-MM-DD)' })
+  .refine((text) => parseIsoDate(text) !== null, 'must be a real calendar day written YYYY-MM-DD');
+const note = z.string({ invalid_type_error: 'must be text' }).trim().max(2000, 'must be at most 2000 characters').optional();
+const id = z.string({ required_error: 'is required', invalid_type_error: 'must be text' }).trim().min(1, 'is required').max(64, 'is too long');
+const oneOf = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values, { errorMap: () => ({ message: `must be one of ${values.join(', ')}` }) });
+
+const ticketSchemas = {
+  getTicketState: z.object({ issueKey }).strict(),
+  startTracking: z
+    .object({
+      issueKey,
+      appName: z.string({ required_error: 'is required', invalid_type_error: 'must be text' }).trim().min(1, 'must not be empty').max(120, 'must be at most 120 characters'),
+    })
+    .strict(),
+  moveStage: z.object({ issueKey, stage: oneOf(STAGES), note }).strict(),
+  setComponentStatus: z
+    .object({
+      issueKey,
+      componentId: id,
+      status: oneOf(COMPONENT_STATUSES),
+      note,
+      soakUntil: isoDate.optional(),
+      waiverReason: z.string({ invalid_type_error: 'must be text' }).trim().max(2000, 'must be at most 2000 characters').optional(),
+    })
+    .strict(),
+  approve: z.object({ issueKey, approvedOn: isoDate.optional() }).strict(),
+  recordCheck: z.object({ issueKey, cycleId: id, checkId: id, result: oneOf(CHECK_RESULTS), note }).strict(),
+  setAnswer: z
+    .object({
+      issueKey,
+      cycleId: id,
+      value: oneOf(ANSWER_VALUES),
+      categories: z.array(id, { invalid_type_error: 'must be a list of category ids' }).max(50, 'has too many categories').optional(),
+      note,
+    })
+    .strict(),
+  raiseEscalation: z
+    .object({
+      issueKey,
+      text: z.string({ required_error: 'is required', invalid_type_error: 'must be text' }).trim().min(1, 'must say what the concern is').max(2000, 'must be at most 2000 characters'),
+      source: oneOf(CONCERN_SOURCES),
+    })
+    .strict(),
+};
+
+const programSchemas = {
+  getSettings: z.object({}).strict(),
+  saveSettings: z.object({ settings: z.unknown().refine((value) => value !== undefined, 'is required') }).strict(),
+  listApps: z
+    .object({
+      filter: z
+        .object({
+          stage: oneOf(STAGES).optional(),
+          reviewState: oneOf(REVIEW_STATES).optional(),
+          dueWithinDays: z.number({ invalid_type_error: 'must be a number of days' }).int('must be a whole number of days').min(0, 'must not be negative').max(3660, 'must be at most 3660').optional(),
+          overdue: z.boolean({ invalid_type_error: 'must be true or false' }).optional(),
+          unclear: z.boolean({ invalid_type_error: 'must be true or false' }).optional(),
+          text: z.string({ invalid_type_error: 'must be text' }).max(200, 'must be at most 200 characters').optional(),
+        })
+        .strict()
+        .optional(),
+      cursor: z.string({ invalid_type_error: 'must be text' }).max(20, 'is not a list position').optional(),
+      limit: z.number({ invalid_type_error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(200, 'must be at most 200').optional(),
+    })
+    .strict(),
+  // A spreadsheet of a few hundred lines is far below this; the bridge itself stops at 500 KB.
+  importApproved: z.object({ csv: z.string({ required_error: 'is required', invalid_type_error: 'must be the CSV text' }).max(200_000, 'is too large (at most 200,000 characters)') }).strict(),
+};
+
+/** Every resolver's payload, checked before anything else runs. Unknown fields are refused: they are typos. */
+export const PAYLOAD_SCHEMAS = { ...ticketSchemas, ...programSchemas };
+
+/** What each resolver answers. */
+interface ResolverResults {
+  getTicketState: TicketView;
+  startTracking: TicketView;
+  moveStage: TicketView;
+  setComponentStatus: TicketView;
+  approve: TicketView;
+  recordCheck: TicketView;
+  setAnswer: TicketView;
+  raiseEscalation: TicketView;
+  getSettings: { settings: ProgramSettings; viewer: Viewer };
+  saveSettings: { settings: ProgramSettings };
+  listApps: { rows: AppListRow[]; total: number; today: IsoDate; nextCursor?: string };
+  importApproved: ImportReport;
 }
+
+/** Every resolver: its payload (as its schema reads it) and what it answers. */
+export type ResolverApi = {
+  [K in keyof typeof PAYLOAD_SCHEMAS]: { payload: z.output<(typeof PAYLOAD_SCHEMAS)[K]>; result: ResolverResults[K] };
+};
 
 export type ResolverKey = keyof ResolverApi;
 export type ResolverPayload<K extends ResolverKey> = ResolverApi[K]['payload'];
 export type ResolverResponse<K extends ResolverKey> = ApiResult<ResolverApi[K]['result']>;
 
-export const RESOLVER_KEYS: readonly ResolverKey[] = [
-  'getTicketState',
-  'startTracking',
-  'moveStage',
-  'setComponentStatus',
-  'approve',
-  'recordCheck',
-  'setAnswer',
-  'raiseEscalation',
-  'getSettings',
-  'saveSettings',
-  'listApps',
-  'importApproved',
-];
+/** The resolvers the app defines: exactly those the contract has a payload schema for. */
+export const RESOLVER_KEYS: readonly ResolverKey[] = Object.keys(PAYLOAD_SCHEMAS).filter(isResolverKey);
+
+function isResolverKey(key: string): key is ResolverKey {
+  return Object.hasOwn(PAYLOAD_SCHEMAS, key);
+}
 
 export type { ReviewDates };
 
 /** The customer portal's panel (`jiraServiceManagement:portalRequestDetailPanel`): a partner's calls. */
 export const PORTAL_MODULE_KEY = 'cf-tracker-portal-panel';
 
-/** One ticked category of a partner's structured answer. */
-export interface PortalCategoryAnswer {
-  id: string;
-  whatChanged: string;
-  effect: string;
-  /** The Marketplace listing and the Privacy & Security tab were updated to reflect the change. */
-  listingUpdated: boolean;
-}
+const portalText = z.string({ invalid_type_error: 'must be text' }).trim().max(2000, 'must be at most 2000 characters');
 
-export type PortalView = { tracked: false; issueKey: string } | { tracked: true; issueKey: string; view: PartnerView };
+/** One ticked category of a partner's structured answer. */
+const portalCategoryAnswer = z
+  .object({
+    id,
+    whatChanged: portalText,
+    effect: portalText,
+    /** The Marketplace listing and the Privacy & Security tab were updated to reflect the change. */
+    listingUpdated: z.boolean({ invalid_type_error: 'must be true or false' }),
+  })
+  .strict();
 
 /** The portal's calls name no ticket: the resolver answers only for the request it is shown on. */
-export interface PortalApi {
-  getPortalView: { payload: Record<string, never>; result: PortalView };
-  answerOnPortal: { payload: { cycleId: string; value: 'YES' | 'NO'; categories: PortalCategoryAnswer[] }; result: PortalView };
-}
+export const PORTAL_PAYLOAD_SCHEMAS = {
+  getPortalView: z.object({}).strict(),
+  answerOnPortal: z
+    .object({
+      cycleId: id,
+      value: oneOf(['YES', 'NO'] as const),
+      categories: z.array(portalCategoryAnswer).max(50, 'has too many categories'),
+    })
+    .strict(),
+};
+
+export type PortalCategoryAnswer = z.output<typeof portalCategoryAnswer>;
+export type PortalView = { tracked: false; issueKey: string } | { tracked: true; issueKey: string; view: PartnerView };
+
+export type PortalApi = {
+  [K in keyof typeof PORTAL_PAYLOAD_SCHEMAS]: { payload: z.output<(typeof PORTAL_PAYLOAD_SCHEMAS)[K]>; result: PortalView };
+};
 
 export type PortalKey = keyof PortalApi;
-export const PORTAL_RESOLVER_KEYS: readonly PortalKey[] = ['getPortalView', 'answerOnPortal'];
+export const PORTAL_RESOLVER_KEYS: readonly PortalKey[] = Object.keys(PORTAL_PAYLOAD_SCHEMAS).filter(
+  (key): key is PortalKey => Object.hasOwn(PORTAL_PAYLOAD_SCHEMAS, key),
+);
 export type { PartnerView, PartnerReview } from './domain/partner-view';

@@ -1,15 +1,13 @@
 import type { IsoDate, IsoDateTime } from './dates';
+import { decide } from './decide';
 import type { ProgramSettings } from './program';
-import { ensureNextCycle } from './review-cycle';
 import type { ReviewCycle } from './review-types';
-import { approvalBlockers, followJiraStatus, stageForStatus } from './submission';
 import type { Stage } from './submission-types';
 import type { TrackedApp } from './tracked-app';
 
 /**
- * A status change made in Jira. The ticket's status is the truth of the stage, except for
- * approval: moving the ticket to an approved status IS the approval when every requirement is
- * met or waived; with requirements still open, the stage stays and the agents are told why.
+ * A status change made in Jira, as the decider reads it: the ticket's status is the truth of the
+ * stage, except for approval, which needs every requirement met or waived.
  */
 export type JiraStatusChange =
   | { kind: 'unchanged' }
@@ -24,21 +22,16 @@ export function jiraStatusChange(
   change: { by: string; at: IsoDateTime; on: IsoDate },
   today: IsoDate,
 ): JiraStatusChange {
-  const from = app.submission.stage;
-  if (app.approval || from === 'approved') return { kind: 'unchanged' };
-  if (stageForStatus(program, statusName) === 'approved') {
-    const open = approvalBlockers(app.submission, program);
-    if (open.length > 0) return { kind: 'approval-blocked', stage: from, openRequirements: open };
-    const approved: TrackedApp = {
-      ...app,
-      submission: { ...app.submission, stage: 'approved', stageSince: change.at, stageBy: change.by },
-      approval: { approvedOn: change.on, by: change.by, at: change.at },
-    };
-    const scheduled = ensureNextCycle(approved, today, program, change.at);
-    const known = new Set(app.reviews.map((c) => c.id));
-    return { kind: 'approved', app: scheduled, from, scheduled: scheduled.reviews.filter((c) => !known.has(c.id)) };
+  const decided = decide(app, { kind: 'jira-status', status: statusName, on: change.on, changeId: 'change' }, { today, at: change.at, program, by: change.by });
+  if (!decided.ok) return { kind: 'unchanged' };
+  const { state, events, effects } = decided.value;
+  const about = effects[0]?.about;
+  if (about?.kind === 'approval-blocked') return { kind: 'approval-blocked', stage: app.submission.stage, openRequirements: about.open };
+  const first = events[0];
+  if (first?.type === 'stage-changed') return { kind: 'moved', app: state, from: first.from, to: first.to };
+  if (first?.type === 'approved') {
+    const scheduled = events.flatMap((e) => (e.type === 'review-scheduled' ? [e.cycle] : []));
+    return { kind: 'approved', app: state, from: app.submission.stage, scheduled };
   }
-  const submission = followJiraStatus(app.submission, program, statusName, change.by, change.at);
-  if (!submission) return { kind: 'unchanged' };
-  return { kind: 'moved', app: { ...app, submission }, from, to: submission.stage };
+  return { kind: 'unchanged' };
 }

@@ -1,8 +1,9 @@
-import { addDays, annualReviewDates, currentReviewYear, escalationDates } from './calendar';
+import { annualReviewDates, currentReviewYear, escalationDates } from './calendar';
 import type { IsoDate, IsoDateTime } from './dates';
 import type { ProgramSettings } from './program';
 import { fail, ok, type DomainResult } from './result';
 import type { CheckResult, CheckState, PartnerAnswer, ReviewCycle, ReviewEffect, ReviewState } from './review-types';
+import { allChecksPassed, isClosed, REVIEW_STEPS, STEP_ORDER, type ReviewStepKind, type StepDays } from './review-steps';
 import { soakEndPending, submissionOpen } from './soak-end';
 import type { TrackedApp } from './tracked-app';
 import { afterLastFailure } from './work-failure';
@@ -14,13 +15,7 @@ import { afterLastFailure } from './work-failure';
  * passed.
  */
 
-export type ReviewActionKind =
-  | 'post-notice'
-  | 'send-answer-reminder'
-  | 'open-window'
-  | 'close-window'
-  | 'send-remediation-reminder'
-  | 'mark-overdue';
+export type ReviewActionKind = ReviewStepKind;
 
 export interface ReviewAction {
   kind: ReviewActionKind;
@@ -29,22 +24,14 @@ export interface ReviewAction {
   due: IsoDate;
 }
 
-const CLOSED_STATES: readonly ReviewState[] = ['passed', 'overdue', 'cancelled'];
+export { allChecksPassed, isClosed };
 export const SIGNIFICANT_CHANGES_CHECK = 'significant-changes';
 /** The note on the significant-changes check when the partner's NO passed it. */
 export const PASSED_BY_NO_ANSWER = 'The partner answered NO: no significant change this year.';
 const NOTE_MAX = 2000;
 
-export function isClosed(cycle: ReviewCycle): boolean {
-  return CLOSED_STATES.includes(cycle.state);
-}
-
 function pendingChecks(program: ProgramSettings): CheckState[] {
   return program.checks.map((c) => ({ id: c.id, result: 'pending' as const }));
-}
-
-export function allChecksPassed(cycle: ReviewCycle): boolean {
-  return cycle.checks.every((c) => c.result === 'passed');
 }
 
 export function scheduleAnnualCycle(
@@ -96,69 +83,13 @@ export function openEscalation(
   };
 }
 
-/** An action and the days on which it may be done; `until` absent means "from then on". */
-interface Step {
-  kind: ReviewActionKind;
-  from: IsoDate;
-  until?: IsoDate;
-}
-
-/** The day the notice was posted, in the program's time zone when recorded. */
-function noticeDay(cycle: ReviewCycle): IsoDate | undefined {
-  const notice = cycle.effects.notice;
-  return notice ? (notice.on ?? notice.at.slice(0, 10)) : undefined;
-}
-
-/**
- * The steps still ahead for the cycle in its current state, in the order they are taken. The
- * ranges of a state cover every day from the first one on, so whenever the first has started,
- * some step is due.
- */
-function stepsAhead(cycle: ReviewCycle, program: ProgramSettings): Step[] {
+/** The steps ahead of the cycle as it stands, in the table's order, with their days. */
+function stepsAhead(cycle: ReviewCycle, program: ProgramSettings): (StepDays & { kind: ReviewStepKind })[] {
   if (isClosed(cycle)) return [];
-  const afterWindow = addDays(cycle.windowEnd, 1);
-  const afterDeadline = addDays(cycle.remediationDue, 1);
-  // Once the window is over: close it while the deadline runs; after the deadline, open issues are overdue.
-  const ending: Step[] = allChecksPassed(cycle)
-    ? [{ kind: 'close-window', from: afterWindow }]
-    : [
-        { kind: 'close-window', from: afterWindow, until: cycle.remediationDue },
-        { kind: 'mark-overdue', from: afterDeadline },
-      ];
-  const noticePosted = cycle.effects.notice !== undefined;
-  const state = cycle.state === 'scheduled' && noticePosted ? 'notified' : cycle.state;
-
-  switch (state) {
-    case 'scheduled':
-      return [{ kind: 'post-notice', from: cycle.noticeOn, until: cycle.windowEnd }, ...ending];
-    case 'notified':
-      return [{ kind: 'open-window', from: cycle.windowStart, until: cycle.windowEnd }, ...ending];
-    case 'in-review': {
-      const steps: Step[] = [];
-      if (!noticePosted) steps.push({ kind: 'post-notice', from: cycle.noticeOn, until: cycle.windowEnd });
-      const day = noticeDay(cycle);
-      // A reminder only makes sense when the notice went out before the window: a notice posted
-      // late already asks for the answer.
-      const remind =
-        !cycle.answer && !cycle.effects['answer-reminder'] && day !== undefined && day < cycle.windowStart;
-      if (remind) steps.push({ kind: 'send-answer-reminder', from: cycle.windowStart, until: cycle.windowEnd });
-      return [...steps, ...ending];
-    }
-    case 'remediation': {
-      if (allChecksPassed(cycle)) return [{ kind: 'close-window', from: cycle.windowEnd }];
-      const steps: Step[] = [];
-      if (!cycle.effects['remediation-reminder']) {
-        steps.push({
-          kind: 'send-remediation-reminder',
-          from: addDays(cycle.remediationDue, -program.timings.remediationReminderDaysBefore),
-          until: cycle.remediationDue,
-        });
-      }
-      return [...steps, { kind: 'mark-overdue', from: afterDeadline }];
-    }
-    default:
-      return [];
-  }
+  return STEP_ORDER.flatMap((kind) => {
+    const days = REVIEW_STEPS[kind].ahead(cycle, program);
+    return days ? [{ kind, ...days }] : [];
+  });
 }
 
 export function nextReviewAction(cycle: ReviewCycle, today: IsoDate, program: ProgramSettings): ReviewAction | null {
@@ -171,15 +102,6 @@ export function nextActionDate(cycle: ReviewCycle, program: ProgramSettings): Is
   const days = stepsAhead(cycle, program).map((s) => s.from);
   return days.length ? days.reduce((a, b) => (b < a ? b : a)) : null;
 }
-
-const EFFECT_OF: Record<ReviewActionKind, ReviewEffect | null> = {
-  'post-notice': 'notice',
-  'send-answer-reminder': 'answer-reminder',
-  'open-window': 'window-note',
-  'close-window': null, // passed-note or remediation-note, depending on the checks
-  'send-remediation-reminder': 'remediation-reminder',
-  'mark-overdue': 'overdue-note',
-};
 
 /** Records an effect performed on the ticket; the first record of an effect is kept. */
 export function recordEffect(
@@ -200,8 +122,8 @@ function moveTo(cycle: ReviewCycle, state: ReviewState, at: IsoDateTime): Review
 }
 
 /**
- * Records what an action did and moves the cycle on. Applying an action twice, or to a closed
- * cycle, or to another cycle, changes nothing.
+ * Records what a step did and moves the cycle on, as the step table says. Applying a step twice,
+ * or to a closed cycle, or to another cycle, changes nothing.
  */
 export function applyReviewAction(
   cycle: ReviewCycle,
@@ -209,27 +131,18 @@ export function applyReviewAction(
   today: IsoDate,
   at: IsoDateTime,
   posted?: { id?: string },
+  /** The step's other posts (the form file, the JSM form), recorded with it. */
+  more: { effect: ReviewEffect; id?: string }[] = [],
 ): ReviewCycle {
   if (action.cycleId !== cycle.id || isClosed(cycle)) return cycle;
-  if (action.kind === 'close-window') {
-    if (cycle.state === 'remediation' && !allChecksPassed(cycle)) return cycle;
-    return allChecksPassed(cycle)
-      ? moveTo(recordEffect(cycle, 'passed-note', today, at, posted), 'passed', at)
-      : moveTo(recordEffect(cycle, 'remediation-note', today, at, posted), 'remediation', at);
-  }
-  const effect = EFFECT_OF[action.kind];
-  if (effect && cycle.effects[effect]) return cycle;
-  const recorded = effect ? recordEffect(cycle, effect, today, at, posted) : cycle;
-  switch (action.kind) {
-    case 'post-notice':
-      return cycle.state === 'scheduled' ? moveTo(recorded, 'notified', at) : recorded;
-    case 'open-window':
-      return cycle.state === 'scheduled' || cycle.state === 'notified' ? moveTo(recorded, 'in-review', at) : recorded;
-    case 'mark-overdue':
-      return moveTo(recorded, 'overdue', at);
-    default:
-      return recorded;
-  }
+  const step = REVIEW_STEPS[action.kind];
+  const mark = step.mark(cycle);
+  if (cycle.effects[mark]) return cycle;
+  // A review in remediation closes only once every check has passed.
+  if (action.kind === 'close-window' && cycle.state === 'remediation' && !allChecksPassed(cycle)) return cycle;
+  const to = step.moves(cycle);
+  const recorded = [{ effect: mark, ...posted }, ...more].reduce((c, p) => recordEffect(c, p.effect, today, at, p), cycle);
+  return to ? moveTo(recorded, to, at) : recorded;
 }
 
 /** When the open review's checks have all passed, it is done. */

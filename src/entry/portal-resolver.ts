@@ -1,9 +1,9 @@
 import Resolver, { type Request } from '@forge/resolver';
-import { z } from 'zod';
 import { forgePorts } from '../adapters/forge-ports';
 import { isJiraError } from '../adapters/jira/jira-errors';
 import {
   PORTAL_MODULE_KEY,
+  PORTAL_PAYLOAD_SCHEMAS,
   PORTAL_RESOLVER_KEYS,
   type ApiResult,
   type PortalApi,
@@ -37,20 +37,6 @@ export type PartnerCheck = (ctx: InvocationContext, issueKey: string, accountId:
 export const requestPartner: PartnerCheck = async (ctx, issueKey, accountId) => {
   const standing = await ctx.ports.jira.callerOnTicket(issueKey, accountId);
   return standing.isPartner && !standing.canEdit;
-};
-
-const text = (max: number) => z.string().trim().max(max);
-const PAYLOADS: { [K in PortalKey]: z.ZodType<PortalApi[K]['payload']> } = {
-  getPortalView: z.object({}).strict() as z.ZodType<Record<string, never>>,
-  answerOnPortal: z
-    .object({
-      cycleId: z.string().min(1).max(40),
-      value: z.enum(['YES', 'NO']),
-      categories: z
-        .array(z.object({ id: z.string().min(1).max(64), whatChanged: text(2000), effect: text(2000), listingUpdated: z.boolean() }).strict())
-        .max(50),
-    })
-    .strict(),
 };
 
 /** The request the panel is on: the portal's context names it `request`, an issue context `issue`. */
@@ -111,7 +97,7 @@ export async function callPortalResolver<K extends PortalKey>(
     const issueKey = contextIssueKey(request.context);
     const accountId = typeof request.context?.accountId === 'string' ? request.context.accountId : '';
     if (!issueKey || !accountId) return refusal('forbidden', PARTNERS_ONLY);
-    const checked = PAYLOADS[key].safeParse(request.payload ?? {});
+    const checked = PORTAL_PAYLOAD_SCHEMAS[key].safeParse(request.payload ?? {});
     if (!checked.success) return refusal('invalid', `The request is not valid: ${checked.error.issues.map((i) => `${i.path.join('.') || 'payload'}: ${i.message}`).join('; ')}`);
     const ctx = await loadInvocationContext(ports);
     if (!(await isPartner(ctx, issueKey, accountId))) return refusal('forbidden', PARTNERS_ONLY);

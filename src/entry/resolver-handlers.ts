@@ -1,12 +1,20 @@
 import type { ApiResult, ResolverApi, ResolverKey, ResolverPayload, Viewer } from '../contract';
 import { mayAdminister, mayChangeTicket, mayReadProgram, mayReadTicket, type Caller } from '../services/access';
-import { listApps } from '../services/app-list';
-import { importApproved } from '../services/import-approved';
 import type { InvocationContext } from '../services/invocation-context';
-import { raiseEscalation, recordCheck, setAnswer } from '../services/review-actions';
-import { getSettings, saveSettings } from '../services/settings';
-import { approveApp, changeComponentStatus, moveSubmissionStage, startTracking } from '../services/submission-actions';
-import { loadTicketView } from '../services/ticket-view';
+import { listApps } from '../views/app-list';
+import {
+  approveApp,
+  changeComponentStatus,
+  getSettings,
+  importApproved,
+  moveSubmissionStage,
+  raiseEscalation,
+  recordCheck,
+  saveSettings,
+  setAnswer,
+  startTracking,
+} from '../views/resolver-answers';
+import { loadTicketView } from '../views/ticket-view';
 
 export type ResolverHandler<K extends ResolverKey> = (
   ctx: InvocationContext,

@@ -1,29 +1,33 @@
-import type { ApiResult, ImportReport, Viewer } from '../contract';
+import { approve } from '../domain/decide';
+import { historyOfEvents } from '../domain/history';
 import { APP_NAME_MAX, planImport, type ImportCandidate } from '../domain/import-rules';
-import { ensureNextCycle } from '../domain/review-cycle';
-import type { SubmissionState } from '../domain/submission-types';
+import { fail, ok, type Result } from '../domain/result';
 import type { TrackedApp } from '../domain/tracked-app';
-import { refusal, success } from './api-result';
+import { decideContext } from './executor';
 import type { InvocationContext } from './invocation-context';
-import { scheduledAudit } from './review-actions';
 import { createTrackedApp } from './update-app';
 
 const PARALLEL = 5;
+
+export interface ImportOutcome {
+  imported: { line: number; issueKey: string; approvedOn: string }[];
+  rejected: { line: number; text: string; reason: string }[];
+}
 
 /**
  * Imports apps approved before the app was installed, from CSV lines `ticket key,approval date[,app name]`
  * (a header line is allowed). Each line is imported or rejected on its own, with the reason; the
  * first review of an imported app is the current or next one, never a past year's.
  */
-export async function importApproved(ctx: InvocationContext, viewer: Viewer, csv: string): Promise<ApiResult<ImportReport>> {
+export async function importApproved(ctx: InvocationContext, { by, csv }: { by: string; csv: string }): Promise<Result<ImportOutcome>> {
   const plan = planImport(csv, { today: ctx.today, programStartedOn: ctx.program.startedOn });
-  if (!plan.ok) return refusal('invalid', plan.message);
+  if (!plan.ok) return fail('invalid', plan.message);
   const { candidates } = plan;
-  const report: ImportReport = { imported: [], rejected: [...plan.refused] };
+  const report: ImportOutcome = { imported: [], rejected: [...plan.refused] };
 
   for (let i = 0; i < candidates.length; i += PARALLEL) {
     const batch = candidates.slice(i, i + PARALLEL);
-    const outcomes = await Promise.all(batch.map((candidate) => importOne(ctx, viewer, candidate)));
+    const outcomes = await Promise.all(batch.map((candidate) => importOne(ctx, by, candidate)));
     outcomes.forEach((reason, j) => {
       const candidate = batch[j]!;
       if (reason) report.rejected.push({ line: candidate.line, text: candidate.text, reason });
@@ -32,52 +36,31 @@ export async function importApproved(ctx: InvocationContext, viewer: Viewer, csv
   }
   report.imported.sort((a, b) => a.line - b.line);
   report.rejected.sort((a, b) => a.line - b.line);
-  return success(report);
+  return ok(report);
 }
 
 /** One line's import: undefined when imported, else why not. */
-async function importOne(ctx: InvocationContext, viewer: Viewer, candidate: ImportCandidate): Promise<string | undefined> {
+async function importOne(ctx: InvocationContext, by: string, candidate: ImportCandidate): Promise<string | undefined> {
   try {
     if (await ctx.ports.apps.get(candidate.issueKey)) return `already tracked: ${candidate.issueKey} is already followed by the app`;
     const issue = await ctx.ports.jira.getIssue(candidate.issueKey);
     if (!issue) return `unknown ticket: ${candidate.issueKey} was not found in Jira`;
-    const by = viewer.accountId;
     const at = ctx.at;
-    const submission: SubmissionState = {
-      stage: 'approved',
-      stageSince: at,
-      stageBy: by,
-      components: ctx.program.components.map((c) => ({
-        id: c.id,
-        status: 'met' as const,
-        by,
-        at,
-        note: 'Met at approval, before the app was installed (imported).',
-      })),
-    };
+    const note = 'Met at approval, before the app was installed (imported).';
     const base: TrackedApp = {
       issueKey: issue.key,
       issueId: issue.id,
       appName: candidate.appName ?? (issue.summary.trim().slice(0, APP_NAME_MAX) || issue.key),
       createdAt: at,
       createdBy: by,
-      submission,
-      approval: { approvedOn: candidate.approvedOn, by, at, imported: true },
+      submission: { stage: 'approved', stageSince: at, stageBy: by, components: ctx.program.components.map((c) => ({ id: c.id, status: 'met' as const, by, at, note })) },
       reviews: [],
       nextActionOn: null,
       version: 1,
     };
-    const app = ensureNextCycle(base, ctx.today, ctx.program, at);
-    const created = await createTrackedApp(ctx, app, [
-      {
-        at,
-        by,
-        kind: 'imported',
-        summary: `Imported as approved on ${candidate.approvedOn} (line ${candidate.line} of an import).`,
-        detail: { approvedOn: candidate.approvedOn, line: candidate.line },
-      },
-      ...scheduledAudit(base, app, by, at),
-    ]);
+    const decided = approve(base, { approvedOn: candidate.approvedOn, imported: { line: candidate.line } }, decideContext(ctx, by));
+    if (!decided.ok) return decided.error.message;
+    const created = await createTrackedApp(ctx, decided.value.state, historyOfEvents(decided.value.events));
     if (created.ok) return undefined;
     if (created.error.code === 'exists') return `already tracked: ${issue.key} is already followed by the app`;
     return created.error.message;

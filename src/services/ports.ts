@@ -5,7 +5,7 @@
 import type { AdfDoc } from '../domain/messages/adf';
 import type { IsoDate, IsoDateTime } from '../domain/dates';
 import type { ProgramSettings } from '../domain/program';
-import type { ReviewEffect } from '../domain/review-types';
+import type { ReviewCycle, ReviewEffect } from '../domain/review-types';
 import type { AuditEntry, TrackedApp } from '../domain/tracked-app';
 
 /** Marks what the app posts, so that a retry finds it instead of posting again. */
@@ -110,9 +110,15 @@ export interface TrackedAppStore {
   create(app: TrackedApp, audit?: AuditEntry[]): Promise<{ ok: true } | { ok: false; reason: 'exists' }>;
   /**
    * Writes `app` only if the stored version is still `app.version - 1` (optimistic concurrency).
-   * `audit` entries land in the same transaction, so a change and its history are written together.
+   * `audit` entries and the `archived` cycles land in the same transaction, so a change, its
+   * history and the cycles it moved out are written together.
    */
-  save(app: TrackedApp, audit?: AuditEntry[]): Promise<SaveOutcome>;
+  save(app: TrackedApp, audit?: AuditEntry[], archived?: ReviewCycle[]): Promise<SaveOutcome>;
+  /**
+   * Closed reviews moved out of the live record (written by `save` with it, one value per ticket
+   * and cycle), oldest first. Optional: a store without an archive keeps every cycle live.
+   */
+  archivedCycles?(issueKey: string): Promise<ReviewCycle[]>;
   /** Issue keys whose next action is on or before `day`: reads only what is due. */
   dueOnOrBefore(day: IsoDate, cursor?: string): Promise<{ issueKeys: string[]; nextCursor?: string }>;
   list(cursor?: string, limit?: number): Promise<{ apps: TrackedApp[]; nextCursor?: string }>;

@@ -1,34 +1,23 @@
-import type { ApiResult, ProgramSettings, Viewer } from '../contract';
-import { parseProgramSettings } from '../domain/program';
-import { refusal, success } from './api-result';
+import { parseProgramSettings, type ProgramSettings } from '../domain/program';
+import { fail, ok, type Result } from '../domain/result';
 import type { InvocationContext } from './invocation-context';
-
-/** The program as the admin page edits it (the default program until an admin saves one). */
-export function getSettings(ctx: InvocationContext, viewer: Viewer): ApiResult<{ settings: ProgramSettings; viewer: Viewer }> {
-  return success({ settings: ctx.program, viewer });
-}
 
 /**
  * Validates and stores new program settings. Nothing is stored unless every field is valid; the
- * answer then lists each problem with the field it concerns.
+ * refusal then lists each problem with the field it concerns.
  */
-export async function saveSettings(
-  ctx: InvocationContext,
-  viewer: Viewer,
-  input: unknown,
-): Promise<ApiResult<{ settings: ProgramSettings }>> {
-  const parsed = parseProgramSettings(input);
+export async function saveSettings(ctx: InvocationContext, { by, settings }: { by: string; settings: unknown }): Promise<Result<ProgramSettings>> {
+  const parsed = parseProgramSettings(settings);
   if (!parsed.ok) {
     const count = parsed.problems.length;
     const first = parsed.problems[0];
-    return refusal(
+    return fail(
       'invalid',
-      `The settings were not saved: ${count} ${count === 1 ? 'problem' : 'problems'} to fix` +
-        (first ? ` (first: ${first.path} ${first.message}).` : '.'),
+      `The settings were not saved: ${count} ${count === 1 ? 'problem' : 'problems'} to fix` + (first ? ` (first: ${first.path} ${first.message}).` : '.'),
       parsed.problems,
     );
   }
   await ctx.ports.settings.save(parsed.settings);
-  console.info(`program settings saved by ${viewer.accountId}`);
-  return success({ settings: parsed.settings });
+  console.info(`program settings saved by ${by}`);
+  return ok(parsed.settings);
 }

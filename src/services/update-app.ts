@@ -1,19 +1,11 @@
-import type { DomainError, DomainResult } from '../domain/result';
+import type { HistoryLine } from '../domain/history';
+import { fail, type Result } from '../domain/result';
 import { appNextActionOn } from '../domain/review-cycle';
-import type { AuditEntry, TrackedApp } from '../domain/tracked-app';
+import type { ReviewCycle, TrackedApp } from '../domain/model';
 import type { InvocationContext } from './invocation-context';
 import { summaryProperty } from './summary-property';
 
-/** A write to the store can also fail because others kept winning the race, or the app is already tracked. */
-export interface AppWriteError {
-  code: DomainError['code'] | 'conflict' | 'exists';
-  message: string;
-}
-export type AppWriteResult<T> = { ok: true; value: T } | { ok: false; error: AppWriteError };
-
-export type AppChange = (
-  app: TrackedApp,
-) => DomainResult<{ app: TrackedApp; audit: Omit<AuditEntry, 'issueKey'>[] }>;
+export type AppChange = (app: TrackedApp) => Result<{ app: TrackedApp; audit: HistoryLine[]; archived?: ReviewCycle[] }>;
 
 /** How many times a change is re-run on a fresher record before giving up. */
 const MAX_ATTEMPTS = 5;
@@ -29,11 +21,11 @@ export async function updateTrackedApp(
   change: AppChange,
   /** The record as just read by the caller: the first attempt starts from it instead of reading it again. */
   known?: TrackedApp,
-): Promise<AppWriteResult<TrackedApp>> {
+): Promise<Result<TrackedApp>> {
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     // A stale `known` record only costs a conflict: the save is conditional on its version.
     const current = attempt === 1 && known?.issueKey === issueKey ? known : await ctx.ports.apps.get(issueKey);
-    if (!current) return { ok: false, error: { code: 'not-found', message: `${issueKey} is not tracked by the app.` } };
+    if (!current) return fail('not-tracked', `${issueKey} is not tracked by the app.`);
 
     const result = change(current);
     if (!result.ok) return result;
@@ -45,27 +37,22 @@ export async function updateTrackedApp(
     if (audit.length === 0 && sameRecord(changed, current)) return { ok: true, value: current };
 
     const next: TrackedApp = { ...changed, version: current.version + 1 };
-    const saved = await ctx.ports.apps.save(next, audit);
+    const archived = result.value.archived ?? [];
+    const saved = archived.length ? await ctx.ports.apps.save(next, audit, archived) : await ctx.ports.apps.save(next, audit);
     if (saved.ok) {
       await mirrorSummary(ctx, saved.app);
       return { ok: true, value: saved.app };
     }
   }
-  return {
-    ok: false,
-    error: {
-      code: 'conflict',
-      message: `${issueKey} was changed by someone else at the same time, ${MAX_ATTEMPTS} times in a row. Reload and try again.`,
-    },
-  };
+  return fail('conflict', `${issueKey} was changed by someone else at the same time, ${MAX_ATTEMPTS} times in a row. Reload and try again.`);
 }
 
 /** Starts tracking a ticket: writes the first version of its record with its first history lines. */
 export async function createTrackedApp(
   ctx: InvocationContext,
   app: TrackedApp,
-  audit: Omit<AuditEntry, 'issueKey'>[],
-): Promise<AppWriteResult<TrackedApp>> {
+  audit: HistoryLine[],
+): Promise<Result<TrackedApp>> {
   const first: TrackedApp = { ...app, version: 1 };
   first.nextActionOn = appNextActionOn(first, ctx.program);
   const created = await ctx.ports.apps.create(
@@ -73,7 +60,7 @@ export async function createTrackedApp(
     audit.map((entry) => ({ ...entry, issueKey: app.issueKey })),
   );
   if (!created.ok) {
-    return { ok: false, error: { code: 'exists', message: `${app.issueKey} is already tracked by the app.` } };
+    return fail('exists', `${app.issueKey} is already tracked by the app.`);
   }
   await mirrorSummary(ctx, first);
   return { ok: true, value: first };

@@ -67,7 +67,7 @@ describe('tracked apps in the key-value store', () => {
     sb = made.sb;
     const ctx = await loadInvocationContext(forgePorts({ retry: QUICK_RETRY }));
     const missing = await updateTrackedApp(ctx, 'CFP-999', (app) => ({ ok: true, value: { app, audit: [] } }));
-    expect(missing).toEqual({ ok: false, error: { code: 'not-found', message: 'CFP-999 is not tracked by the app.' } });
+    expect(missing).toEqual({ ok: false, error: { code: 'not-tracked', message: 'CFP-999 is not tracked by the app.' } });
     await createTrackedApp(ctx, appRecord(made.key), []);
     sb.resetStats();
     const same = await updateTrackedApp(ctx, made.key, (app) => ({ ok: true, value: { app, audit: [] } }));

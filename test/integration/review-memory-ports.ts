@@ -1,4 +1,6 @@
 import { CLOUD_FORTIFIED } from '../../src/domain/cloud-fortified';
+import { appNextActionOn, ensureNextCycle } from '../../src/domain/review-cycle';
+import { startSubmission } from '../../src/domain/submission';
 import { adfToPlainText } from '../../src/domain/messages';
 import type { AdfDoc } from '../../src/domain/messages/adf';
 import type { AuditEntry, TrackedApp } from '../../src/domain/tracked-app';
@@ -172,4 +174,23 @@ export function memoryPorts(start: string) {
     },
     requests: () => jiraRequests,
   };
+}
+
+/** An app approved on `approvedOn`, its next annual review scheduled as of `today`. */
+export function approvedApp(issueKey: string, approvedOn: string, today: string): TrackedApp {
+  const at = `${approvedOn}T10:00:00.000Z`;
+  const app: TrackedApp = {
+    issueKey,
+    issueId: issueKey.replace(/\D/g, ''),
+    appName: `App ${issueKey}`,
+    createdAt: at,
+    createdBy: 'agent-1',
+    submission: { ...startSubmission(CLOUD_FORTIFIED, 'agent-1', at), stage: 'approved' },
+    approval: { approvedOn, by: 'agent-1', at },
+    reviews: [],
+    nextActionOn: null,
+    version: 1,
+  };
+  const scheduled = ensureNextCycle(app, today, CLOUD_FORTIFIED, at);
+  return { ...scheduled, nextActionOn: appNextActionOn(scheduled, CLOUD_FORTIFIED) };
 }

@@ -1,31 +1,9 @@
 import { addDays } from '../../src/domain/calendar';
-import { CLOUD_FORTIFIED } from '../../src/domain/cloud-fortified';
-import { appNextActionOn, ensureNextCycle } from '../../src/domain/review-cycle';
-import { startSubmission } from '../../src/domain/submission';
-import type { TrackedApp } from '../../src/domain/tracked-app';
 import { loadInvocationContext } from '../../src/services/invocation-context';
 import { processReviewWork } from '../../src/services/review-work';
 import { sweepDueReviews } from '../../src/services/review-sweep';
 import { handleTicketEvent } from '../../src/services/ticket-events';
-import { memoryPorts } from './review-memory-ports';
-
-function approvedApp(issueKey: string, approvedOn: string, today: string): TrackedApp {
-  const at = `${approvedOn}T10:00:00.000Z`;
-  const app: TrackedApp = {
-    issueKey,
-    issueId: issueKey.replace(/\D/g, ''),
-    appName: `App ${issueKey}`,
-    createdAt: at,
-    createdBy: 'agent-1',
-    submission: { ...startSubmission(CLOUD_FORTIFIED, 'agent-1', at), stage: 'approved' },
-    approval: { approvedOn, by: 'agent-1', at },
-    reviews: [],
-    nextActionOn: null,
-    version: 1,
-  };
-  const scheduled = ensureNextCycle(app, today, CLOUD_FORTIFIED, at);
-  return { ...scheduled, nextActionOn: appNextActionOn(scheduled, CLOUD_FORTIFIED) };
-}
+import { approvedApp, memoryPorts } from './review-memory-ports';
 
 /** One sweep at `time` on `day`, with the queue drained by the worker. */
 async function sweepAt(mem: ReturnType<typeof memoryPorts>, day: string, time = '00:05') {

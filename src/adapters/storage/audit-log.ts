@@ -1,7 +1,6 @@
 import { kvs, Sort } from '@forge/kvs';
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
-import type { AuditEntry } from '../../domain/tracked-app';
+import { auditEntrySchema, type AuditEntry } from '../../domain/model';
 import type { AuditLog } from '../../services/ports';
 import { AUDIT_ENTITY } from './storage-keys';
 
@@ -13,18 +12,6 @@ interface StoredEntry {
 
 const BATCH_MAX = 25;
 const PAGE_MAX = 100;
-
-const entrySchema = z
-  .object({
-    issueKey: z.string(),
-    at: z.string(),
-    by: z.string(),
-    kind: z.string(),
-    summary: z.string(),
-    cycleId: z.string().optional(),
-    detail: z.record(z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
-  })
-  .passthrough();
 
 /** Where an entry stands among the entries of its write: the record version written with it, and its place. */
 export interface AuditOrder {
@@ -85,8 +72,8 @@ export class KvsAuditLog implements AuditLog {
       if (cursor) query = query.cursor(cursor);
       const page = await query.getMany();
       for (const result of page.results) {
-        const parsed = entrySchema.safeParse(result.value?.entry);
-        if (parsed.success) entries.push(parsed.data as AuditEntry);
+        const parsed = auditEntrySchema.safeParse(result.value?.entry);
+        if (parsed.success) entries.push(parsed.data);
         else console.error(`history entry ${result.key} skipped: it is not a valid entry`);
       }
       cursor = page.nextCursor;

@@ -1,5 +1,5 @@
 import { Filter, WhereConditions, kvs, Sort } from '@forge/kvs';
-import type { AuditEntry, TrackedApp } from '../../domain/tracked-app';
+import { archivedCycleSchema, type ArchivedCycle, type AuditEntry, type ReviewCycle, type TrackedApp } from '../../domain/model';
 import type { SaveOutcome, TrackedAppStore } from '../../services/ports';
 import { auditItem, KvsAuditLog } from './audit-log';
 import { NOTHING_PENDING, TRACKED_APP_ENTITY } from './storage-keys';
@@ -17,6 +17,11 @@ interface StoredApp {
 const TRANSACTION_MAX_OPS = 25;
 const BATCH_MAX = 25;
 const PAGE_MAX = 100;
+
+/** One closed review moved out of the live record: a key per ticket and cycle. */
+function archiveKey(issueKey: string, cycleId: string): string {
+  return `review-archive:${issueKey}:${cycleId}`;
+}
 
 function toStored(app: TrackedApp): StoredApp {
   return {
@@ -72,14 +77,17 @@ export class KvsTrackedAppStore implements TrackedAppStore {
     return { ok: true };
   }
 
-  async save(app: TrackedApp, audit: AuditEntry[] = []): Promise<SaveOutcome> {
-    const inline = audit.slice(0, TRANSACTION_MAX_OPS - 1);
-    const rest = audit.slice(TRANSACTION_MAX_OPS - 1);
+  async save(app: TrackedApp, audit: AuditEntry[] = [], archived: ReviewCycle[] = []): Promise<SaveOutcome> {
+    // The record, the cycles it moves out and as much history as fits go in one transaction.
+    const moved = archived.slice(0, TRANSACTION_MAX_OPS - 1);
+    const inline = audit.slice(0, TRANSACTION_MAX_OPS - 1 - moved.length);
+    const rest = audit.slice(inline.length);
     const expected = app.version - 1;
     const tx = kvs.transact().set(app.issueKey, toStored(app), {
       entityName: TRACKED_APP_ENTITY,
       conditions: new Filter<StoredApp>().and('version', WhereConditions.equalTo(expected)),
     });
+    for (const cycle of moved) tx.set(archiveKey(app.issueKey, cycle.id), { issueKey: app.issueKey, cycle } satisfies ArchivedCycle);
     for (const [index, entry] of inline.entries()) {
       const item = auditItem(entry, { version: app.version, index });
       tx.set(item.key, item.value, { entityName: item.entityName });
@@ -125,6 +133,23 @@ export class KvsTrackedAppStore implements TrackedAppStore {
     const page = await query.getMany();
     const apps = page.results.flatMap((r) => this.read(r.value, r.key) ?? []);
     return page.nextCursor ? { apps, nextCursor: page.nextCursor } : { apps };
+  }
+
+  async archivedCycles(issueKey: string): Promise<ReviewCycle[]> {
+    const cycles: ReviewCycle[] = [];
+    let cursor: string | undefined;
+    do {
+      let query = kvs.query().where('key', WhereConditions.beginsWith(archiveKey(issueKey, ''))).limit(PAGE_MAX);
+      if (cursor) query = query.cursor(cursor);
+      const page = await query.getMany();
+      for (const result of page.results) {
+        const parsed = archivedCycleSchema.safeParse(result.value);
+        if (parsed.success) cycles.push(parsed.data.cycle);
+        else this.report({ issueKey, problems: [`archived review ${result.key} is not valid`] });
+      }
+      cursor = page.nextCursor;
+    } while (cursor);
+    return cycles.sort((a, b) => a.windowStart.localeCompare(b.windowStart));
   }
 
   private read(stored: unknown, key: string): TrackedApp | null {

@@ -4,8 +4,8 @@ import type { IsoDate } from '../domain/dates';
 import type { ProgramSettings } from '../domain/program';
 import { componentStates } from '../domain/submission';
 import type { TrackedApp } from '../domain/tracked-app';
-import { refusal, success } from './api-result';
-import type { InvocationContext } from './invocation-context';
+import { refusal, success } from './answers';
+import type { InvocationContext } from '../services/invocation-context';
 import { nextInWords } from './ticket-view';
 import { appNextStep, currentReview } from '../domain/next-step';
 

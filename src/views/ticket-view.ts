@@ -3,28 +3,21 @@ import { daysBetween } from '../domain/calendar';
 import type { IsoDate } from '../domain/dates';
 import type { ProgramSettings } from '../domain/program';
 import { currentReview, reviewNextStep, submissionNextStep } from '../domain/next-step';
-import { isClosed, nextActionDate, nextReviewAction, type ReviewActionKind } from '../domain/review-cycle';
+import { isClosed, nextActionDate, nextReviewAction } from '../domain/review-cycle';
+import { REVIEW_STEPS } from '../domain/review-steps';
+import { ineligibility, needsRequestType, suggestedAppName } from '../domain/eligibility';
 import type { ReviewCycle } from '../domain/review-types';
 import { allowedStageMoves, approvalBlockers, componentStates } from '../domain/submission';
 import type { Stage } from '../domain/submission-types';
 import type { AuditEntry, TrackedApp } from '../domain/tracked-app';
-import type { InvocationContext } from './invocation-context';
-import type { IssueFacts } from './ports';
+import type { InvocationContext } from '../services/invocation-context';
+import type { IssueFacts } from '../services/ports';
 
 /** How much history the panel shows: the newest entries. */
 export const HISTORY_LIMIT = 50;
 
 const CLOSED_STAGES: readonly Stage[] = ['approved', 'declined', 'withdrawn'];
-/** Cycles that need someone: the partner, an agent, or the deadline. `overdue` stays until an agent resolves it. */
 
-const ACTION_WORDS: Record<ReviewActionKind, string> = {
-  'post-notice': 'Post the review notice and the significant-change form on the ticket',
-  'send-answer-reminder': 'Remind the partner to answer YES or NO',
-  'open-window': 'Open the review window',
-  'close-window': 'Close the review window: passed if every check passed, otherwise remediation starts',
-  'send-remediation-reminder': 'Remind the partner of the remediation deadline',
-  'mark-overdue': 'Mark the review overdue if issues are still open',
-};
 
 /** The whole panel for a tracked ticket, from the record, the history and today. */
 export function trackedTicketView(
@@ -83,48 +76,13 @@ export function untrackedTicketView(
   return view;
 }
 
-/** Why the program's settings do not treat this ticket as a submission; undefined when they do. */
-export function ineligibility(issue: IssueFacts, program: ProgramSettings): string | undefined {
-  if (program.projects.length > 0 && !program.projects.includes(issue.projectKey)) {
-    return `Project ${issue.projectKey} is not one of the program's projects (${program.projects.join(', ')}).`;
-  }
-  if (program.requestTypes.length > 0) {
-    const type = issue.requestType?.trim().toLowerCase();
-    if (!type || !program.requestTypes.some((t) => t.trim().toLowerCase() === type)) {
-      return `The request type ${issue.requestType ? `"${issue.requestType}"` : '(none)'} is not one of the program's (${program.requestTypes.join(', ')}).`;
-    }
-  }
-  return undefined;
-}
-
-/** The request type costs Jira a second request: asked only when the settings filter on it. */
-export function needsRequestType(program: ProgramSettings): { requestType: boolean } {
-  return { requestType: program.requestTypes.length > 0 };
-}
-
-/**
- * The app's name as partners usually write it in the ticket summary, without the program's
- * boilerplate ("[Cloud Fortified] Submission: Acme Tasks" → "Acme Tasks").
- */
-export function suggestedAppName(summary: string): string {
-  let name = summary.replace(/\[[^\]]*\]/g, ' ').replace(/\s+/g, ' ').trim();
-  const boilerplate = /\b(cloud fortified|fortified|submission|application|apply|request|approval|review|program(me)?)\b/i;
-  const separator = name.search(/\s*(?::|\s[-–—|]\s)\s*/);
-  if (separator > 0 && boilerplate.test(name.slice(0, separator))) {
-    name = name.slice(separator).replace(/^\s*(?::|[-–—|])\s*/, '');
-  }
-  name = name.replace(/^(cloud fortified\s+)?(submission|application|approval request|request)\s+(for|of)\s+/i, '');
-  name = name.replace(/\s+(cloud fortified\s+)?(submission|application|approval)$/i, '');
-  return name.trim().slice(0, 120);
-}
-
 /** What the app will do next for a cycle, in words, and on which day (undefined once closed). */
 export function nextInWords(cycle: ReviewCycle, program: ProgramSettings, today: IsoDate): { on: IsoDate; what: string } | undefined {
   const on = nextActionDate(cycle, program);
   if (!on) return undefined;
   const action = nextReviewAction(cycle, on > today ? on : today, program);
   if (!action) return { on, what: 'Wait for the agents to record the review checks' };
-  return { on, what: ACTION_WORDS[action.kind] };
+  return { on, what: REVIEW_STEPS[action.kind].words };
 }
 
 export function cycleView(cycle: ReviewCycle, program: ProgramSettings, today: IsoDate): CycleView {
@@ -214,6 +172,8 @@ export async function loadTicketView(
     const issue = await ctx.ports.jira.getIssue(issueKey, needsRequestType(ctx.program));
     return untrackedTicketView(issueKey, issue, ctx.program, ctx.today, viewer);
   }
-  const history = await ctx.ports.audit.forIssue(issueKey, HISTORY_LIMIT);
-  return trackedTicketView(app, ctx.program, ctx.today, viewer, history, known?.jiraStatus);
+  const [history, archived] = await Promise.all([ctx.ports.audit.forIssue(issueKey, HISTORY_LIMIT), app.archivedReviews ? (ctx.ports.apps.archivedCycles?.(issueKey) ?? []) : []]);
+  // Closed reviews moved out of the live record still show among the past ones.
+  const whole = archived.length ? { ...app, reviews: [...archived, ...app.reviews] } : app;
+  return trackedTicketView(whole, ctx.program, ctx.today, viewer, history, known?.jiraStatus);
 }

@@ -1,0 +1,30 @@
+import type { IsoDate, IsoDateTime } from './dates';
+import type { CheckResult, ComponentStatus, PartnerAnswer, ReviewCycle, ReviewEffect, ReviewState, Stage } from './model';
+import type { ReviewStepKind } from './review-steps';
+
+/**
+ * What happened to a tracked app, as the decider says it: the stored record is these events
+ * applied to the previous one, and the history shown to people is written from them (`history.ts`).
+ * A new kind of event is a new member here and a new sentence there.
+ */
+export type AppEvent = { by: string; at: IsoDateTime } & (
+  | { type: 'tracking-started'; appName: string; stage: Stage; status: string }
+  | { type: 'stage-changed'; from: Stage; to: Stage; status?: string; note?: string; followedJira?: boolean }
+  | { type: 'component-changed'; componentId: string; title: string; from?: ComponentStatus; to: ComponentStatus; soakUntil?: IsoDate; waiverReason?: string; note?: string }
+  | { type: 'approved'; approvedOn: IsoDate; status?: string; inJira?: { from: Stage } }
+  | { type: 'imported'; approvedOn: IsoDate; line: number }
+  | { type: 'review-scheduled'; cycle: ReviewCycle }
+  | { type: 'escalation-raised'; cycle: ReviewCycle; text: string; source: 'atlassian' | 'customer' }
+  | { type: 'check-recorded'; cycle: ReviewCycle; checkId: string; title: string; result: CheckResult; note?: string }
+  | { type: 'answer-recorded'; cycle: ReviewCycle; answer: PartnerAnswer; previous?: PartnerAnswer; edited: boolean }
+  | { type: 'review-moved'; cycle: ReviewCycle; from: ReviewState; to: ReviewState; step?: ReviewStepKind }
+  | { type: 'posted'; cycle?: ReviewCycle; effect: ReviewEffect; target: 'comment' | 'attachment' | 'form'; id: string; visibility?: 'public' | 'internal'; alreadyThere: boolean; about?: NoteAbout }
+);
+
+/** What a note outside a review step is about, for its history line. */
+export type NoteAbout =
+  | { kind: 'soak-ended'; componentId: string; title: string; soakUntil: IsoDate }
+  | { kind: 'unclear-answer'; commentId: string | null }
+  | { kind: 'approval-blocked'; status: string; open: string[] };
+
+export type AppEventOf<T extends AppEvent['type']> = Extract<AppEvent, { type: T }>;
