@@ -7,6 +7,9 @@ export interface AdfNode {
   version?: number;
 }
 
+/** An attribute shown as text: only strings are. */
+const attrText = (value: unknown): string => (typeof value === 'string' ? value : '');
+
 const BLOCKS = new Set(['paragraph', 'heading', 'blockquote', 'codeBlock', 'listItem', 'rule', 'panel', 'tableRow', 'mediaSingle']);
 
 export function adfToText(doc: unknown): string {
@@ -15,9 +18,9 @@ export function adfToText(doc: unknown): string {
     if (!node || typeof node !== 'object') return;
     if (node.type === 'text' && typeof node.text === 'string') out.push(node.text);
     else if (node.type === 'hardBreak') out.push('\n');
-    else if (node.type === 'mention') out.push(String(node.attrs?.text ?? ''));
-    else if (node.type === 'emoji') out.push(String(node.attrs?.text ?? node.attrs?.shortName ?? ''));
-    else if (node.type === 'inlineCard') out.push(String(node.attrs?.url ?? ''));
+    else if (node.type === 'mention') out.push(attrText(node.attrs?.text));
+    else if (node.type === 'emoji') out.push(attrText(node.attrs?.text) || attrText(node.attrs?.shortName));
+    else if (node.type === 'inlineCard') out.push(attrText(node.attrs?.url));
     for (const child of node.content ?? []) walk(child);
     if (BLOCKS.has(node.type)) out.push('\n');
   };

@@ -33,13 +33,13 @@ function loadSpec(file: string): Api | null {
     loaded.set(file, null);
     return null;
   }
-  const definition = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const definition = JSON.parse(fs.readFileSync(file, 'utf8')) as { components?: { schemas?: Record<string, unknown> } };
   // `JsonNode` is Jackson's "any JSON value"; the published schema lists the class's getters
   // instead (its own example for bulk property writes breaks it). Jira takes any JSON there.
-  const schemas = definition?.components?.schemas;
+  const schemas = definition.components?.schemas;
   if (schemas?.JsonNode) schemas.JsonNode = { description: 'Any JSON value.' };
-  const api = new OpenAPIBackend({
-    definition,
+  const api: Api = new OpenAPIBackend({
+    definition: definition as Parameters<typeof OpenAPIBackend>[0]['definition'],
     quick: true,
     validate: true,
     strict: false,
@@ -49,7 +49,7 @@ function loadSpec(file: string): Api | null {
       return ajv;
     },
   });
-  api.init();
+  void api.init();
   // openapi-backend rebuilds its operation list (lodash over every path) and compiles a regular
   // expression per path template on each request: over the platform spec's ~600 paths that is
   // ~10 ms a request. The spec never changes here, so both are done once.
@@ -81,7 +81,7 @@ function compileMatcher(operations: Operation[]): Matcher {
 /** openapi-backend's `matchOperation` (exact path first, then the most specific template), precompiled. */
 function matchOperation(api: Api, method: string, pathname: string): Operation | undefined {
   const matcher = matchers.get(api);
-  if (!matcher) return api.matchOperation({ method, path: pathname, headers: {} }) as Operation | undefined;
+  if (!matcher) return api.matchOperation({ method, path: pathname, headers: {} });
   const normalized = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
   const exact = matcher.exact.get(normalized)?.find((op) => op.method === method);
   if (exact) return exact;

@@ -377,7 +377,7 @@ export class JiraEmulator {
   }
 
   statusJson(name: string): Record<string, unknown> {
-    const s = statusByName(name) ?? (STATUSES[0] as (typeof STATUSES)[number]);
+    const s = statusByName(name) ?? defaultStatus();
     const cat = { new: { id: 2, key: 'new', name: 'To Do', colorName: 'blue-gray' }, indeterminate: { id: 4, key: 'indeterminate', name: 'In Progress', colorName: 'yellow' }, done: { id: 3, key: 'done', name: 'Done', colorName: 'green' } }[s.category];
     return { self: `${this.baseUrl}/rest/api/3/status/${s.id}`, id: s.id, name: s.name, description: '', statusCategory: { self: `${this.baseUrl}/rest/api/3/statuscategory/${cat.id}`, ...cat } };
   }
@@ -522,4 +522,11 @@ export class JiraEmulator {
     Object.assign(this.counters, s.counters);
     this.outbox = s.outbox ?? [];
   }
+}
+
+/** The first status of the workflow: where an issue whose status is unknown is shown. */
+function defaultStatus(): (typeof STATUSES)[number] {
+  const [first] = STATUSES;
+  if (!first) throw new Error('the sandbox workflow has no status');
+  return first;
 }

@@ -109,7 +109,7 @@ function publicFromProperties(props: { key: string; value: unknown }[]): boolean
 function readProperties(raw: unknown): { key: string; value: unknown }[] | string {
   if (raw === undefined) return [];
   if (!Array.isArray(raw)) return 'properties must be a list of {key, value}';
-  for (const p of raw) {
+  for (const p of raw as { key?: unknown; value?: unknown }[]) {
     if (!p || typeof p.key !== 'string' || p.key.length === 0 || p.key.length > 255) return 'every property needs a key of 1 to 255 characters';
     if (Buffer.byteLength(JSON.stringify(p.value ?? null)) > PROPERTY_MAX_BYTES) return `the value of property ${p.key} is larger than ${PROPERTY_MAX_BYTES} bytes`;
   }
@@ -358,7 +358,7 @@ export const ROUTES: Route[] = [
       if (problem) return ctx.jira.error(400, `Comment body is not valid: ${problem}.`);
       const props = readProperties(body.properties);
       if (typeof props === 'string') return ctx.jira.error(400, props);
-      c.body = JSON.parse(JSON.stringify(body.body));
+      c.body = JSON.parse(JSON.stringify(body.body)) as typeof c.body;
       for (const p of props) c.properties[p.key] = p.value;
       if (props.some((p) => p.key === 'sd.public.comment')) c.jsdPublic = publicFromProperties(props);
       c.updated = ctx.jira.now();

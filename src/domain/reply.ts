@@ -1,5 +1,4 @@
 import { DateTime } from 'luxon';
-import type { AdfDoc } from './messages/adf';
 import { adfToPlainText } from './messages';
 import type { ReviewCycle, TrackedApp } from './model';
 
@@ -61,7 +60,7 @@ export function replyText(body: unknown): string | null {
     return body;
   }
   if (typeof body === 'object' && body !== null && (body as { type?: unknown }).type === 'doc') {
-    return adfToPlainText(body as AdfDoc);
+    return adfToPlainText(body);
   }
   return null;
 }

@@ -134,7 +134,7 @@ describeWithBrowser('the settings page and the apps page', () => {
 
     // From the search field, Tab reaches the sort button of the first column.
     await apps.getByLabel('Search app or ticket').focus();
-    const inner = await (await page.getByTestId('page-frame').elementHandle())!.contentFrame();
+    const inner = await (await page.getByTestId('page-frame').elementHandle()).contentFrame();
     const focused = () => inner!.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
     let presses = 0;
     while ((await focused()) !== 'App' && presses < 15) {

@@ -139,7 +139,7 @@ describe('a record read back from storage is the record that was written', () =>
     );
     fc.assert(
       fc.property(app, (record) => {
-        expect(roundTrip(record as TrackedApp)).toEqual(record);
+        expect(roundTrip(record)).toEqual(record);
       }),
       { numRuns: 300 },
     );
