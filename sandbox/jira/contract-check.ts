@@ -39,7 +39,7 @@ function loadSpec(file: string): Api | null {
   const schemas = definition.components?.schemas;
   if (schemas?.JsonNode) schemas.JsonNode = { description: 'Any JSON value.' };
   const api: Api = new OpenAPIBackend({
-    definition: definition as Parameters<typeof OpenAPIBackend>[0]['definition'],
+    definition: definition as ConstructorParameters<typeof OpenAPIBackend>[0]['definition'],
     quick: true,
     validate: true,
     strict: false,
