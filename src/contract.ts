@@ -193,7 +193,8 @@ export interface ResolverApi {
     payload: { issueKey: string; text: string; source: 'atlassian' | 'customer' };
     result: TicketView;
   };
-  getSettings: { payload: Record<string, never>; result: { settings: ProgramSettings; viewer: Viewer } };
+  /** `announcedUpdates`: ids of the program updates already announced to every approved app. */
+  getSettings: { payload: Record<string, never>; result: { settings: ProgramSettings; viewer: Viewer; announcedUpdates: string[] } };
   saveSettings: { payload: { settings: unknown }; result: { settings: ProgramSettings } };
   listApps: {
     payload: { filter?: AppListFilter; cursor?: string; limit?: number };

@@ -20,6 +20,8 @@ export interface TrackedApp {
    * ticket deleted, the app's access removed): shown to people, and the work is retried daily.
    */
   lastFailure?: WorkFailure;
+  /** Program updates announced on this ticket, by update id: the comment and the program-local day. */
+  announcements?: Record<string, { commentId: string; on: IsoDate }>;
   /** Bumped on every write: concurrent writers detect each other with it. */
   version: number;
 }
@@ -51,7 +53,9 @@ export interface AuditEntry {
     | 'answer-recorded'
     | 'check-recorded'
     | 'review-state-changed'
-    | 'escalation-raised';
+    | 'escalation-raised'
+    | 'program-update-announced'
+    | 'concern-received';
   /** A sentence for people, e.g. "Stage moved from triage to awaiting-partner". */
   summary: string;
   cycleId?: string;

@@ -4,8 +4,8 @@ import { refusal, success } from './api-result';
 import type { InvocationContext } from './invocation-context';
 
 /** The program as the admin page edits it (the default program until an admin saves one). */
-export function getSettings(ctx: InvocationContext, viewer: Viewer): ApiResult<{ settings: ProgramSettings; viewer: Viewer }> {
-  return success({ settings: ctx.program, viewer });
+export async function getSettings(ctx: InvocationContext, viewer: Viewer): Promise<ApiResult<{ settings: ProgramSettings; viewer: Viewer; announcedUpdates: string[] }>> {
+  return success({ settings: ctx.program, viewer, announcedUpdates: await ctx.ports.announcements.announced() });
 }
 
 /**

@@ -74,6 +74,7 @@ export const trackedAppSchema = z.object({
   reviews: z.array(reviewCycle),
   nextActionOn: isoDate.nullable(),
   lastFailure: z.object({ on: isoDate, at: isoDateTime, reason: z.string(), since: isoDate }).optional(),
+  announcements: z.record(z.string(), z.object({ commentId: z.string(), on: isoDate })).optional(),
   version: z.number().int().min(1),
 });
 
