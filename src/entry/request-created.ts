@@ -1,0 +1,14 @@
+import { forgePorts } from '../adapters/forge-ports';
+import { takeInConcern } from '../services/escalation-intake';
+import { loadInvocationContext } from '../services/invocation-context';
+
+/** Product trigger on issue creation: a customer's concern about an app, raised on the program's portal. */
+export async function onRequestCreated(event: unknown): Promise<void> {
+  const key = (event as { issue?: { key?: unknown } } | null)?.issue?.key;
+  if (typeof key !== 'string' || key === '') {
+    console.warn('issue created: the event names no issue key; ignored');
+    return;
+  }
+  const outcome = await takeInConcern(await loadInvocationContext(forgePorts()), key);
+  if (outcome.what !== 'not-a-concern') console.log(`customer concern ${key}: ${outcome.what}`);
+}
