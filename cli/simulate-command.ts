@@ -15,9 +15,10 @@ interface SimulateOptions {
   to: string;
   faults: number;
   seed: number;
+  comments: boolean;
 }
 
-/** `cf-tracker simulate --fixture FILE --from YYYY-MM-DD --to YYYY-MM-DD [--faults RATE] [--seed N]` */
+/** `cf-tracker simulate --fixture FILE --from YYYY-MM-DD --to YYYY-MM-DD [--faults RATE] [--seed N] [--comments]` */
 export const simulate: Command = async (args, io) => {
   const options = parseOptions(args);
   let text: string;
@@ -36,7 +37,9 @@ export const simulate: Command = async (args, io) => {
 };
 
 export function parseOptions(args: string[]): SimulateOptions {
-  const values = readOptions(args, ['--fixture', '--from', '--to', '--faults', '--seed'], USAGE);
+  // `--comments` is a switch: it takes no value.
+  const comments = args.includes('--comments');
+  const values = readOptions(args.filter((a) => a !== '--comments'), ['--fixture', '--from', '--to', '--faults', '--seed'], USAGE);
   const fixture = values.get('--fixture');
   if (!fixture) throw new CliError(`--fixture FILE is required (${USAGE})`);
   const from = date(values.get('--from'), '--from');
@@ -48,7 +51,7 @@ export function parseOptions(args: string[]): SimulateOptions {
   const seedText = values.get('--seed') ?? '1';
   const seed = /^-?\d{1,15}$/.test(seedText) ? Number(seedText) : NaN;
   if (!Number.isInteger(seed)) throw new CliError(`--seed must be a whole number, not "${seedText}"`);
-  return { fixture, from, to, faults, seed };
+  return { fixture, from, to, faults, seed, comments };
 }
 
 function date(text: string | undefined, name: string): string {

@@ -11,6 +11,9 @@ export const SIMULATED_EVENTS = [
   'remediation-started',
   'overdue',
   'passed',
+  'checks-not-run',
+  'escalation-opened',
+  'program-update-announced',
 ] as const;
 export type SimulatedEventName = (typeof SIMULATED_EVENTS)[number];
 
@@ -18,17 +21,38 @@ export type SimulatedEventName = (typeof SIMULATED_EVENTS)[number];
 export interface SimulatedEvent {
   on: IsoDate;
   ticket: string;
-  cycle: number | string;
+  /** The review cycle; null for what concerns no review (a program update). */
+  cycle: number | string | null;
   event: SimulatedEventName;
   answer?: string;
   due?: IsoDate;
+  /** escalation-opened: `atlassian` or `customer`. */
+  raisedBy?: string;
+  /** program-update-announced: the update's id. */
+  update?: string;
+  /** The comment the app posted for the event, as recorded (not printed). */
+  commentId?: string;
+  /** With `--comments`: that comment as Jira holds it. */
+  comment?: { public: boolean; text: string };
 }
 
-const EFFECT_EVENTS: Partial<Record<ReviewEffect, SimulatedEventName>> = {
+const EFFECT_EVENTS: Partial<Record<ReviewEffect | CheckNotRunEffect, SimulatedEventName>> = {
   notice: 'notice-posted',
   'form-attachment': 'form-attached',
   'answer-reminder': 'reminder-posted',
   'remediation-reminder': 'reminder-posted',
+  'checks-not-run-note': 'checks-not-run',
+};
+
+/** The effect the review's decider records for its note to agents naming the checks never run. */
+type CheckNotRunEffect = 'checks-not-run-note';
+
+/** The note a state's arrival posts, whose comment `--comments` shows. */
+const STATE_NOTES: Partial<Record<ReviewCycle['state'], ReviewEffect>> = {
+  'in-review': 'window-note',
+  remediation: 'remediation-note',
+  overdue: 'overdue-note',
+  passed: 'passed-note',
 };
 
 /**
@@ -40,6 +64,10 @@ export function eventsBetween(before: Map<string, TrackedApp>, after: Map<string
   for (const [ticket, app] of [...after].sort(([a], [b]) => compareKeys(a, b))) {
     const previous = new Map((before.get(ticket)?.reviews ?? []).map((c) => [c.id, c]));
     for (const cycle of app.reviews) events.push(...cycleEvents(ticket, previous.get(cycle.id), cycle, on));
+    const announced = before.get(ticket)?.announcements ?? {};
+    for (const [update, record] of Object.entries(app.announcements ?? {})) {
+      if (!announced[update]) events.push({ on, ticket, cycle: null, event: 'program-update-announced', update, commentId: record.commentId });
+    }
   }
   return events;
 }
@@ -47,18 +75,28 @@ export function eventsBetween(before: Map<string, TrackedApp>, after: Map<string
 function cycleEvents(ticket: string, was: ReviewCycle | undefined, now: ReviewCycle, on: IsoDate): SimulatedEvent[] {
   const base = { on, ticket, cycle: /^\d+$/.test(now.id) ? Number(now.id) : now.id };
   const events: SimulatedEvent[] = [];
-  for (const [effect, name] of Object.entries(EFFECT_EVENTS) as [ReviewEffect, SimulatedEventName][]) {
-    if (now.effects[effect] && !was?.effects[effect]) events.push({ ...base, event: name });
+  if (!was && now.kind === 'escalation') events.push({ ...base, event: 'escalation-opened', raisedBy: now.concern?.source ?? 'atlassian' });
+  const effects = now.effects as Partial<Record<string, { id?: string }>>;
+  const wasEffects = (was?.effects ?? {}) as Partial<Record<string, { id?: string }>>;
+  for (const [effect, name] of Object.entries(EFFECT_EVENTS) as [string, SimulatedEventName][]) {
+    const done = effects[effect];
+    // The form file is an attachment, not a comment.
+    if (done && !wasEffects[effect]) events.push({ ...base, event: name, ...(done.id && effect !== 'form-attachment' ? { commentId: done.id } : {}) });
   }
+  const noteOf = (state: ReviewCycle['state']) => {
+    const effect = STATE_NOTES[state];
+    const id = effect ? now.effects[effect]?.id : undefined;
+    return id ? { commentId: id } : {};
+  };
   const answer = now.answer;
   if (answer && (answer.value !== was?.answer?.value || answer.commentId !== was?.answer?.commentId || answer.text !== was?.answer?.text)) {
     events.push({ ...base, event: 'answer-recorded', answer: answer.value });
   }
   if (now.state !== was?.state) {
-    if (now.state === 'in-review') events.push({ ...base, event: 'window-opened' });
-    if (now.state === 'remediation') events.push({ ...base, event: 'remediation-started', due: now.remediationDue });
-    if (now.state === 'overdue') events.push({ ...base, event: 'overdue' });
-    if (now.state === 'passed') events.push({ ...base, event: 'passed' });
+    if (now.state === 'in-review') events.push({ ...base, event: 'window-opened', ...noteOf('in-review') });
+    if (now.state === 'remediation') events.push({ ...base, event: 'remediation-started', due: now.remediationDue, ...noteOf('remediation') });
+    if (now.state === 'overdue') events.push({ ...base, event: 'overdue', ...noteOf('overdue') });
+    if (now.state === 'passed') events.push({ ...base, event: 'passed', ...noteOf('passed') });
   }
   return events;
 }
@@ -82,5 +120,8 @@ export function eventLine(e: SimulatedEvent): string {
   const line: Record<string, unknown> = { on: e.on, ticket: e.ticket, cycle: e.cycle, event: e.event };
   if (e.answer !== undefined) line.answer = e.answer;
   if (e.due !== undefined) line.due = e.due;
+  if (e.raisedBy !== undefined) line.raisedBy = e.raisedBy;
+  if (e.update !== undefined) line.update = e.update;
+  if (e.comment !== undefined) line.comment = e.comment;
   return JSON.stringify(line);
 }

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { parseIsoDate } from '../src/domain/calendar';
 import { CLOUD_FORTIFIED } from '../src/domain/cloud-fortified';
+import { parseProgramSettings, type ProgramSettings } from '../src/domain/program';
+import { allCheckIds } from '../src/domain/program-updates';
 import { CliError } from './cli-error';
 
 /**
@@ -12,8 +14,9 @@ const day = z.string().superRefine((text, ctx) => {
   if (parseIsoDate(text) === null) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${JSON.stringify(text)} is not a date (YYYY-MM-DD)` });
 });
 
-/** The simulation runs the default program, so an agent records one of its checks. */
-const CHECK_IDS: readonly string[] = CLOUD_FORTIFIED.checks.map((c) => c.id);
+
+/** The largest fixture: ten thousand apps runs a year in minutes (see README). */
+export const MAX_APPS = 10_000;
 
 const partnerReply = z
   .object({
@@ -25,19 +28,46 @@ const partnerReply = z
   })
   .strict();
 
-const agentCheck = z
+/** An agent records a check's result, or raises an escalation: one or the other. */
+const agentAction = z
   .object({
     on: day,
     by: z.literal('agent'),
-    check: z.string().refine((id) => CHECK_IDS.includes(id), (id) => ({
-      message: `${JSON.stringify(id)} is not a review check (one of ${CHECK_IDS.join(', ')})`,
-    })),
-    result: z.enum(['passed', 'failed']),
+    /** Known checks are told apart after parsing, once the fixture's program updates are known. */
+    check: z.string().min(1).optional(),
+    result: z.enum(['passed', 'failed']).optional(),
     note: z.string().max(2000).optional(),
+    escalate: z.string().trim().min(1, 'say why').max(2000).optional(),
   })
   .strict();
 
-const action = z.discriminatedUnion('by', [partnerReply, agentCheck]);
+function oneAgentAction(a: z.infer<typeof agentAction>, ctx: z.RefinementCtx): void {
+    if (a.escalate !== undefined) {
+      if (a.check !== undefined || a.result !== undefined) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['escalate'], message: 'an escalation records no check' });
+    } else if (a.check === undefined) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['check'], message: 'an agent records a check (with a result) or escalates' });
+    } else if (a.result === undefined) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['result'], message: 'must be "passed" or "failed"' });
+    }
+}
+
+const customerConcern = z
+  .object({ on: day, by: z.literal('customer'), concern: z.string().trim().min(1, 'the concern must not be empty').max(10000) })
+  .strict();
+
+const action = z.discriminatedUnion('by', [partnerReply, agentAction, customerConcern]).superRefine((a, ctx) => {
+  if (a.by === 'agent') oneAgentAction(a, ctx);
+});
+
+const programUpdate = z
+  .object({
+    id: z.string().optional(),
+    announcedOn: day,
+    effectiveFrom: day,
+    addCheck: z.object({ id: z.string(), title: z.string(), description: z.string().optional() }).strict().optional(),
+    text: z.string().optional(),
+  })
+  .strict();
 
 const app = z
   .object({
@@ -53,7 +83,9 @@ export const fixtureSchema = z
   .object({
     /** IANA time zone of the program (default UTC). */
     timezone: z.string().optional(),
-    apps: z.array(app).min(1, 'needs at least one app').max(500),
+    apps: z.array(app).min(1, 'needs at least one app').max(MAX_APPS, `at most ${MAX_APPS} apps`),
+    /** Changes to the program, put into its settings before the run. */
+    programUpdates: z.array(programUpdate).max(100).optional(),
   })
   .strict()
   .superRefine((fixture, ctx) => {
@@ -71,6 +103,15 @@ export type Fixture = z.infer<typeof fixtureSchema>;
 export type FixtureApp = Fixture['apps'][number];
 export type FixtureAction = FixtureApp['actions'][number];
 
+/** The program the run uses: the default one, in the fixture's time zone, with its updates. */
+export function fixtureProgram(fixture: Fixture): ProgramSettings {
+  return {
+    ...CLOUD_FORTIFIED,
+    timezone: fixture.timezone ?? CLOUD_FORTIFIED.timezone,
+    programUpdates: (fixture.programUpdates ?? []).map((u, i) => ({ ...u, id: u.id ?? `update-${i + 1}` })),
+  };
+}
+
 /** Parses the fixture's text, or throws a `CliError` naming the entry at fault and why. */
 export function parseFixture(text: string, source = 'fixture'): Fixture {
   let json: unknown;
@@ -87,6 +128,19 @@ export function parseFixture(text: string, source = 'fixture'): Fixture {
   }
   const timezone = parsed.data.timezone;
   if (timezone !== undefined && !isZone(timezone)) throw new CliError(`${source}: timezone: "${timezone}" is not a known IANA time zone`);
+  const program = parseProgramSettings({ ...fixtureProgram(parsed.data), timezone: 'UTC' });
+  if (!program.ok) {
+    const first = program.problems.find((p) => p.path.startsWith('programUpdates')) ?? program.problems[0];
+    throw new CliError(`${source}: ${first ? `${first.path.replace(/\.(\d+)/g, '[$1]')}: ${first.message}` : 'invalid program updates'}`);
+  }
+  const checks = allCheckIds(program.settings);
+  parsed.data.apps.forEach((entry, i) =>
+    entry.actions.forEach((a, j) => {
+      if (a.by === 'agent' && a.check !== undefined && !checks.includes(a.check)) {
+        throw new CliError(`${source}: apps[${i}].actions[${j}].check: ${JSON.stringify(a.check)} is not a review check (one of ${checks.join(', ')})`);
+      }
+    }),
+  );
   return parsed.data;
 }
 

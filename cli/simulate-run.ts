@@ -1,12 +1,13 @@
 import { DateTime } from 'luxon';
 import { createSandbox } from '../sandbox';
-import { forgePorts } from '../src/adapters/forge-ports';
+import { parseStoredApp } from '../src/adapters/storage/tracked-app-schema';
+import { TRACKED_APP_ENTITY } from '../src/adapters/storage/storage-keys';
 import { addDays } from '../src/domain/calendar';
 import { CLOUD_FORTIFIED } from '../src/domain/cloud-fortified';
 import type { ReviewCycle } from '../src/domain/review-types';
 import type { TrackedApp } from '../src/domain/tracked-app';
 import { CliError } from './cli-error';
-import type { Fixture, FixtureAction } from './simulate-fixture';
+import { fixtureProgram, type Fixture, type FixtureAction } from './simulate-fixture';
 import { eventsBetween, type SimulatedEvent } from './simulate-events';
 
 export interface SimulationOptions {
@@ -14,6 +15,8 @@ export interface SimulationOptions {
   to: string;
   faults: number;
   seed: number;
+  /** Adds to each event that posted a comment the comment as Jira holds it. */
+  comments?: boolean;
 }
 
 export interface SimulationResult {
@@ -29,6 +32,9 @@ export interface SimulationResult {
 }
 
 const AGENT = 'simulated-agent';
+const CUSTOMER = 'simulated-customer';
+/** The request type of the default program through which customers raise a concern. */
+const CONCERN_TYPE = CLOUD_FORTIFIED.escalationRequestTypes?.[0] ?? 'Report a concern about an app';
 const ADMIN = 'simulated-admin';
 const partnerOf = (index: number) => `simulated-partner-${index + 1}`;
 /**
@@ -63,34 +69,55 @@ export async function runSimulation(
   try {
     sandbox.jira.addUser({ accountId: AGENT, displayName: 'Program agent', kind: 'agent' });
     sandbox.jira.addUser({ accountId: ADMIN, displayName: 'Program admin', kind: 'admin' });
+    // A customer of the apps: a portal customer like the partners, on none of their tickets.
+    sandbox.jira.addUser({ accountId: CUSTOMER, displayName: 'A customer', kind: 'partner' });
     const keys = fixture.apps.map((app, i) => {
       sandbox.jira.addUser({ accountId: partnerOf(i), displayName: `${app.app} partner`, kind: 'partner' });
       return sandbox.jira.addIssue({ key: app.ticket, summary: app.app, status: 'Approved', reporter: partnerOf(i) });
     });
     const keyOf = (index: number) => keys[index] ?? '';
 
-    if (timezone !== CLOUD_FORTIFIED.timezone) {
-      await retrying(() => resolve(sandbox, 'saveSettings', { settings: { ...CLOUD_FORTIFIED, timezone } }, { accountId: ADMIN }), 'saving the program time zone');
+    if (timezone !== CLOUD_FORTIFIED.timezone || (fixture.programUpdates ?? []).length > 0) {
+      await retrying(() => resolve(sandbox, 'saveSettings', { settings: fixtureProgram(fixture) }, { accountId: ADMIN, moduleKey: 'cf-tracker-settings' }), 'saving the program settings');
     }
-    for (let start = 0; start < fixture.apps.length; start += IMPORT_BATCH) {
-      const csv = fixture.apps
-        .slice(start, start + IMPORT_BATCH)
-        .map((app, j) => `${keyOf(start + j)},${app.approvedOn},${app.app.replace(/[,"\n]/g, ' ')}`)
-        .join('\n');
-      const imported = await retrying(() => resolve(sandbox, 'importApproved', { csv }, { accountId: ADMIN, moduleKey: 'cf-tracker-settings' }), 'importing the apps');
-      if (!imported.ok) throw new CliError(`importing the apps was refused: ${imported.error?.message ?? ''}`);
-    }
+    // An app approved during the run is tracked from its approval day, not before.
+    const importApps = async (indexes: number[]) => {
+      for (let start = 0; start < indexes.length; start += IMPORT_BATCH) {
+        const csv = indexes
+          .slice(start, start + IMPORT_BATCH)
+          .map((i) => `${keyOf(i)},${fixture.apps[i]?.approvedOn ?? ''},${(fixture.apps[i]?.app ?? '').replace(/[,"\n]/g, ' ')}`)
+          .join('\n');
+        const imported = await retrying(() => resolve(sandbox, 'importApproved', { csv }, { accountId: ADMIN, moduleKey: 'cf-tracker-settings' }), 'importing the apps');
+        if (!imported.ok) throw new CliError(`importing the apps was refused: ${imported.error?.message ?? ''}`);
+      }
+    };
+    const approvedBy = new Map<string, number[]>();
+    const atStart: number[] = [];
+    fixture.apps.forEach((app, i) => {
+      if (app.approvedOn <= options.from) atStart.push(i);
+      else approvedBy.set(app.approvedOn, [...(approvedBy.get(app.approvedOn) ?? []), i]);
+    });
+    await importApps(atStart);
 
-    const store = forgePorts().apps;
+    // The records are read straight from the sandbox's store after every step, and parsed again
+    // only when their version moved: ten thousand apps, six readings a day, would otherwise
+    // spend the run parsing records nothing changed.
+    const known = new Map<string, TrackedApp>();
     const read = async () => {
       const all = new Map<string, TrackedApp>();
-      let cursor: string | undefined;
-      do {
-        const page = await store.list(cursor, 100);
-        for (const app of page.apps) all.set(app.issueKey, app);
-        cursor = page.nextCursor;
-      } while (cursor);
-      return all;
+      for (const key of sandbox.kvs.entityKeys(TRACKED_APP_ENTITY)) {
+        const stored = sandbox.kvs.entity(TRACKED_APP_ENTITY, key) as { version?: unknown; app?: unknown } | undefined;
+        const cached = known.get(key);
+        if (cached && cached.version === stored?.version) {
+          all.set(cached.issueKey, cached);
+          continue;
+        }
+        const parsed = parseStoredApp(stored?.app, key);
+        if (!parsed.ok) continue;
+        known.set(key, parsed.app);
+        all.set(parsed.app.issueKey, parsed.app);
+      }
+      return Promise.resolve(all);
     };
 
     const events: SimulatedEvent[] = [];
@@ -102,12 +129,18 @@ export async function runSimulation(
     };
 
     for (let day = options.from; day <= options.to; day = addDays(day, 1)) {
+      const approvedToday = approvedBy.get(day);
+      if (approvedToday) {
+        sandbox.clock.set(at(day, '00:00'));
+        await importApps(approvedToday);
+        await observe(day);
+      }
       for (const time of [...SWEEPS, ACTIONS_AT].sort()) {
         sandbox.clock.set(at(day, time));
         if (time === ACTIONS_AT) {
           for (const [i, app] of fixture.apps.entries()) {
             for (const action of app.actions.filter((a) => a.on === day)) {
-              const problem = await applyAction(sandbox, keyOf(i), partnerOf(i), action, before.get(keyOf(i)));
+              const problem = await applyAction(sandbox, { key: keyOf(i), partner: partnerOf(i), name: app.app }, action, before.get(keyOf(i)));
               if (problem) skipped.push(`${day} ${keyOf(i)}: ${problem}`);
             }
           }
@@ -119,6 +152,7 @@ export async function runSimulation(
       }
     }
 
+    if (options.comments) withComments(sandbox, events);
     const stats = sandbox.stats();
     return {
       events,
@@ -144,14 +178,35 @@ function largestValueBytes(sandbox: Sandbox): number {
   return Math.max(0, ...rows.map(([, stored]) => Buffer.byteLength(JSON.stringify(stored.value))));
 }
 
-/** A partner's public comment, or an agent's check through the `recordCheck` resolver. */
+/** The comment each event posted, read from the sandbox's Jira by the id the app recorded. */
+function withComments(sandbox: Sandbox, events: SimulatedEvent[]): void {
+  for (const event of events) {
+    if (!event.commentId) continue;
+    const comment = sandbox.jira.comments(event.ticket).find((c) => c.id === event.commentId);
+    if (comment) event.comment = { public: comment.public, text: comment.text };
+  }
+}
+
+/**
+ * A partner's public comment, an agent's check (`recordCheck`) or escalation (`raiseEscalation`),
+ * or a customer's concern: a request on the program's portal naming the app.
+ */
 async function applyAction(
   sandbox: Sandbox,
-  issueKey: string,
-  partner: string,
+  ticket: { key: string; partner: string; name: string },
   action: FixtureAction,
   app: TrackedApp | undefined,
 ): Promise<string | null> {
+  const { key: issueKey, partner } = ticket;
+  if (action.by === 'customer') {
+    sandbox.jira.createRequest({ summary: `Concern about ${ticket.name}`, description: action.concern, requestType: CONCERN_TYPE, reporter: CUSTOMER });
+    return null;
+  }
+  if (action.by === 'agent' && action.escalate !== undefined) {
+    const payload = { issueKey, text: action.escalate, source: 'atlassian' };
+    const answer = await retrying(() => resolve(sandbox, 'raiseEscalation', payload, { accountId: AGENT, issueKey }), 'raising an escalation');
+    return answer.ok ? null : `raiseEscalation refused: ${answer.error?.message ?? ''}`;
+  }
   if (action.by === 'partner') {
     if (action.edit) {
       const previous = [...sandbox.jira.comments(issueKey)].reverse().find((c) => c.author === partner);
@@ -163,7 +218,7 @@ async function applyAction(
     return null;
   }
   const cycle = app?.reviews.find(inProgress);
-  if (!cycle) return `no review in progress for check ${action.check}`;
+  if (!cycle || !action.check || !action.result) return `no review in progress for check ${action.check ?? ''}`;
   const payload = { issueKey, cycleId: cycle.id, checkId: action.check, result: action.result, ...(action.note ? { note: action.note } : {}) };
   const answer = await retrying(() => resolve(sandbox, 'recordCheck', payload, { accountId: AGENT, issueKey }), `recording ${action.check}`);
   return answer.ok ? null : `recordCheck refused: ${answer.error?.message ?? ''}`;

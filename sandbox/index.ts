@@ -104,6 +104,7 @@ const CLOUD_ID = 'a1b2c3d4-0000-4000-8000-sandbox00001';
 const DEFAULT_TIMEOUT_MS = 25_000;
 /** Forge redelivers a product event at most four times, each at most 900 s later. */
 const MAX_EVENT_RETRIES = 4;
+const KILLED_BY_CRASH = 'sandbox: the function was killed by an injected crash';
 const MAX_RETRY_AFTER_SECONDS = 900;
 const APP_ID = 'cf-tracker-sandbox';
 
@@ -196,7 +197,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     try {
       const fn = loadHandler(manifest, functionKey);
       const value = await invocations.run(inv, () => fn(...args));
-      outcome = inv.crashed ? { ok: false, error: new Error('sandbox: the function was killed by an injected crash') } : { ok: true, value };
+      outcome = inv.crashed ? { ok: false, error: new Error(KILLED_BY_CRASH) } : { ok: true, value };
     } catch (error) {
       outcome = { ok: false, error };
     }
@@ -247,12 +248,24 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   /**
    * Delivers one product event to one trigger as Forge does: a returned InvocationError asks for
    * a redelivery (at most MAX_EVENT_RETRIES, the payload then carrying `retryContext`); a trigger
-   * that throws is not retried, and the event is lost to it.
+   * that throws is not retried, and the event is lost to it. A function the platform killed (the
+   * injected crash stands for a timeout or running out of memory) is redelivered by the platform.
    */
   async function deliverProductEvent(t: AppManifest['triggers'][number], payload: Record<string, unknown>): Promise<void> {
+    let reason = 'FUNCTION_RETRY_REQUEST';
     for (let retryCount = 0; ; retryCount++) {
-      const delivered = { ...(JSON.parse(JSON.stringify(payload)) as Record<string, unknown>), ...(retryCount > 0 ? { retryContext: { retryCount, retryReason: 'FUNCTION_RETRY_REQUEST' } } : {}) };
+      const delivered = { ...(JSON.parse(JSON.stringify(payload)) as Record<string, unknown>), ...(retryCount > 0 ? { retryContext: { retryCount, retryReason: reason } } : {}) };
       const r = await invoke(t.functionKey, t.key, [delivered, platformContext(t.key)]);
+      const killed = !r.ok && r.error instanceof Error && r.error.message === KILLED_BY_CRASH;
+      if (killed) {
+        if (retryCount >= MAX_EVENT_RETRIES) {
+          productEventsGivenUp.push({ trigger: t.key, payload });
+          return;
+        }
+        reason = 'FUNCTION_PLATFORM_UNKNOWN_ERROR';
+        continue;
+      }
+      reason = 'FUNCTION_RETRY_REQUEST';
       const asked = r.ok ? (r.value as { _retry?: boolean; retryOptions?: { retryAfter?: number } } | undefined) : undefined;
       if (!asked || asked._retry !== true) return;
       const after = asked.retryOptions?.retryAfter;

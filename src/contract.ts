@@ -270,7 +270,8 @@ interface ResolverResults {
   recordCheck: TicketView;
   setAnswer: TicketView;
   raiseEscalation: TicketView;
-  getSettings: { settings: ProgramSettings; viewer: Viewer };
+  /** `announcedUpdates`: ids of the program updates already announced to every approved app. */
+  getSettings: { settings: ProgramSettings; viewer: Viewer; announcedUpdates: string[] };
   saveSettings: { settings: ProgramSettings };
   listApps: { rows: AppListRow[]; total: number; today: IsoDate; nextCursor?: string };
   importApproved: ImportReport;

@@ -158,6 +158,27 @@ export class JiraEmulator {
     return key;
   }
 
+  /**
+   * A customer raises a request on the portal: the issue, then `avi:jira:created:issue` (seeding
+   * with `addIssue` sends no event).
+   */
+  createRequest(i: { summary: string; description?: string; requestType: string; reporter: string }): string {
+    const key = this.addIssue({ summary: i.summary, requestType: i.requestType, reporter: i.reporter });
+    const issue = this.mustIssue(key);
+    if (i.description) issue.description = i.description;
+    this.outbox.push({
+      eventType: 'avi:jira:created:issue',
+      selfCaused: false,
+      payload: { eventType: 'avi:jira:created:issue', atlassianId: i.reporter, issue: this.eventIssue(issue), associatedUsers: [{ accountId: i.reporter }] },
+    });
+    return key;
+  }
+
+  /** The keys of the issues linked to `key`, with the link type. */
+  links(key: string): { type: string; inwardKey: string; outwardKey: string }[] {
+    return [...(this.mustIssue(key).links ?? [])];
+  }
+
   /** A comment typed by a person (partner by portal/e-mail, or agent); queues the product event. */
   addComment(issueKey: string, c: { author: string; body: string | AdfNode; public?: boolean; created?: string }): string {
     const issue = this.mustIssue(issueKey);

@@ -66,6 +66,10 @@ export interface JiraIssue {
   comments: JiraComment[];
   attachments: JiraAttachment[];
   forms: IssueForm[];
+  /** Plain text, as a customer typed it on the portal. */
+  description?: string;
+  /** Issue links, each held by both of its issues as Jira shows them. */
+  links?: { type: string; inwardKey: string; outwardKey: string }[];
   changelog: { id: string; authorId: string; created: number; items: { field: string; fromString: string | null; toString: string | null }[] }[];
 }
 
@@ -134,16 +138,18 @@ export const PROJECT = { id: '10000', key: 'CFP', name: 'Cloud Fortified Program
 export const REQUEST_TYPES = [
   { id: '101', name: 'App submission' },
   { id: '102', name: 'Cloud Fortified review' },
+  // Customers raise a concern about an app's compliance through it (the program's default name).
+  { id: '103', name: 'Report a concern about an app' },
 ];
 
 export const ISSUE_TYPE = { id: '10100', name: 'Service Request', subtask: false };
 
 export const PERMISSIONS_BY_KIND: Record<UserKind, string[]> = {
-  agent: ['BROWSE_PROJECTS', 'EDIT_ISSUES', 'ADD_COMMENTS', 'EDIT_ALL_COMMENTS', 'TRANSITION_ISSUES', 'CREATE_ATTACHMENTS', 'ASSIGN_ISSUES', 'SERVICEDESK_AGENT'],
-  admin: ['BROWSE_PROJECTS', 'EDIT_ISSUES', 'ADD_COMMENTS', 'EDIT_ALL_COMMENTS', 'TRANSITION_ISSUES', 'CREATE_ATTACHMENTS', 'ASSIGN_ISSUES', 'SERVICEDESK_AGENT', 'ADMINISTER_PROJECTS', 'ADMINISTER'],
+  agent: ['BROWSE_PROJECTS', 'LINK_ISSUES', 'EDIT_ISSUES', 'ADD_COMMENTS', 'EDIT_ALL_COMMENTS', 'TRANSITION_ISSUES', 'CREATE_ATTACHMENTS', 'ASSIGN_ISSUES', 'SERVICEDESK_AGENT'],
+  admin: ['BROWSE_PROJECTS', 'LINK_ISSUES', 'EDIT_ISSUES', 'ADD_COMMENTS', 'EDIT_ALL_COMMENTS', 'TRANSITION_ISSUES', 'CREATE_ATTACHMENTS', 'ASSIGN_ISSUES', 'SERVICEDESK_AGENT', 'ADMINISTER_PROJECTS', 'ADMINISTER'],
   // An installed app works on the project's tickets, but administers nothing and may not search
   // users by permission (that needs Administer Jira or Browse users and groups).
-  app: ['BROWSE_PROJECTS', 'EDIT_ISSUES', 'ADD_COMMENTS', 'EDIT_ALL_COMMENTS', 'TRANSITION_ISSUES', 'CREATE_ATTACHMENTS', 'ASSIGN_ISSUES', 'SERVICEDESK_AGENT'],
+  app: ['BROWSE_PROJECTS', 'LINK_ISSUES', 'EDIT_ISSUES', 'ADD_COMMENTS', 'EDIT_ALL_COMMENTS', 'TRANSITION_ISSUES', 'CREATE_ATTACHMENTS', 'ASSIGN_ISSUES', 'SERVICEDESK_AGENT'],
   // a customer sees and comments on the requests they raised or take part in
   partner: ['BROWSE_PROJECTS', 'ADD_COMMENTS', 'CREATE_ATTACHMENTS'],
   unlicensed: [],

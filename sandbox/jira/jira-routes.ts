@@ -1,4 +1,4 @@
-import { adfProblem } from './adf-text';
+import { adfProblem, textToAdf } from './adf-text';
 import type { JiraRoute, RouteContext } from './jira-emulator';
 import { ISSUE_TYPE, jiraTime, KNOWN_PERMISSIONS, PROJECT, REQUEST_TYPES, transitionsFrom, type JiraAttachment, type JiraIssue } from './jira-model';
 import { compareForOrder, JqlError, parseJql, type JqlValue } from './jql';
@@ -46,7 +46,14 @@ function withIssue(ctx: RouteContext, run: (issue: JiraIssue) => Response, permi
   return run(issue);
 }
 
-const ALL_FIELDS = ['summary', 'status', 'project', 'issuetype', 'reporter', 'creator', 'created', 'updated', 'labels', 'description', 'comment', 'attachment', 'customfield_10010'];
+const ALL_FIELDS = ['summary', 'status', 'project', 'issuetype', 'reporter', 'creator', 'created', 'updated', 'labels', 'description', 'comment', 'attachment', 'issuelinks', 'customfield_10010'];
+/** Jira's default link types (name, inward, outward). */
+const LINK_TYPES = [
+  { id: '10000', name: 'Blocks', inward: 'is blocked by', outward: 'blocks' },
+  { id: '10001', name: 'Cloners', inward: 'is cloned by', outward: 'clones' },
+  { id: '10002', name: 'Duplicate', inward: 'is duplicated by', outward: 'duplicates' },
+  { id: '10003', name: 'Relates', inward: 'relates to', outward: 'relates to' },
+];
 
 function issueJson(ctx: RouteContext, issue: JiraIssue, fieldsParam: string[] | undefined, propertiesParam: string[], expand: string[]): Record<string, unknown> {
   const { jira } = ctx;
@@ -67,7 +74,13 @@ function issueJson(ctx: RouteContext, issue: JiraIssue, fieldsParam: string[] | 
     created: () => jiraTime(issue.created),
     updated: () => jiraTime(issue.updated),
     labels: () => issue.labels,
-    description: () => null,
+    description: () => (issue.description ? textToAdf(issue.description) : null),
+    issuelinks: () =>
+      (issue.links ?? []).map((l, i) => {
+        const type = LINK_TYPES.find((t) => t.name === l.type);
+        const other = l.inwardKey === issue.key ? { outwardIssue: { id: jira.findIssue(l.outwardKey)?.id, key: l.outwardKey } } : { inwardIssue: { id: jira.findIssue(l.inwardKey)?.id, key: l.inwardKey } };
+        return { id: String(20000 + i), type, ...other };
+      }),
     comment: () => ({ comments: issue.comments.map((c) => jira.commentJson(c, false, issue)), self: `${jira.baseUrl}/rest/api/3/issue/${issue.id}/comment`, maxResults: issue.comments.length, total: issue.comments.length, startAt: 0 }),
     attachment: () => issue.attachments.filter((a) => a.public || jira.seesInternal(ctx.req.callerId)).map((a) => jira.attachmentJson(a)),
     customfield_10010: () =>
@@ -286,6 +299,23 @@ export const ROUTES: Route[] = [
   route('GET', '/rest/api/3/issue/{issueIdOrKey}', (ctx) =>
     withIssue(ctx, (issue) => Response.json(issueJson(ctx, issue, list(ctx, 'fields'), list(ctx, 'properties'), list(ctx, 'expand')))),
   ),
+
+  // Jira links the same two issues again when asked twice: the caller must look first.
+  route('POST', '/rest/api/3/issueLink', (ctx) => {
+    const body = (ctx.json ?? {}) as { type?: { name?: string; id?: string }; inwardIssue?: { key?: string }; outwardIssue?: { key?: string } };
+    const type = LINK_TYPES.find((t) => t.name === body.type?.name || t.id === body.type?.id);
+    if (!type) return ctx.jira.error(404, 'No issue link type with name or id given.');
+    const inward = visibleIssue(ctx, body.inwardIssue?.key ?? '');
+    const outward = visibleIssue(ctx, body.outwardIssue?.key ?? '');
+    if (!inward || !outward) return notFoundIssue(ctx);
+    if (!ctx.jira.can(ctx.req.callerId, 'LINK_ISSUES', inward) || !ctx.jira.can(ctx.req.callerId, 'LINK_ISSUES', outward)) {
+      return ctx.jira.error(403, 'You do not have the permission to link issues.');
+    }
+    const link = { type: type.name, inwardKey: inward.key, outwardKey: outward.key };
+    (inward.links ??= []).push(link);
+    if (outward !== inward) (outward.links ??= []).push(link);
+    return new Response(null, { status: 201 });
+  }),
 
   route('GET', '/rest/api/3/issue/{issueIdOrKey}/transitions', (ctx) =>
     withIssue(ctx, (issue) => Response.json({ expand: 'transitions', transitions: ctx.jira.can(ctx.req.callerId, 'TRANSITION_ISSUES', issue) ? transitionsJson(ctx, issue) : [] })),

@@ -3,6 +3,7 @@ import { systemClock } from './clock';
 import { DEFAULT_RETRY, JiraClient, type RetryPolicy } from './jira/jira-client';
 import { createJiraPort } from './jira/jira-port';
 import { ForgeWorkQueue } from './queue';
+import { KvsAnnouncementLog } from './storage/announcement-log';
 import { KvsAuditLog } from './storage/audit-log';
 import { KvsOnceGuard } from './storage/once-guard';
 import { KvsPostLog } from './storage/post-log';
@@ -27,6 +28,7 @@ export function forgePorts(options: ForgePortsOptions = {}): Ports {
     audit,
     settings: new KvsSettingsStore(),
     once: new KvsOnceGuard(systemClock),
+    announcements: new KvsAnnouncementLog(),
     queue: new ForgeWorkQueue(),
     clock: systemClock,
   };

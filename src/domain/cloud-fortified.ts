@@ -8,6 +8,8 @@ export const CLOUD_FORTIFIED: ProgramSettings = {
   timezone: 'UTC',
   projects: [],
   requestTypes: [],
+  escalationRequestTypes: ['Report a concern about an app'],
+  programUpdates: [],
   statusMapping: [
     { status: 'Open', stage: 'submitted' },
     { status: 'Waiting for support', stage: 'triage' },

@@ -151,6 +151,8 @@ export const trackedAppSchema = z.object({
    * ticket deleted, the app's access removed): shown to people, and the work is retried daily.
    */
   lastFailure: workFailureSchema.optional(),
+  /** Program updates announced on this ticket, by update id: the comment and the program-local day. */
+  announcements: z.record(z.string(), z.object({ commentId: z.string(), on: isoDateSchema })).optional(),
   /** Bumped on every write: concurrent writers detect each other with it. */
   version: z.number().int().min(1),
 });
@@ -174,6 +176,8 @@ export const AUDIT_KINDS = [
   'check-recorded',
   'review-state-changed',
   'escalation-raised',
+  'program-update-announced',
+  'concern-received',
 ] as const;
 
 /** One line of the append-only history shown in the panel. */

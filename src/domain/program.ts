@@ -56,6 +56,36 @@ export const textsSchema = z.object({
   formTitle: text(200),
 });
 
+const isoDay = z
+  .string()
+  .refine((day) => /^\d{4}-\d{2}-\d{2}$/.test(day) && DateTime.fromISO(day, { zone: 'utc' }).isValid, 'is not a date (YYYY-MM-DD)');
+
+/**
+ * The fewest days between a program update's announcement and its effective day. The program
+ * document promises that new review checks are notified in advance; thirty days gives every
+ * partner at least one full month to prepare.
+ */
+export const MIN_UPDATE_NOTICE_DAYS = 30;
+
+/**
+ * A change to the program told to every approved partner ahead of time: a new review check (it
+ * applies to reviews whose window starts on or after `effectiveFrom`), or a general update (`text`).
+ */
+export const programUpdateSchema = z
+  .object({
+    id,
+    /** The day every approved app's ticket gets a public comment about it. */
+    announcedOn: isoDay,
+    /** The day the change takes effect. */
+    effectiveFrom: isoDay,
+    addCheck: z.object({ id, title: text(120), description: text(1000).optional() }).optional(),
+    /** What changes, in the program's words (a general update, or more about a new check). */
+    text: text(2000).optional(),
+  })
+  .superRefine((u, ctx) => {
+    if (!u.addCheck && !u.text) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['text'], message: 'say what changes: a new check or a text' });
+  });
+
 export const statusMappingSchema = z.object({
   /** The JSM workflow status name, as Jira shows it. */
   status: text(255),
@@ -66,10 +96,7 @@ export const programSettingsSchema = z
   .object({
     name: text(120),
     /** The program's first day (YYYY-MM-DD): an import refuses approvals from before it. */
-    startedOn: z
-      .string()
-      .refine((day) => /^\d{4}-\d{2}-\d{2}$/.test(day) && DateTime.fromISO(day, { zone: 'utc' }).isValid, 'is not a date (YYYY-MM-DD)')
-      .optional(),
+    startedOn: isoDay.optional(),
     /** IANA time zone in which review dates are counted. */
     timezone: z.string().refine((tz) => IANAZone.isValidZone(tz), 'is not a known IANA time zone'),
     /** Project keys whose tickets are program submissions (empty: any project). */
@@ -84,6 +111,10 @@ export const programSettingsSchema = z
     changeCategories: z.array(changeCategorySchema).min(1).max(50),
     timings: timingsSchema,
     texts: textsSchema,
+    /** JSM request types on the program's portal through which customers raise a concern about an app. */
+    escalationRequestTypes: z.array(text(255)).max(10).optional(),
+    /** Changes announced ahead of time, oldest first. */
+    programUpdates: z.array(programUpdateSchema).max(100).optional(),
   })
   .superRefine((p, ctx) => {
     const unique = (list: { id: string }[], path: string) => {
@@ -98,6 +129,23 @@ export const programSettingsSchema = z
     unique(p.components, 'components');
     unique(p.checks, 'checks');
     unique(p.changeCategories, 'changeCategories');
+    unique(p.programUpdates ?? [], 'programUpdates');
+    const checkIds = new Set(p.checks.map((c) => c.id));
+    (p.programUpdates ?? []).forEach((u, i) => {
+      const notice = DateTime.fromISO(u.effectiveFrom, { zone: 'utc' }).diff(DateTime.fromISO(u.announcedOn, { zone: 'utc' }), 'days').days;
+      if (!(notice >= MIN_UPDATE_NOTICE_DAYS)) {
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: ['programUpdates', i, 'effectiveFrom'],
+          message: `must be at least ${MIN_UPDATE_NOTICE_DAYS} days after the announcement day (${u.announcedOn})`,
+        });
+      }
+      if (!u.addCheck) return;
+      if (checkIds.has(u.addCheck.id)) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['programUpdates', i, 'addCheck', 'id'], message: `check "${u.addCheck.id}" already exists` });
+      }
+      checkIds.add(u.addCheck.id);
+    });
     const statuses = new Set<string>();
     p.statusMapping.forEach((m, i) => {
       const key = m.status.toLowerCase();
@@ -116,6 +164,7 @@ export type RequirementComponent = z.infer<typeof requirementComponentSchema>;
 export type ReviewCheck = z.infer<typeof reviewCheckSchema>;
 export type ChangeCategory = z.infer<typeof changeCategorySchema>;
 export type ReviewTimings = z.infer<typeof timingsSchema>;
+export type ProgramUpdate = z.infer<typeof programUpdateSchema>;
 
 /** A settings problem an admin can act on: which field, and what is wrong with it. */
 export interface SettingsProblem {

@@ -6,13 +6,21 @@ import type { AdfDoc } from '../domain/messages/adf';
 import type { IsoDate, IsoDateTime } from '../domain/dates';
 import type { ProgramSettings } from '../domain/program';
 import type { ReviewCycle, ReviewEffect } from '../domain/review-types';
+import type { ProgramEffect } from '../domain/program-effects';
 import type { AuditEntry, TrackedApp } from '../domain/tracked-app';
 
 /** Marks what the app posts, so that a retry finds it instead of posting again. */
 export interface EffectMark {
   issueKey: string;
   cycleId: string;
-  effect: ReviewEffect;
+  effect: ReviewEffect | ProgramEffect;
+}
+
+/** What a customer wrote on a request, as plain text, and the tickets it is linked to. */
+export interface RequestText {
+  summary: string;
+  description: string;
+  linkedKeys: string[];
 }
 
 export interface IssueFacts {
@@ -96,6 +104,10 @@ export interface JiraPort {
   callerOnProgram(accountId: string, projectKeys: string[]): Promise<{ isAdmin: boolean; isAgent: boolean }>;
   /** Whether the account is one of the service desk's agents (not the partner). */
   isAgent(issueKey: string, accountId: string): Promise<boolean>;
+  /** A request's summary and description as text, and the keys of the tickets linked to it; null when Jira does not know it. */
+  readRequestText(issueKey: string): Promise<RequestText | null>;
+  /** Links `issueKey` to `relatedKey` with the "Relates" link type. */
+  linkIssues(issueKey: string, relatedKey: string): Promise<void>;
 }
 
 export type SaveOutcome = { ok: true; app: TrackedApp } | { ok: false; reason: 'conflict' };
@@ -152,6 +164,12 @@ export interface OnceGuard {
   sweep(issueKey: string, claimPrefix: string, isClosed: (cycleId: string) => boolean): Promise<number>;
 }
 
+/** The program updates already announced to every approved app: a record of the whole program. */
+export interface AnnouncementLog {
+  announced(): Promise<string[]>;
+  markAnnounced(updateId: string): Promise<void>;
+}
+
 export interface WorkQueue {
   /** Pushes the issue keys to the review queue, in batches within the platform's limits. */
   pushReviewWork(issueKeys: string[], day: IsoDate): Promise<void>;
@@ -167,6 +185,7 @@ export interface Ports {
   audit: AuditLog;
   settings: SettingsStore;
   once: OnceGuard;
+  announcements: AnnouncementLog;
   queue: WorkQueue;
   clock: Clock;
 }

@@ -50,8 +50,8 @@ export function raiseEscalation(ctx: InvocationContext, viewer: Viewer, { issueK
 }
 
 /** The program as the admin page edits it (the default program until an admin saves one). */
-export function getSettings(ctx: InvocationContext, viewer: Viewer): ApiResult<{ settings: ProgramSettings; viewer: Viewer }> {
-  return success({ settings: ctx.program, viewer });
+export async function getSettings(ctx: InvocationContext, viewer: Viewer): Promise<ApiResult<{ settings: ProgramSettings; viewer: Viewer; announcedUpdates: string[] }>> {
+  return success({ settings: ctx.program, viewer, announcedUpdates: await ctx.ports.announcements.announced() });
 }
 
 export async function saveSettings(ctx: InvocationContext, viewer: Viewer, settings: unknown): Promise<ApiResult<{ settings: ProgramSettings }>> {

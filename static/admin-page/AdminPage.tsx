@@ -9,12 +9,13 @@ import { Column, pageStyle } from '../shared/layout';
 import { PageErrorMessage } from '../shared/ak/PageErrorMessage';
 import { Loading } from '../shared/loading';
 import { ImportForm } from './ImportForm';
+import { AnnouncedContext } from './ProgramUpdates';
 import { SettingsForm } from './SettingsForm';
 
 /** Atlassian's tab panel has no width of its own; the forms take the page's. */
 const TAB_PANEL = { width: '100%', paddingTop: token('space.150') } as const;
 
-type Load = { status: 'loading' } | { status: 'failed'; error: ApiError } | { status: 'ready'; settings: ProgramSettings; viewer: Viewer };
+type Load = { status: 'loading' } | { status: 'failed'; error: ApiError } | { status: 'ready'; settings: ProgramSettings; viewer: Viewer; announcedUpdates: string[] };
 
 export function AdminPage() {
   const [load, setLoad] = useState<Load>({ status: 'loading' });
@@ -49,7 +50,9 @@ export function AdminPage() {
               </TabList>
               <TabPanel>
                 <div style={TAB_PANEL}>
-                  <SettingsForm settings={load.settings} readOnly={!load.viewer.isAdmin} onSaved={(settings) => setLoad({ status: 'ready', settings, viewer: load.viewer })} />
+                  <AnnouncedContext.Provider value={load.announcedUpdates}>
+                    <SettingsForm settings={load.settings} readOnly={!load.viewer.isAdmin} onSaved={(settings) => setLoad({ ...load, settings })} />
+                  </AnnouncedContext.Provider>
                 </div>
               </TabPanel>
               <TabPanel>

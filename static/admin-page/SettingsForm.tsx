@@ -11,6 +11,7 @@ import { PageErrorMessage } from '../shared/ak/PageErrorMessage';
 import { setAt, type Json } from './draft';
 import { fieldLabel, LABEL, LISTS, SECTIONS, sectionOf, type SectionId } from './settings-labels';
 import { CheckboxField, ChoiceField, DraftContext, ListEditor, ListField, LongTextField, NumberField, TextField } from './fields';
+import { ProgramUpdates } from './ProgramUpdates';
 
 const STAGE_OPTIONS = (Object.keys(STAGE_LABEL) as Stage[]).map((s) => ({ value: s, label: STAGE_LABEL[s] }));
 const AREA_OPTIONS = [
@@ -42,6 +43,12 @@ function Section({ id }: { id: SectionId }) {
           <ListField label={L.projects} path="projects" separator="comma" hint="project keys, separated by commas; empty: any project" />
           <ListField label={L.requestTypes} path="requestTypes" separator="line" hint="one per line; empty: any request type" />
           <TextField label={L.formTemplateId} path="formTemplateId" optional hint="when set, the form is added to the ticket as well as attached" />
+          <ListField
+            label={L.escalationRequestTypes}
+            path="escalationRequestTypes"
+            separator="line"
+            hint="one per line: portal request types through which a customer raises a concern about an app, naming it"
+          />
         </Column>
       );
     case 'timings':
@@ -125,6 +132,8 @@ function Section({ id }: { id: SectionId }) {
         />
       );
     }
+    case 'programUpdates':
+      return <ProgramUpdates />;
     case 'changeCategories': {
       const f = LISTS.changeCategories.fields;
       return (

@@ -18,7 +18,7 @@ export interface DraftApi {
 
 export const DraftContext = createContext<DraftApi | null>(null);
 
-function useDraft(): DraftApi {
+export function useDraft(): DraftApi {
   const api = useContext(DraftContext);
   if (!api) throw new Error('settings fields need a DraftContext');
   return api;

@@ -11,6 +11,7 @@ export const SECTIONS = [
   { id: 'components', title: 'Requirement components' },
   { id: 'checks', title: 'Review checks' },
   { id: 'changeCategories', title: 'Significant-change categories' },
+  { id: 'programUpdates', title: 'Program updates' },
 ] as const;
 
 export type SectionId = (typeof SECTIONS)[number]['id'];
@@ -22,6 +23,7 @@ export const LABEL = {
   projects: 'Projects',
   requestTypes: 'Request types',
   formTemplateId: 'JSM form template id',
+  escalationRequestTypes: 'Concern request types',
   'timings.noticeDaysBefore': 'Notice, days before the window',
   'timings.windowDays': 'Window, last days of the month',
   'timings.remediationDays': 'Remediation, days after the window',
@@ -42,7 +44,14 @@ export const LISTS = {
   },
   checks: { item: 'check', fields: { id: 'Id', title: 'Title', description: 'Description' } },
   changeCategories: { item: 'category', fields: { id: 'Id', title: 'Title', examples: 'Examples' } },
+  programUpdates: {
+    item: 'update',
+    fields: { id: 'Id', announcedOn: 'Announcement day', effectiveFrom: 'Effective day', addCheck: 'New check', text: 'What changes' },
+  },
 } as const;
+
+/** Labels of a program update's new check, by the rest of the path after `addCheck`. */
+export const NEW_CHECK_FIELDS = { id: 'New check id', title: 'New check title', description: 'New check description' } as const;
 
 const SECTION_OF_TOP: Record<string, SectionId> = {
   name: 'program',
@@ -51,6 +60,7 @@ const SECTION_OF_TOP: Record<string, SectionId> = {
   projects: 'program',
   requestTypes: 'program',
   formTemplateId: 'program',
+  escalationRequestTypes: 'program',
   timings: 'timings',
   texts: 'texts',
 };
@@ -71,7 +81,7 @@ export function fieldLabel(path: string): string {
     const section = SECTIONS.find((s) => s.id === top)!.title;
     const index = Number(parts[1]);
     if (parts.length < 2 || !Number.isInteger(index)) return section;
-    const field = (list.fields as Record<string, string>)[parts[2] ?? ''];
+    const field = parts[2] === 'addCheck' && parts[3] ? (NEW_CHECK_FIELDS as Record<string, string>)[parts[3]] : (list.fields as Record<string, string>)[parts[2] ?? ''];
     return `${section}, ${list.item} ${index + 1}${field ? `: ${field}` : ''}`;
   }
   const exact = (LABEL as Record<string, string>)[path];

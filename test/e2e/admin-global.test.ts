@@ -154,4 +154,54 @@ describeWithBrowser('the settings page and the apps page', () => {
     expect(await apps.getByRole('columnheader', { name: 'App', exact: true }).getAttribute('aria-sort')).toBe('descending');
     expect(await order()).toBe('row-CFP-3 row-CFP-2 row-CFP-1');
   });
+
+  it('an admin adds a new check announced ahead of time; too short a notice is refused at its field', async () => {
+    await page.goto(`${site.url}/settings`);
+    const admin = frame();
+    await admin.getByTestId('settings-form').waitFor();
+    await admin.getByTestId('section-programUpdates').click();
+    await admin.getByTestId('add-programUpdates').click();
+    await admin.getByTestId('field-programUpdates.0.id').fill('sbom-2028');
+    await admin.getByTestId('field-programUpdates.0.announcedOn').fill('2027-04-01');
+    await admin.getByTestId('field-programUpdates.0.effectiveFrom').fill('2027-04-15');
+    await admin.getByTestId('field-programUpdates.0.addCheck.id').fill('sbom');
+    await admin.getByTestId('field-programUpdates.0.addCheck.title').fill('Software bill of materials');
+    await admin.getByTestId('save-settings').click();
+
+    const problem = admin.locator('[data-field="programUpdates.0.effectiveFrom"]').getByTestId('problem-programUpdates.0.effectiveFrom');
+    await problem.waitFor();
+    expect(await problem.innerText()).toContain('at least 30 days after the announcement day (2027-04-01)');
+    expect(await admin.getByTestId('section-programUpdates').innerText()).toContain('(1 to fix)');
+
+    await admin.getByTestId('field-programUpdates.0.effectiveFrom').fill('2028-01-01');
+    await admin.getByTestId('save-settings').click();
+    await admin.getByTestId('settings-saved').waitFor();
+
+    await page.reload();
+    await frame().getByTestId('settings-form').waitFor();
+    await frame().getByTestId('section-programUpdates').click();
+    expect(await frame().getByTestId('field-programUpdates.0.addCheck.title').inputValue()).toBe('Software bill of materials');
+    expect(await frame().getByTestId('field-programUpdates.0.effectiveFrom').inputValue()).toBe('2028-01-01');
+    expect(await frame().getByTestId('update-status-sbom-2028').innerText()).toMatch(/pending announcement/i);
+  });
+
+  it('a general update has a text and no check', async () => {
+    await page.goto(`${site.url}/settings`);
+    const admin = frame();
+    await admin.getByTestId('settings-form').waitFor();
+    await admin.getByTestId('section-programUpdates').click();
+    await admin.getByTestId('add-programUpdates').click();
+    await admin.getByTestId('field-programUpdates.1.id').fill('portal-move');
+    await admin.getByTestId('field-programUpdates.1.announcedOn').fill('2027-05-01');
+    await admin.getByTestId('field-programUpdates.1.effectiveFrom').fill('2027-06-15');
+    await admin.getByTestId('field-programUpdates.1.kind').selectOption('general');
+    expect(await admin.getByTestId('field-programUpdates.1.addCheck.id').count()).toBe(0);
+    await admin.getByTestId('save-settings').click();
+    const problem = admin.getByTestId('problem-programUpdates.1.text');
+    await problem.waitFor();
+    expect(await problem.innerText()).toContain('say what changes');
+    await admin.getByTestId('field-programUpdates.1.text').fill('Reviews move to the new partner portal.');
+    await admin.getByTestId('save-settings').click();
+    await admin.getByTestId('settings-saved').waitFor();
+  });
 });

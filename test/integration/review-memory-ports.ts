@@ -23,6 +23,7 @@ export function memoryPorts(start: string) {
   const apps = new Map<string, TrackedApp>();
   const audit: AuditEntry[] = [];
   const claims = new Map<string, number>();
+  const announced = new Set<string>();
   const queue: string[][] = [];
   const agents = new Set<string>(['agent-1']);
   const failNext: Partial<Record<'post' | 'save', Error>> = {};
@@ -87,6 +88,12 @@ export function memoryPorts(start: string) {
         jiraRequests++;
         return agents.has(accountId);
       },
+      async readRequestText() {
+        return null;
+      },
+      async linkIssues() {
+        throw new Error('no links here');
+      },
     },
     apps: {
       async get(key) {
@@ -150,6 +157,14 @@ export function memoryPorts(start: string) {
       },
       async sweep() {
         return 0;
+      },
+    },
+    announcements: {
+      async announced() {
+        return [...announced];
+      },
+      async markAnnounced(id) {
+        announced.add(id);
       },
     },
     queue: {

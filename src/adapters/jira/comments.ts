@@ -1,6 +1,7 @@
 import { route } from '@forge/api';
 import { z } from 'zod';
 import type { AdfDoc } from '../../domain/messages/adf';
+import { PROGRAM_EFFECTS } from '../../domain/program-effects';
 import { REVIEW_EFFECTS } from '../../domain/review-types';
 import type { EffectMark, PostedComment } from '../../services/ports';
 import { adfText } from './adf-text';
@@ -17,7 +18,7 @@ const PAGE_SIZE = 100;
 const MAX_PAGES = 20;
 const POST_ATTEMPTS = 3;
 
-const markSchema = z.object({ issueKey: z.string(), cycleId: z.string(), effect: z.enum(REVIEW_EFFECTS) });
+const markSchema = z.object({ issueKey: z.string(), cycleId: z.string(), effect: z.enum([...REVIEW_EFFECTS, ...PROGRAM_EFFECTS]) });
 
 const commentSchema = z.object({
   id: z.union([z.string(), z.number()]).transform(String),

@@ -3,6 +3,7 @@ import { SUMMARY_PROPERTY_KEY } from '../../services/summary-property';
 import { attachFileOnce } from './attachments';
 import { commentsSince, getComment, postCommentOnce, type PostLog } from './comments';
 import { addFormOnce, readFormAnswers } from './forms';
+import { linkIssues, readRequestText } from './issue-links';
 import { getIssue } from './issues';
 import type { JiraClient } from './jira-client';
 import { callerOnProgram, callerOnTicket, isServiceDeskAgent } from './permissions';
@@ -47,5 +48,7 @@ export function createJiraPort({ app, user, postLog }: JiraPortDeps): JiraPort {
       }
       return answer;
     },
+    readRequestText: (issueKey) => readRequestText(app, issueKey),
+    linkIssues: (issueKey, relatedKey) => linkIssues(app, issueKey, relatedKey),
   };
 }

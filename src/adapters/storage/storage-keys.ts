@@ -3,6 +3,8 @@ import { createHash } from 'node:crypto';
 export const TRACKED_APP_ENTITY = 'tracked-app';
 export const AUDIT_ENTITY = 'audit-entry';
 export const SETTINGS_KEY = 'program-settings';
+/** The ids of the program updates announced to every approved app. */
+export const ANNOUNCED_UPDATES_KEY = 'program-updates-announced';
 /** The value the `by-next-action` index holds for an app with nothing pending: after every real date. */
 export const NOTHING_PENDING = '9999-12-31';
 

@@ -5,3 +5,4 @@ export { dateForPeople } from './people-dates';
 export { adfToPlainText } from './plain-text';
 export { formFileName, significantChangeForm, type FormDocument } from './significant-change-form';
 export { fillTemplate } from './template';
+export { concernReceivedComment, concernUnmatchedNote, programUpdateComment } from './program-messages';
