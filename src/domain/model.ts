@@ -64,6 +64,8 @@ export const REVIEW_EFFECTS = [
   'soak-end-note',
   /** Internal note that the ticket was set to an approved status with requirements still open (one per status change). */
   'approval-blocked-note',
+  /** Public comment telling the partner that a submission's next step moved to them or back to Atlassian (one per stage change). */
+  'progress-update',
 ] as const;
 
 export const ANSWER_VALUES = ['YES', 'NO', 'UNCLEAR'] as const;

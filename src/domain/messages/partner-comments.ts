@@ -1,5 +1,6 @@
 import { bulletList, doc, listItem, p, strong, text } from '@atlaskit/adf-utils/builders';
 import type { Inline } from '@atlaskit/adf-schema';
+import { PROGRESS_UPDATE_TEXT } from '../cloud-fortified';
 import type { ProgramSettings } from '../program';
 import type { ReviewCycle } from '../review-types';
 import type { AdfDoc } from './adf';
@@ -51,4 +52,16 @@ export function remediationReminderComment(program: ProgramSettings, appName: st
   const open = [...failed, ...pending];
   const list = open.length > 0 ? [p(text('Still open:')), bulletList(...open.map((title) => listItem([p(text(title))])))] : [];
   return doc(...templateParagraphs(program.texts.remediationReminder, reviewValues(appName, cycle), ['app']), ...list);
+}
+
+/** What {nextStep} says in the progress update, by whose move it now is. */
+const NEXT_STEP_WORDS = {
+  partner: 'The next step is yours: please see our last comment on this ticket for what we need from you.',
+  atlassian: 'Thank you: the next step is ours, and there is nothing you need to do for now.',
+} as const;
+
+/** The short public update when a submission's stage change hands the next step to the partner or back to Atlassian. */
+export function progressUpdateComment(program: ProgramSettings, appName: string, stage: string, nextStep: 'partner' | 'atlassian'): AdfDoc {
+  const values = { app: appDisplayName(appName), stage: stage.replace(/-/g, ' '), nextStep: NEXT_STEP_WORDS[nextStep] };
+  return doc(...templateParagraphs(program.texts.progressUpdate ?? PROGRESS_UPDATE_TEXT, values, ['app']));
 }
