@@ -2,7 +2,7 @@ import { addDays } from './calendar';
 import type { IsoDate, IsoDateTime } from './dates';
 import type { AppEvent, NoteAbout } from './events';
 import { agentNote, progressUpdateComment } from './messages';
-import { excerpt, type CheckResult, type PartnerAnswer, type PartnerAnswerValue, type ReviewCycle, type Stage, type TrackedApp } from './model';
+import { DETAIL_TEXT_MAX, excerpt, type CheckResult, type PartnerAnswer, type PartnerAnswerValue, type ReviewCycle, type Stage, type TrackedApp } from './model';
 import type { ProgramSettings } from './program';
 import { fail, ok, type Result } from './result';
 import {
@@ -159,6 +159,9 @@ function boundedAnswer(answer: PartnerAnswer): PartnerAnswer {
   const bounded = { ...answer };
   if (bounded.text !== undefined) bounded.text = excerpt(bounded.text);
   if (bounded.reason !== undefined) bounded.reason = excerpt(bounded.reason);
+  if (bounded.details !== undefined) {
+    bounded.details = bounded.details.slice(0, 50).map((d) => ({ ...d, whatChanged: excerpt(d.whatChanged, DETAIL_TEXT_MAX), effect: excerpt(d.effect, DETAIL_TEXT_MAX) }));
+  }
   return bounded;
 }
 
