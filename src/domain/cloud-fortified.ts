@@ -1,6 +1,11 @@
 import type { ProgramSettings } from './program';
 
 /** The Cloud Fortified Apps Program as published by Atlassian: the default program. */
+/** The short public update when a submission's next step changes hands (also for programs saved before the text existed). */
+export const PROGRESS_UPDATE_TEXT =
+  'Your Cloud Fortified submission of {app} has moved on: it is now at the stage “{stage}”. {nextStep}\n\n' +
+  'We’ll update you on your progress.';
+
 export const CLOUD_FORTIFIED: ProgramSettings = {
   name: 'Cloud Fortified Apps Program',
   // Atlassian opened the program in 2022; from the year's first day, so no real approval is refused.
@@ -202,6 +207,7 @@ export const CLOUD_FORTIFIED: ProgramSettings = {
     remediationReminder:
       'A reminder: the issues found in the annual Cloud Fortified review of {app} must be resolved by {remediationDue}. ' +
       'Please reply to this ticket when they are fixed.',
+    progressUpdate: PROGRESS_UPDATE_TEXT,
     formTitle: 'Cloud Fortified significant-change form',
   },
 };

@@ -1,8 +1,8 @@
 import { addDays } from './calendar';
 import type { IsoDate, IsoDateTime } from './dates';
 import type { AppEvent, NoteAbout } from './events';
-import { agentNote } from './messages';
-import { excerpt, type CheckResult, type PartnerAnswer, type PartnerAnswerValue, type ReviewCycle, type Stage, type TrackedApp } from './model';
+import { agentNote, progressUpdateComment } from './messages';
+import { DETAIL_TEXT_MAX, excerpt, type CheckResult, type PartnerAnswer, type PartnerAnswerValue, type ReviewCycle, type Stage, type TrackedApp } from './model';
 import type { ProgramSettings } from './program';
 import { fail, ok, type Result } from './result';
 import {
@@ -17,7 +17,7 @@ import {
 } from './review-cycle';
 import { REVIEW_STEPS, type Post } from './review-steps';
 import { soakEndMarkId, type EndedSoak } from './soak-end';
-import { approveSubmission, componentStates, followJiraStatus, moveStage, setComponentStatus, stageForStatus, approvalBlockers, type ComponentChange } from './submission';
+import { approveSubmission, componentStates, followJiraStatus, moveStage, nextStepOwner, setComponentStatus, stageForStatus, approvalBlockers, type ComponentChange } from './submission';
 
 /**
  * The decider: one pure function of the tracked app, a command and the context (today, the
@@ -159,6 +159,9 @@ function boundedAnswer(answer: PartnerAnswer): PartnerAnswer {
   const bounded = { ...answer };
   if (bounded.text !== undefined) bounded.text = excerpt(bounded.text);
   if (bounded.reason !== undefined) bounded.reason = excerpt(bounded.reason);
+  if (bounded.details !== undefined) {
+    bounded.details = bounded.details.slice(0, 50).map((d) => ({ ...d, whatChanged: excerpt(d.whatChanged, DETAIL_TEXT_MAX), effect: excerpt(d.effect, DETAIL_TEXT_MAX) }));
+  }
   return bounded;
 }
 
@@ -255,7 +258,7 @@ function agent(app: TrackedApp, action: AgentAction, context: DecideContext): Re
         submission = followed;
       }
       const event: AppEvent = { type: 'stage-changed', by, at, from, to: submission.stage, ...(action.status ? { status: action.status } : {}), ...(action.note ? { note: action.note } : {}) };
-      return ok(finish(app, { ...app, submission }, [event], context));
+      return ok({ ...finish(app, { ...app, submission }, [event], context), effects: progressUpdate(app, submission.stage, context) });
     }
     case 'set-component': {
       const { change } = action;
@@ -348,7 +351,7 @@ function jiraStatus(app: TrackedApp, { status, on, changeId }: { status: string;
   const submission = followJiraStatus(app.submission, context.program, status, context.by, context.at);
   if (!submission) return none;
   const event: AppEvent = { type: 'stage-changed', by: context.by, at: context.at, from, to: submission.stage, status, followedJira: true };
-  return { state: { ...app, submission }, events: [event], effects: [] };
+  return { state: { ...app, submission }, events: [event], effects: progressUpdate(app, submission.stage, context) };
 }
 
 function noted(app: TrackedApp, about: NoteAbout, performed: Performed, context: DecideContext): Decision {
@@ -423,4 +426,25 @@ export function unclearAnswerEffect(app: TrackedApp, cycleId: string, answer: Pa
     post: { effect: 'unclear-answer-note', target: 'comment', visibility: 'internal', body },
     about: { kind: 'unclear-answer', commentId: answer.commentId ?? null },
   };
+}
+
+/**
+ * The partner's short public update when a stage change before approval hands the next step to
+ * them or back to Atlassian; none when the same side keeps it (or time, or nobody, has it). The
+ * mark names the stage left and since when, so the panel and Jira's event name one change alike,
+ * and a redelivery or a retry finds the comment.
+ */
+export function progressUpdate(app: TrackedApp, to: Stage, context: Pick<DecideContext, 'program'>): Array<Effect & { about: NoteAbout }> {
+  const from = app.submission.stage;
+  const was = nextStepOwner(from);
+  const now = nextStepOwner(to);
+  if (app.approval || was === now || (was !== 'partner' && was !== 'atlassian') || (now !== 'partner' && now !== 'atlassian')) return [];
+  const since = app.submission.stageSince.replace(/[^0-9A-Za-z]/g, '');
+  return [
+    {
+      markId: `submission/progress-${from}-${since}-${to}`,
+      post: { effect: 'progress-update', target: 'comment', visibility: 'public', body: progressUpdateComment(context.program, app.appName, to, now) },
+      about: { kind: 'progress-update', from, to, nextStep: now },
+    },
+  ];
 }

@@ -25,6 +25,8 @@ export type AppEvent = { by: string; at: IsoDateTime } & (
 export type NoteAbout =
   | { kind: 'soak-ended'; componentId: string; title: string; soakUntil: IsoDate }
   | { kind: 'unclear-answer'; commentId: string | null }
-  | { kind: 'approval-blocked'; status: string; open: string[] };
+  | { kind: 'approval-blocked'; status: string; open: string[] }
+  /** The partner was told that the submission's next step is now theirs, or Atlassian's again. */
+  | { kind: 'progress-update'; from: Stage; to: Stage; nextStep: 'partner' | 'atlassian' };
 
 export type AppEventOf<T extends AppEvent['type']> = Extract<AppEvent, { type: T }>;

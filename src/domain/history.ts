@@ -159,6 +159,14 @@ function postedLine(event: Extract<AppEvent, { type: 'posted' }>, base: { at: st
       };
     case 'unclear-answer':
       return { ...posted, summary: `Internal note posted for ${name}: the reply could not be read as YES or NO.`, detail: { ...detail, visibility, commentId: about.commentId } };
+    case 'progress-update': {
+      const whose = about.nextStep === 'partner' ? 'the next step is theirs' : 'the next step is Atlassian’s';
+      return {
+        ...posted,
+        summary: `Public comment posted: the partner was told that the submission moved from ${about.from} to ${about.to} and ${whose}.`,
+        detail: { ...detail, visibility, event: 'progress-update-posted', from: about.from, to: about.to, nextStep: about.nextStep },
+      };
+    }
     case 'approval-blocked': {
       const count = `${about.open.length} requirement${about.open.length === 1 ? '' : 's'}`;
       return {

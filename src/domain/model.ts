@@ -64,11 +64,25 @@ export const REVIEW_EFFECTS = [
   'soak-end-note',
   /** Internal note that the ticket was set to an approved status with requirements still open (one per status change). */
   'approval-blocked-note',
+  /** Public comment telling the partner that a submission's next step moved to them or back to Atlassian (one per stage change). */
+  'progress-update',
 ] as const;
 
 export const ANSWER_VALUES = ['YES', 'NO', 'UNCLEAR'] as const;
 export const CHECK_RESULTS = ['pending', 'passed', 'failed'] as const;
 export const CONCERN_SOURCES = ['atlassian', 'customer'] as const;
+
+/** Longest text kept of one category's details: the whole form stays on the ticket. */
+export const DETAIL_TEXT_MAX = 1000;
+
+/** What the partner said of one category that changed (a structured answer: the portal panel or the JSM form). */
+export const categoryDetailSchema = z.object({
+  categoryId: z.string(),
+  whatChanged: z.string().max(DETAIL_TEXT_MAX),
+  effect: z.string().max(DETAIL_TEXT_MAX),
+  /** The Marketplace listing and the Privacy & Security tab were updated; absent when the partner did not say. */
+  listingUpdated: z.boolean().optional(),
+});
 
 export const partnerAnswerSchema = z.object({
   ...attribution,
@@ -81,6 +95,8 @@ export const partnerAnswerSchema = z.object({
   /** An excerpt of the reply as the partner wrote it (shown as text, never markup). */
   text: storedText.optional(),
   reason: storedText.optional(),
+  /** Per category (YES answers given in a structured way): what changed, its effect, the listing updated. */
+  details: z.array(categoryDetailSchema).max(50).optional(),
 });
 
 export const checkStateSchema = z.object({
@@ -200,6 +216,7 @@ export type ReviewState = (typeof REVIEW_STATES)[number];
 export type ReviewEffect = (typeof REVIEW_EFFECTS)[number];
 export type PartnerAnswerValue = (typeof ANSWER_VALUES)[number];
 export type PartnerAnswer = z.infer<typeof partnerAnswerSchema>;
+export type CategoryDetail = z.infer<typeof categoryDetailSchema>;
 export type CheckResult = (typeof CHECK_RESULTS)[number];
 export type CheckState = z.infer<typeof checkStateSchema>;
 export type EffectRecord = z.infer<typeof effectRecordSchema>;

@@ -52,6 +52,11 @@ export const textsSchema = z.object({
   answerReminder: text(4000),
   /** Public comment a week before the remediation deadline. */
   remediationReminder: text(4000),
+  /**
+   * Public comment when a submission's stage change moves the next step to the partner or back to
+   * Atlassian. Placeholders: {app}, {stage}, {nextStep}. The default text when absent.
+   */
+  progressUpdate: text(4000).optional(),
   /** Title of the significant-change form document. */
   formTitle: text(200),
 });

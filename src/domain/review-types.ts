@@ -5,6 +5,7 @@ export type {
   ReviewEffect,
   PartnerAnswerValue,
   PartnerAnswer,
+  CategoryDetail,
   CheckResult,
   CheckState,
   ReviewDates,

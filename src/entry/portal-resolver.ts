@@ -7,12 +7,12 @@ import {
   PORTAL_RESOLVER_KEYS,
   type ApiResult,
   type PortalApi,
-  type PortalCategoryAnswer,
   type PortalKey,
   type PortalView,
 } from '../contract';
 import { partnerView } from '../domain/partner-view';
-import type { PartnerAnswer } from '../domain/review-types';
+import type { CategoryDetail, PartnerAnswer } from '../domain/review-types';
+import { structuredAnswerText } from '../domain/structured-answer';
 import { refusal } from '../services/api-result';
 import { loadInvocationContext, type InvocationContext } from '../services/invocation-context';
 import { recordStructuredAnswer } from '../services/partner-reply';
@@ -51,17 +51,6 @@ async function viewOf(ctx: InvocationContext, issueKey: string): Promise<PortalV
   return app ? { tracked: true, issueKey, view: partnerView(app, ctx.program, ctx.today) } : { tracked: false, issueKey };
 }
 
-/** The structured answer as the text kept as evidence for the agents: each ticked category and what the partner said of it. */
-function answerText(ctx: InvocationContext, value: 'YES' | 'NO', categories: PortalCategoryAnswer[]): string {
-  const lines = [`${value} (${PORTAL_EVIDENCE})`];
-  for (const c of categories) {
-    const title = ctx.program.changeCategories.find((k) => k.id === c.id)?.title ?? c.id;
-    lines.push('', title, `- What changed: ${c.whatChanged || '(not said)'}`, `- How it affects security or reliability: ${c.effect || '(not said)'}`);
-    lines.push(`- Marketplace listing and Privacy & Security tab updated: ${c.listingUpdated ? 'yes' : 'no'}`);
-  }
-  return lines.join('\n');
-}
-
 async function answerOnPortal(ctx: InvocationContext, issueKey: string, accountId: string, p: PortalApi['answerOnPortal']['payload']): Promise<ApiResult<PortalView>> {
   const before = await viewOf(ctx, issueKey);
   const review = before.tracked ? before.view.review : undefined;
@@ -71,12 +60,18 @@ async function answerOnPortal(ctx: InvocationContext, issueKey: string, accountI
   if (unknown.length > 0) return refusal('invalid', `Unknown change categories: ${unknown.join(', ')}. Reload the panel.`);
   if (p.value === 'NO' && p.categories.length > 0) return refusal('invalid', 'Tick categories only with a YES answer.');
   if (p.value === 'YES' && p.categories.some((c) => c.whatChanged === '')) return refusal('invalid', 'Say what changed in each category you ticked.');
-  const categories = [...new Map(p.categories.map((c) => [c.id, c])).values()];
+  const given = new Map(p.categories.map((c) => [c.id, c]));
+  // In the program's order, one per category.
+  const details: CategoryDetail[] = ctx.program.changeCategories.flatMap((k) => {
+    const c = given.get(k.id);
+    return c ? [{ categoryId: c.id, whatChanged: c.whatChanged, effect: c.effect, listingUpdated: c.listingUpdated }] : [];
+  });
   const answer: PartnerAnswer = {
     value: p.value,
-    categories: ctx.program.changeCategories.map((k) => k.id).filter((id) => categories.some((c) => c.id === id)),
+    categories: details.map((d) => d.categoryId),
+    ...(details.length ? { details } : {}),
     source: 'form',
-    text: answerText(ctx, p.value, categories),
+    text: structuredAnswerText(ctx.program, p.value, details, PORTAL_EVIDENCE),
     reason: PORTAL_EVIDENCE,
     by: accountId,
     at: ctx.at,

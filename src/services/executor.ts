@@ -42,6 +42,22 @@ export async function record(ctx: InvocationContext, issueKey: string, command: 
   return saved.ok && last ? { ...saved, decision: last } : saved;
 }
 
+/**
+ * Decides `command` and records it like `record`, telling the partner first of a stage change
+ * that hands them the next step (or hands it back): each update is posted once under its mark
+ * before the change is recorded, so a retry or a redelivered event after a crash finds it
+ * instead of posting again, and a recorded change never lacks its update.
+ */
+export async function recordWithUpdates(ctx: InvocationContext, issueKey: string, command: Command, by: string, known: TrackedApp): Promise<Result<TrackedApp> & { decision?: Decision }> {
+  const planned = decide(known, command, decideContext(ctx, by));
+  for (const effect of planned.ok ? planned.value.effects : []) {
+    if (effect.about?.kind !== 'progress-update') continue;
+    // Held by another invocation: that one posts it before it records the same change.
+    await postNoteOnce(ctx, issueKey, `progress:${issueKey}:${effect.markId}`, { ...effect, about: effect.about });
+  }
+  return record(ctx, issueKey, command, by, known);
+}
+
 /** Puts each effect on the ticket unless its mark (or file, or form) is already there. */
 async function perform(ctx: InvocationContext, issueKey: string, effects: Effect[]): Promise<Performed[]> {
   const done: Performed[] = [];

@@ -2,7 +2,7 @@ import { fail, ok, type Result } from '../domain/result';
 import { moveStage } from '../domain/submission';
 import type { Stage } from '../domain/submission-types';
 import type { TrackedApp } from '../domain/tracked-app';
-import { record } from './executor';
+import { recordWithUpdates } from './executor';
 import type { InvocationContext } from './invocation-context';
 import { afterTransition, transitionFor } from './jira-transition';
 
@@ -24,5 +24,5 @@ export async function moveSubmissionStage(ctx: InvocationContext, { issueKey, by
   const status = await transitionFor(ctx, issueKey, to);
   if (!status.ok) return status;
   const action = { type: 'move-stage' as const, to, ...(note ? { note } : {}), ...(status.value ? { status: status.value } : {}) };
-  return afterTransition(issueKey, status.value, () => record(ctx, issueKey, { kind: 'agent', action }, by));
+  return afterTransition(issueKey, status.value, () => recordWithUpdates(ctx, issueKey, { kind: 'agent', action }, by, app));
 }

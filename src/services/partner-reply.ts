@@ -2,6 +2,7 @@ import { unclearAnswerEffect } from '../domain/decide';
 import type { PartnerAnswer, ReviewCycle, TrackedApp } from '../domain/model';
 import { mayBePartner, questionFor, replyText, utcInstant, type CommentAuthor } from '../domain/reply';
 import { classifyReply } from '../domain/reply-classifier';
+import { answerFromForm } from '../domain/structured-answer';
 import { postNoteOnce, record } from './executor';
 import type { InvocationContext } from './invocation-context';
 import type { Ports } from './ports';
@@ -112,4 +113,19 @@ export async function recordMissedReply(ctx: InvocationContext, app: TrackedApp,
     return (await recordReply(ctx, app, cycle, reply)).app;
   }
   return unclear ? (await recordReply(ctx, app, cycle, unclear)).app : null;
+}
+
+/**
+ * The partner's answer in the JSM form on the ticket, when the program has a form template and
+ * the review added one: read once (before the reminder, at the window's close) and recorded as
+ * a structured answer, which wins over a free-text reply. Null when the form holds no answer yet.
+ */
+export async function recordFormAnswer(ctx: InvocationContext, app: TrackedApp, cycle: ReviewCycle): Promise<TrackedApp | null> {
+  const formId = cycle.effects['jsm-form']?.id;
+  if (!ctx.program.formTemplateId || !formId || cycle.answer?.source === 'form' || cycle.answer?.source === 'agent') return null;
+  const answers = await ctx.ports.jira.readFormAnswers(app.issueKey, formId);
+  const answer = answers ? answerFromForm(ctx.program, answers, ctx.at) : null;
+  if (!answer) return null;
+  const recorded = await recordStructuredAnswer(ctx, app.issueKey, cycle.id, answer);
+  return recorded.changed ? recorded.stored : null;
 }

@@ -3,7 +3,7 @@ import { ensureNextCycle, isClosed } from '../domain/review-cycle';
 import type { TrackedApp } from '../domain/tracked-app';
 import { noteEndedSoaks, record, runStep, stepDue, type BeforeStep } from './executor';
 import type { InvocationContext } from './invocation-context';
-import { recordMissedReply } from './partner-reply';
+import { recordFormAnswer, recordMissedReply } from './partner-reply';
 import { forgetWorkFailure, noteWorkFailure } from './work-failure';
 import { flushSummaries } from './update-app';
 
@@ -93,13 +93,16 @@ async function reviewSteps(ctx: InvocationContext, issueKey: string, first: Trac
 
 /**
  * Before reminding the partner to answer, or closing the window without an answer, the ticket
- * is read once for a reply whose comment event never came: a partner who answered is neither
- * reminded nor sent to remediation.
+ * is read once for the partner's answer in the JSM form (a structured answer, over a reply's),
+ * then for a reply whose comment event never came: a partner who answered is neither reminded
+ * nor sent to remediation.
  */
 function answerFromTicket(ctx: InvocationContext): BeforeStep {
   return async (app, cycle, step) => {
     const asks = step.kind === 'send-answer-reminder' || (step.kind === 'close-window' && cycle.state === 'in-review');
-    if (!asks || cycle.answer) return null;
+    if (!asks) return null;
+    const formed = await recordFormAnswer(ctx, app, cycle);
+    if (formed || cycle.answer) return formed;
     return recordMissedReply(ctx, app, cycle);
   };
 }

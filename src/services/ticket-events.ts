@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { todayIn } from '../domain/calendar';
 import { commentEventSchema, updateEventSchema, type CommentEvent, type UpdateEvent } from '../domain/jira-events';
 import { mayBePartner, questionFor, replyText, utcInstant } from '../domain/reply';
-import { postNoteOnce, record } from './executor';
+import { postNoteOnce, recordWithUpdates } from './executor';
 import { loadInvocationContext } from './invocation-context';
 import { isPartner, recordReply } from './partner-reply';
 import type { Ports } from './ports';
@@ -86,7 +86,7 @@ async function onUpdate(ports: Ports, event: UpdateEvent): Promise<TicketEventOu
   // The day of the change, not of the delivery: a late redelivery still approves on the right day.
   const on = todayIn(ctx.program.timezone, new Date(utcInstant(event.issue.fields?.updated ?? undefined) ?? ctx.at));
   const changeId = changeIdOf(event);
-  const result = await record(ctx, event.issue.key, { kind: 'jira-status', status, on, changeId }, by, app);
+  const result = await recordWithUpdates(ctx, event.issue.key, { kind: 'jira-status', status, on, changeId }, by, app);
   if (!result.ok) throw new Error(`stage of ${event.issue.key} not updated: ${result.error.message}`);
   const decision = result.decision;
   const first = decision?.events[0];

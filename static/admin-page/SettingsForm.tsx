@@ -72,6 +72,12 @@ function Section({ id }: { id: SectionId }) {
           />
           <LongTextField label={L['texts.answerReminder']} path="texts.answerReminder" />
           <LongTextField label={L['texts.remediationReminder']} path="texts.remediationReminder" />
+          <LongTextField
+            label={L['texts.progressUpdate']}
+            path="texts.progressUpdate"
+            optional
+            hint="told to the partner when a submission's next step becomes theirs or Atlassian's again; placeholders {app}, {stage}, {nextStep}; empty: the default text"
+          />
           <TextField label={L['texts.formTitle']} path="texts.formTitle" />
         </Column>
       );

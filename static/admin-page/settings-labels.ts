@@ -31,6 +31,7 @@ export const LABEL = {
   'texts.notice': 'Notice comment',
   'texts.escalationNotice': 'Escalation notice',
   'texts.answerReminder': 'Answer reminder',
+  'texts.progressUpdate': 'Progress update',
   'texts.remediationReminder': 'Remediation reminder',
   'texts.formTitle': 'Form title',
 } as const;

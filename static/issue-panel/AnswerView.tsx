@@ -52,9 +52,24 @@ export function AnswerView({ view, cycle, run, busy }: { view: Tracked; cycle: C
             )}
             {answer.categories.length > 0 && (
               <ul data-testid="answer-categories" style={{ margin: 0, paddingLeft: token('space.200') }}>
-                {answer.categories.map((id) => (
-                  <li key={id}>{titles.get(id) ?? id}</li>
-                ))}
+                {answer.categories.map((id) => {
+                  const detail = answer.details?.find((d) => d.categoryId === id);
+                  return (
+                    <li key={id} data-testid="answer-category">
+                      <strong>{titles.get(id) ?? id}</strong>
+                      {detail && (
+                        <dl data-testid="answer-detail" style={{ margin: 0 }}>
+                          <dt>What changed</dt>
+                          <dd style={{ margin: 0, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{detail.whatChanged || 'Not said'}</dd>
+                          <dt>How it affects security or reliability</dt>
+                          <dd style={{ margin: 0, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{detail.effect || 'Not said'}</dd>
+                          <dt>Listing and Privacy &amp; Security tab updated</dt>
+                          <dd style={{ margin: 0 }}>{detail.listingUpdated === undefined ? 'Not said' : detail.listingUpdated ? 'Yes' : 'No'}</dd>
+                        </dl>
+                      )}
+                    </li>
+                  );
+                })}
               </ul>
             )}
             {answer.reason && <Subtle>{answer.reason}</Subtle>}

@@ -3,7 +3,7 @@ import type { ApprovedView, CycleView } from '../../src/contract';
 import { formatDay } from '../shared/format';
 import { Column, Row, SectionTitle, Subtle } from '../shared/layout';
 import { CycleCard } from './CycleCard';
-import { EscalationForm } from './EscalationForm';
+import { EscalationForm, OpenEscalations } from './EscalationForm';
 import { REVIEW_STATE_APPEARANCE, REVIEW_STATE_LABEL } from '../shared/labels';
 import type { RunAction, Tracked } from './panel-types';
 
@@ -19,6 +19,7 @@ export function ApprovedSection({ view, approved, run, busy }: { view: Tracked; 
           <span data-testid="approved-on">on {formatDay(approved.approvedOn)}</span>
           {approved.imported && <Subtle>(imported)</Subtle>}
         </Row>
+        <OpenEscalations cycles={[...(approved.current ? [approved.current] : []), ...approved.upcoming]} />
         {approved.current ? (
           <CycleCard view={view} cycle={approved.current} run={run} busy={busy} />
         ) : (

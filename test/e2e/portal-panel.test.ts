@@ -1,4 +1,5 @@
 import type { BrowserContext, FrameLocator, Page } from 'playwright-core';
+import { CLOUD_FORTIFIED } from '../../src/domain/cloud-fortified';
 import { describeWithBrowser, launchBrowser, startSite, type Site } from './local-site';
 
 jest.setTimeout(240_000);
@@ -81,6 +82,39 @@ describeWithBrowser('portal panel: the partner sees the review and answers it', 
     expect(await textIn(panel, 'answer')).toContain('from the form');
     expect(await textIn(panel, 'answer-categories')).toContain('Addition or removal of subprocessors');
     expect(await textIn(panel, 'answer-text')).toContain('Brevo replaced SendGrid for notification e-mails');
+    // Per category: what changed, its effect and the listing, as the partner said.
+    expect(await textIn(panel, 'answer-detail')).toContain('What changed Brevo replaced SendGrid for notification e-mails');
     expect(await textIn(panel, 'answer')).toContain('answered on the portal');
+  });
+
+  // Escalations, last: they change CFP-1's current review.
+  const concern = 'A customer reports API tokens written to the app’s logs.';
+
+  it('an agent raises a customer’s concern and sees what it is, who raised it, the checks and the deadline', async () => {
+    await actAs('agent-ada');
+    await page.goto(`${site.url}/browse/CFP-1`);
+    await panel.getByTestId('raise-escalation').click();
+    await panel.getByTestId('escalation-text').fill(concern);
+    await panel.getByLabel('Raised by').selectOption('customer');
+    await panel.getByTestId('submit-escalation').click();
+    await panel.getByTestId('open-escalation').waitFor();
+
+    expect(await textIn(panel, 'escalation-concern')).toContain(concern);
+    expect(await textIn(panel, 'escalation-raised-by')).toMatch(/^Raised by a customer/);
+    const checks = await textIn(panel, 'escalation-checks');
+    for (const check of CLOUD_FORTIFIED.checks) expect(checks).toContain(check.title);
+    // Raised on 20 March 2027: a week's window, then four weeks.
+    expect(await textIn(panel, 'escalation-deadline')).toContain('Issues to be resolved by 23 Apr 2027');
+  });
+
+  it('the partner sees the extra review on the portal, and not who the customer is', async () => {
+    await actAs('partner-1');
+    await page.goto(`${site.url}/browse/CFP-1`);
+    await portal.getByTestId('portal-panel').waitFor();
+    const shown = await portal.locator('body').innerText();
+    expect(shown).toContain('Extra review');
+    expect(shown).toContain('A concern was raised about the app’s compliance');
+    expect(shown).not.toContain('agent-ada');
+    expect(shown).not.toMatch(/customer/i);
   });
 });

@@ -69,6 +69,7 @@ test('a YES with a category is recorded as the review answer, and a later free-t
   const agentView = await world.view(key);
   const answer = agentView.approved?.current?.answer;
   expect(answer).toMatchObject({ value: 'YES', categories: ['subprocessors'], source: 'form', by: PARTNER, reason: 'answered on the portal' });
+  expect(answer?.details).toEqual([{ categoryId: 'subprocessors', whatChanged: 'Brevo replaced SendGrid for e-mail', effect: 'Same data, EU hosting', listingUpdated: true }]);
   expect(answer?.text).toContain('Brevo replaced SendGrid for e-mail');
   expect(agentView.history.some((h) => h.kind === 'answer-recorded' && /Answered on the portal: YES \(subprocessors\)/.test(h.summary))).toBe(true);
 

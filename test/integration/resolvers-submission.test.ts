@@ -41,7 +41,7 @@ test('an agent walks a submission from tracking to approval, and the ticket foll
   if (!waiting.tracked) throw new Error('not tracked');
   expect(waiting.submission).toMatchObject({ stage: 'awaiting-partner', nextStep: 'partner', jiraStatus: 'Waiting for partner' });
   expect(world.sb.jira.issue(key)?.status).toBe('Waiting for partner');
-  expect(waiting.history[0]?.summary).toContain('Asked for the SLO dashboard');
+  expect(waiting.history.find((h) => h.kind === 'stage-changed')?.summary).toContain('Asked for the SLO dashboard');
 
   data(await world.call('moveStage', { issueKey: key, stage: 'verifying' }, asAgent(key)));
   expect(world.sb.jira.issue(key)?.status).toBe('In verification');

@@ -121,6 +121,18 @@ describe('noticeComment', () => {
     expect(shown).toContain('significant-change-form-esc-1.md');
   });
 
+  it("says what the concern is about, the checks concerned and the four weeks, never the customer's identity", () => {
+    const concern = { text: 'Our security team found tokens in the app’s logs.', raisedBy: 'customer-account-42', at: '2027-03-25T09:00:00.000Z', source: 'customer' as const };
+    const checks = CLOUD_FORTIFIED.checks.map((c) => ({ id: c.id, result: 'pending' as const }));
+    const doc = noticeComment(CLOUD_FORTIFIED, 'Acme', { ...march2027, id: 'esc-1', kind: 'escalation', concern, checks });
+    expectValidAdf(doc);
+    const shown = adfToPlainText(doc);
+    expect(shown).toContain('The concern, raised by a customer: Our security team found tokens in the app’s logs.');
+    for (const check of CLOUD_FORTIFIED.checks) expect(shown).toContain(check.title);
+    expect(shown).toContain(`You have 4 weeks after the review window, until ${dateForPeople(march2027.remediationDue)} (${CLOUD_FORTIFIED.timezone})`);
+    expect(shown).not.toContain('customer-account-42');
+  });
+
   it('falls back to the annual text after a sentence of its own when the program has no escalation text', () => {
     const { escalationNotice: _none, ...texts } = CLOUD_FORTIFIED.texts;
     const program = { ...CLOUD_FORTIFIED, texts };

@@ -11,6 +11,7 @@ const formIndexSchema = z.array(
       id: z.union([z.string(), z.number()]).transform(String),
       formTemplate: z.object({ id: z.union([z.string(), z.number()]).transform(String) }).nullish(),
       internal: z.boolean().optional(),
+      submitted: z.boolean().optional(),
     })
     .passthrough(),
 );
@@ -70,10 +71,15 @@ const answersSchema = z.union([
   z.record(z.unknown()),
 ]);
 
-/** The form's answers keyed by question (label when it has one); null when the form is gone. */
+/**
+ * The form's answers keyed by question (label when it has one); null when the form is gone or
+ * the partner has not submitted it yet (a form being filled in is not an answer).
+ */
 export async function readFormAnswers(jira: JiraClient, issueKey: string, formId: string): Promise<Record<string, unknown> | null> {
   let answers: z.infer<typeof answersSchema>;
   try {
+    const form = (await listForms(jira, issueKey)).find((f) => f.id === formId);
+    if (!form?.submitted) return null;
     answers = await jira.read(
       { method: 'GET', path: route`/forms/issue/${issueKey}/form/${formId}/format/answers` },
       answersSchema,
