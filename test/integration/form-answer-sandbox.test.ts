@@ -11,7 +11,7 @@ if (!first || !second) throw new Error('the program needs two change categories'
 
 /** A JSM form template built with the form's own labels: the question, and each category's questions under its title. */
 function addTemplate(sandbox: Sandbox): void {
-  const questions = [{ id: 'answer', label: FORM_LABELS.question }];
+  const questions: { id: string; label: string }[] = [{ id: 'answer', label: FORM_LABELS.question }];
   for (const c of [first!, second!]) {
     questions.push({ id: `${c.id}-changed`, label: `${c.title}: ${FORM_LABELS.changed}` });
     questions.push({ id: `${c.id}-what`, label: `${c.title}: ${FORM_LABELS.whatChanged}` });
