@@ -8,6 +8,7 @@ export const SIMULATED_EVENTS = [
   'reminder-posted',
   'window-opened',
   'answer-recorded',
+  'checks-not-run',
   'remediation-started',
   'overdue',
   'passed',
@@ -29,6 +30,7 @@ const EFFECT_EVENTS: Partial<Record<ReviewEffect, SimulatedEventName>> = {
   'form-attachment': 'form-attached',
   'answer-reminder': 'reminder-posted',
   'remediation-reminder': 'reminder-posted',
+  'checks-not-run-note': 'checks-not-run',
 };
 
 /**

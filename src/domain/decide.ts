@@ -15,7 +15,7 @@ import {
   recordPartnerAnswer,
   type ReviewAction,
 } from './review-cycle';
-import { REVIEW_STEPS, type Post } from './review-steps';
+import { noteDetails, remediationDeadline, REVIEW_STEPS, type Post } from './review-steps';
 import { soakEndMarkId, type EndedSoak } from './soak-end';
 import { approveSubmission, componentStates, followJiraStatus, moveStage, setComponentStatus, stageForStatus, approvalBlockers, type ComponentChange } from './submission';
 
@@ -131,8 +131,15 @@ function stepDone(app: TrackedApp, step: ReviewAction, performed: Performed[], c
   // Recorded meanwhile by another invocation: nothing left to write.
   if (!cycle || !sameStep(nextReviewAction(cycle, context.today, context.program), step)) return { state: app, events: [], effects: [] };
   const [main, ...more] = performed;
-  const moved = applyReviewAction(cycle, step, context.today, context.at, main ? { id: main.id } : undefined, more);
+  const applied = applyReviewAction(cycle, step, context.today, context.at, main ? { id: main.id } : undefined, more);
+  // Remediation's deadline is the one its comment told the partner.
+  const startsRemediation = applied.state === 'remediation' && cycle.state !== 'remediation';
+  const moved = startsRemediation ? { ...applied, remediationDue: remediationDeadline(cycle, context.today, context.program) } : applied;
   const events: AppEvent[] = performed.map((p) => ({ type: 'posted', by: 'app', at: context.at, cycle, ...p }));
+  if (step.kind === 'note-checks-not-run') {
+    const { pendingChecks } = noteDetails(cycle, { program: context.program, appName: app.appName, today: context.today });
+    events.push({ type: 'checks-not-run', by: 'app', at: context.at, cycle: moved, checks: pendingChecks });
+  }
   const reviews = app.reviews.map((c) => (c.id === cycle.id ? moved : c));
   if (moved.state !== cycle.state) events.push({ type: 'review-moved', by: 'app', at: context.at, cycle: moved, from: cycle.state, to: moved.state, step: step.kind });
   // The next review is scheduled by its own decision once this one is closed.

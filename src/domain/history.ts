@@ -128,6 +128,16 @@ export function historyOf(event: AppEvent): HistoryLine {
           ? { from: event.from, to: event.to, action: event.step, remediationDue: event.cycle.remediationDue }
           : { from: event.from, to: event.to },
       };
+    case 'checks-not-run': {
+      const count = `${event.checks.length} check${event.checks.length === 1 ? '' : 's'}`;
+      return {
+        ...base,
+        kind: 'checks-not-run',
+        cycleId: event.cycle.id,
+        summary: `The window of ${reviewName(event.cycle)} ended with ${count} not run (${event.checks.join(', ')}): nothing is put on the partner; the review waits for the agents.`,
+        detail: { checks: event.checks.join('; ') },
+      };
+    }
     case 'posted':
       return postedLine(event, base);
   }

@@ -58,6 +58,11 @@ export const REVIEW_EFFECTS = [
   'remediation-reminder',
   'overdue-note',
   'passed-note',
+  /** Internal note that the window ended with checks never run: the review waits for the agents. */
+  'checks-not-run-note',
+  /** Public comments telling the partner what failed, what to do, the deadline and what happens next. */
+  'remediation-comment',
+  'overdue-comment',
   /** Internal note flagging a reply that reads as neither YES nor NO (one per reply). */
   'unclear-answer-note',
   /** Internal note that a requirement's soak period ended (one per component and soak date). */
@@ -174,6 +179,7 @@ export const AUDIT_KINDS = [
   'check-recorded',
   'review-state-changed',
   'escalation-raised',
+  'checks-not-run',
 ] as const;
 
 /** One line of the append-only history shown in the panel. */

@@ -3,6 +3,7 @@ import type { IsoDate, IsoDateTime } from './dates';
 import type { ProgramSettings } from './program';
 import { fail, ok, type DomainResult } from './result';
 import type { CheckResult, CheckState, PartnerAnswer, ReviewCycle, ReviewEffect, ReviewState } from './review-types';
+import { SIGNIFICANT_CHANGES_CHECK } from './review-checks';
 import { allChecksPassed, isClosed, REVIEW_STEPS, STEP_ORDER, type ReviewStepKind, type StepDays } from './review-steps';
 import { soakEndPending, submissionOpen } from './soak-end';
 import type { TrackedApp } from './tracked-app';
@@ -24,8 +25,7 @@ export interface ReviewAction {
   due: IsoDate;
 }
 
-export { allChecksPassed, isClosed };
-export const SIGNIFICANT_CHANGES_CHECK = 'significant-changes';
+export { allChecksPassed, isClosed, SIGNIFICANT_CHANGES_CHECK };
 /** The note on the significant-changes check when the partner's NO passed it. */
 export const PASSED_BY_NO_ANSWER = 'The partner answered NO: no significant change this year.';
 const NOTE_MAX = 2000;
