@@ -13,6 +13,7 @@ import {
   openEscalation,
   recordCheckResult,
   recordPartnerAnswer,
+  startReviewNow,
   type ReviewAction,
 } from './review-cycle';
 import { noteDetails, remediationDeadline, REVIEW_STEPS, type Post } from './review-steps';
@@ -55,6 +56,7 @@ export type AgentAction =
   | { type: 'record-check'; cycleId: string; checkId: string; result: CheckResult; note?: string }
   | { type: 'set-answer'; cycleId: string; value: PartnerAnswerValue; categories?: string[]; note?: string }
   | { type: 'raise-escalation'; text: string; source: 'atlassian' | 'customer' }
+  | { type: 'start-review-now'; cycleId: string }
   | { type: 'move-stage'; to: Stage; note?: string; status?: string }
   | { type: 'set-component'; change: ComponentChange }
   | { type: 'approve'; approvedOn: IsoDate; status?: string };
@@ -249,6 +251,16 @@ function agent(app: TrackedApp, action: AgentAction, context: DecideContext): Re
       const event: AppEvent = { type: 'escalation-raised', by, at, cycle, text, source: action.source };
       return ok(finish(app, { ...app, reviews: [...app.reviews, cycle] }, [event], context));
     }
+    case 'start-review-now': {
+      const found = findCycle(app, action.cycleId);
+      if (!found.ok) return found;
+      // A double click or a retried call starts it once.
+      if (found.value.startedNow) return unchanged(app);
+      const started = startReviewNow(found.value, context.today, program, by, at);
+      if (!started.ok) return started;
+      const event: AppEvent = { type: 'review-started-now', by, at, cycle: started.value };
+      return ok(finish(app, replaceCycle(app, started.value), [event], context));
+    }
     case 'move-stage': {
       const from = app.submission.stage;
       if (from === action.to) return unchanged(app);
@@ -396,7 +408,7 @@ function finish(before: TrackedApp, changed: TrackedApp, events: AppEvent[], con
  */
 export function toArchive(reviews: ReviewCycle[]): ReviewCycle[] {
   // An overdue review waits for the agents, who may still pass it: it stays live.
-  const closed = reviews.filter((c) => c.state === 'passed' || c.state === 'cancelled');
+  const closed = reviews.filter((c) => c.state === 'passed' || c.state === 'cancelled' || c.state === 'not-opened');
   const newest = (kind: ReviewCycle['kind']) =>
     closed.filter((c) => c.kind === kind).reduce<ReviewCycle | undefined>((a, c) => (!a || c.windowStart >= a.windowStart ? c : a), undefined);
   const keep = new Set([newest('annual'), newest('escalation')]);

@@ -45,7 +45,8 @@ export const submissionStateSchema = z.object({
 
 // The review
 
-export const REVIEW_STATES = ['scheduled', 'notified', 'in-review', 'remediation', 'passed', 'overdue', 'cancelled'] as const;
+/** `not-opened`: the window had ended before the app tracked the ticket, so the app did not open that year's review. */
+export const REVIEW_STATES = ['scheduled', 'notified', 'in-review', 'remediation', 'passed', 'overdue', 'cancelled', 'not-opened'] as const;
 
 /** An effect the app performs on the ticket; each is done exactly once per cycle. */
 export const REVIEW_EFFECTS = [
@@ -122,6 +123,8 @@ export const reviewCycleSchema = reviewDatesSchema.extend({
   effects: z.record(z.enum(REVIEW_EFFECTS), effectRecordSchema),
   /** Escalations: who raised the concern and why. */
   concern: concernSchema.optional(),
+  /** A review not opened in its window that an agent started later: its dates count from that day. */
+  startedNow: z.object(attribution).optional(),
 });
 
 // The tracked app

@@ -35,6 +35,7 @@ export function reviewNextStep(cycle: ReviewCycle): NextStepOwner {
       return 'atlassian';
     case 'passed':
     case 'cancelled':
+    case 'not-opened':
       return 'none';
   }
 }

@@ -1,4 +1,4 @@
-import { annualReviewDates, currentReviewYear, escalationDates } from './calendar';
+import { annualReviewDates, currentReviewYear, escalationDates, startedNowDates } from './calendar';
 import type { IsoDate, IsoDateTime } from './dates';
 import type { ProgramSettings } from './program';
 import { fail, ok, type DomainResult } from './result';
@@ -83,6 +83,16 @@ export function openEscalation(
   };
 }
 
+/**
+ * An agent starts a review the app did not open (its window had ended before the ticket was
+ * tracked): it is in review at once, its notice goes out on the day's sweep, and the four weeks
+ * count from that day.
+ */
+export function startReviewNow(cycle: ReviewCycle, today: IsoDate, program: ProgramSettings, by: string, at: IsoDateTime): DomainResult<ReviewCycle> {
+  if (cycle.state !== 'not-opened') return fail('not-allowed', `Review ${cycle.id} is ${cycle.state}; only a review the app did not open can be started now.`);
+  return ok({ ...cycle, ...startedNowDates(today, program.timings), state: 'in-review', stateSince: at, checks: pendingChecks(program), effects: {}, startedNow: { by, at } });
+}
+
 /** The steps ahead of the cycle as it stands, in the table's order, with their days. */
 function stepsAhead(cycle: ReviewCycle, program: ProgramSettings): (StepDays & { kind: ReviewStepKind })[] {
   if (isClosed(cycle)) return [];
@@ -158,7 +168,7 @@ function passIfComplete(cycle: ReviewCycle, at: IsoDateTime): ReviewCycle {
  */
 export function recordPartnerAnswer(cycle: ReviewCycle, answer: PartnerAnswer): ReviewCycle {
   const withAnswer: ReviewCycle = { ...cycle, answer };
-  if (cycle.state === 'passed' || cycle.state === 'cancelled') return withAnswer;
+  if (cycle.state === 'passed' || cycle.state === 'cancelled' || cycle.state === 'not-opened') return withAnswer;
   const checks = cycle.checks.map((check): CheckState => {
     if (check.id !== SIGNIFICANT_CHANGES_CHECK) return check;
     const passedByAnswer = check.result === 'passed' && check.note === PASSED_BY_NO_ANSWER;
@@ -187,6 +197,7 @@ export function recordCheckResult(
   if (cycle.state === 'passed' || cycle.state === 'cancelled') {
     return fail('not-allowed', `The review ${cycle.id} is ${cycle.state}; its checks can no longer change.`);
   }
+  if (cycle.state === 'not-opened') return fail('not-allowed', `The review ${cycle.id} was not opened; start it now first.`);
   const text = note?.trim() || undefined;
   if (text && text.length > NOTE_MAX) return fail('invalid', `The note is longer than ${NOTE_MAX} characters.`);
   const checks = cycle.checks.map((c): CheckState => {
@@ -214,7 +225,11 @@ export function ensureNextCycle(app: TrackedApp, today: IsoDate, program: Progra
   if (annual.some((c) => !isClosed(c))) return app;
   const lastYear = Math.max(0, ...annual.map((c) => c.year));
   const year = Math.max(currentReviewYear(app.approval.approvedOn, today, program.timings), lastYear + 1);
-  const next = { ...app, reviews: [...app.reviews, scheduleAnnualCycle(app.approval.approvedOn, year, program, at)] };
+  const cycle = scheduleAnnualCycle(app.approval.approvedOn, year, program, at);
+  // A window that ended before the app tracked the ticket is a review that never happened: the
+  // app does not open it (agents may start it now), and the next year's is scheduled.
+  if (cycle.windowEnd < today) return ensureNextCycle({ ...app, reviews: [...app.reviews, { ...cycle, state: 'not-opened' }] }, today, program, at);
+  const next = { ...app, reviews: [...app.reviews, cycle] };
   return { ...next, nextActionOn: appNextActionOn(next, program) };
 }
 

@@ -53,7 +53,7 @@ interface StepRow {
   posts(cycle: ReviewCycle, context: StepContext): Post[];
 }
 
-const CLOSED_STATES: readonly ReviewState[] = ['passed', 'overdue', 'cancelled'];
+const CLOSED_STATES: readonly ReviewState[] = ['passed', 'overdue', 'cancelled', 'not-opened'];
 
 export function isClosed(cycle: ReviewCycle): boolean {
   return CLOSED_STATES.includes(cycle.state);

@@ -234,3 +234,58 @@ describe('the partner is told', () => {
     expect(posted.filter((p) => p.visibility === 'internal').map((p) => p.effect)).toEqual(['window-note', 'remediation-note', 'overdue-note']);
   });
 });
+
+describe('late starts', () => {
+  const unapproved = (): TrackedApp => ({ ...approvedApp(), approval: undefined, reviews: [], submission: { ...approvedApp().submission, stage: 'verifying' } });
+  const importedOn = (today: string) => {
+    const app = unapproved();
+    return decide({ ...app, approval: { approvedOn: '2026-03-10', by: 'agent-1', at: at(today), imported: true }, submission: { ...app.submission, stage: 'approved' } }, { kind: 'settings' }, context(today));
+  };
+
+  test('tracked after the notice day but before the window ends: the notice and the form go out that day, then the normal steps', () => {
+    const decided = importedOn('2027-03-28');
+    if (!decided.ok) throw new Error(decided.error.message);
+    expect(decided.value.state.reviews.map((c) => `${c.id}:${c.state}`)).toEqual(['2027:scheduled']);
+    const { app, posted } = sweep(decided.value.state, '2027-03-28', '2027-03-28');
+    expect(posted.map((p) => p.effect)).toEqual(['notice', 'form-attachment', 'window-note']);
+    expect(posted[0]!.text).toContain('31 March 2027 (UTC)');
+    expect(app.reviews[0]?.state).toBe('in-review');
+    // Not straight to remediation: the partner answers, the checks pass, the review passes at the window's end.
+    const answered = decide(app, { kind: 'reply', cycleId: '2027', answer: { value: 'NO', categories: [], source: 'reply', by: 'partner-1', at: at('2027-03-29') } }, context('2027-03-29', 'partner-1'));
+    if (!answered.ok) throw new Error('no');
+    let current = answered.value.state;
+    for (const id of ['privacy-security-tab', 'support-contact', 'bug-bounty']) current = record(current, '2027-03-30', id, 'passed');
+    expect(sweep(current, '2027-03-29', '2027-04-02').app.reviews.find((c) => c.id === '2027')?.state).toBe('passed');
+  });
+
+  test('tracked after the window ended: that year’s review is not opened, the next is scheduled, and nothing goes overdue', () => {
+    const decided = importedOn('2027-04-05');
+    if (!decided.ok) throw new Error(decided.error.message);
+    expect(decided.value.state.reviews.map((c) => `${c.id}:${c.state}`)).toEqual(['2027:not-opened', '2028:scheduled']);
+    expect(historyOfEvents(decided.value.events).map((l) => l.summary)).toContain(
+      'The annual review of 2027 was not opened: its window (2027-03-25 to 2027-03-31) ended before the app tracked this ticket.',
+    );
+    const { posted, app } = sweep(decided.value.state, '2027-04-05', '2027-06-30');
+    expect(posted).toEqual([]);
+    expect(app.reviews.map((c) => c.state)).toEqual(['not-opened', 'scheduled']);
+  });
+
+  test('an agent starts a review that was not opened: in review at once, the notice that day, four weeks from that day', () => {
+    const decided = importedOn('2027-04-05');
+    if (!decided.ok) throw new Error(decided.error.message);
+    const started = decide(decided.value.state, { kind: 'agent', action: { type: 'start-review-now', cycleId: '2027' } }, context('2027-04-06'));
+    if (!started.ok) throw new Error(started.error.message);
+    const cycle = started.value.state.reviews.find((c) => c.id === '2027')!;
+    expect(cycle).toMatchObject({ state: 'in-review', noticeOn: '2027-04-06', windowStart: '2027-04-06', windowEnd: '2027-04-12', remediationDue: '2027-05-04' });
+    expect(started.value.state.reviews.map((c) => c.id)).toEqual(['2027', '2028']);
+    // Twice is once.
+    const again = decide(started.value.state, { kind: 'agent', action: { type: 'start-review-now', cycleId: '2027' } }, context('2027-04-06'));
+    expect(again.ok && again.value.state).toBe(started.value.state);
+    const { posted } = sweep(started.value.state, '2027-04-06', '2027-04-06');
+    expect(posted.map((p) => p.effect)).toEqual(['notice', 'form-attachment']);
+    expect(posted[0]!.text).toContain('Issues resolved by: 4 May 2027 (UTC)');
+    // Only a review that was not opened can be started now.
+    const scheduled = decide(started.value.state, { kind: 'agent', action: { type: 'start-review-now', cycleId: '2028' } }, context('2027-04-06'));
+    expect(scheduled).toMatchObject({ ok: false, error: { code: 'not-allowed' } });
+  });
+});
