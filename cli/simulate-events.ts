@@ -36,16 +36,13 @@ export interface SimulatedEvent {
   comment?: { public: boolean; text: string };
 }
 
-const EFFECT_EVENTS: Partial<Record<ReviewEffect | CheckNotRunEffect, SimulatedEventName>> = {
+const EFFECT_EVENTS: Partial<Record<ReviewEffect, SimulatedEventName>> = {
   notice: 'notice-posted',
   'form-attachment': 'form-attached',
   'answer-reminder': 'reminder-posted',
   'remediation-reminder': 'reminder-posted',
   'checks-not-run-note': 'checks-not-run',
 };
-
-/** The effect the review's decider records for its note to agents naming the checks never run. */
-type CheckNotRunEffect = 'checks-not-run-note';
 
 /** The note a state's arrival posts, whose comment `--comments` shows. */
 const STATE_NOTES: Partial<Record<ReviewCycle['state'], ReviewEffect>> = {

@@ -224,6 +224,7 @@ const ticketSchemas = {
       note,
     })
     .strict(),
+  startReviewNow: z.object({ issueKey, cycleId: id }).strict(),
   raiseEscalation: z
     .object({
       issueKey,
@@ -270,6 +271,7 @@ interface ResolverResults {
   recordCheck: TicketView;
   setAnswer: TicketView;
   raiseEscalation: TicketView;
+  startReviewNow: TicketView;
   /** `announcedUpdates`: ids of the program updates already announced to every approved app. */
   getSettings: { settings: ProgramSettings; viewer: Viewer; announcedUpdates: string[] };
   saveSettings: { settings: ProgramSettings };

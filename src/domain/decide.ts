@@ -13,9 +13,10 @@ import {
   openEscalation,
   recordCheckResult,
   recordPartnerAnswer,
+  startReviewNow,
   type ReviewAction,
 } from './review-cycle';
-import { REVIEW_STEPS, type Post } from './review-steps';
+import { noteDetails, remediationDeadline, REVIEW_STEPS, type Post } from './review-steps';
 import { soakEndMarkId, type EndedSoak } from './soak-end';
 import { approveSubmission, componentStates, followJiraStatus, moveStage, nextStepOwner, setComponentStatus, stageForStatus, approvalBlockers, type ComponentChange } from './submission';
 
@@ -55,6 +56,7 @@ export type AgentAction =
   | { type: 'record-check'; cycleId: string; checkId: string; result: CheckResult; note?: string }
   | { type: 'set-answer'; cycleId: string; value: PartnerAnswerValue; categories?: string[]; note?: string }
   | { type: 'raise-escalation'; text: string; source: 'atlassian' | 'customer' }
+  | { type: 'start-review-now'; cycleId: string }
   | { type: 'move-stage'; to: Stage; note?: string; status?: string }
   | { type: 'set-component'; change: ComponentChange }
   | { type: 'approve'; approvedOn: IsoDate; status?: string };
@@ -131,8 +133,15 @@ function stepDone(app: TrackedApp, step: ReviewAction, performed: Performed[], c
   // Recorded meanwhile by another invocation: nothing left to write.
   if (!cycle || !sameStep(nextReviewAction(cycle, context.today, context.program), step)) return { state: app, events: [], effects: [] };
   const [main, ...more] = performed;
-  const moved = applyReviewAction(cycle, step, context.today, context.at, main ? { id: main.id } : undefined, more);
+  const applied = applyReviewAction(cycle, step, context.today, context.at, main ? { id: main.id } : undefined, more);
+  // Remediation's deadline is the one its comment told the partner.
+  const startsRemediation = applied.state === 'remediation' && cycle.state !== 'remediation';
+  const moved = startsRemediation ? { ...applied, remediationDue: remediationDeadline(cycle, context.today, context.program) } : applied;
   const events: AppEvent[] = performed.map((p) => ({ type: 'posted', by: 'app', at: context.at, cycle, ...p }));
+  if (step.kind === 'note-checks-not-run') {
+    const { pendingChecks } = noteDetails(cycle, { program: context.program, appName: app.appName, today: context.today });
+    events.push({ type: 'checks-not-run', by: 'app', at: context.at, cycle: moved, checks: pendingChecks });
+  }
   const reviews = app.reviews.map((c) => (c.id === cycle.id ? moved : c));
   if (moved.state !== cycle.state) events.push({ type: 'review-moved', by: 'app', at: context.at, cycle: moved, from: cycle.state, to: moved.state, step: step.kind });
   // The next review is scheduled by its own decision once this one is closed.
@@ -244,6 +253,16 @@ function agent(app: TrackedApp, action: AgentAction, context: DecideContext): Re
       const cycle = openEscalation({ text: excerpt(text), source: action.source }, context.today, app.reviews, program, by, at);
       const event: AppEvent = { type: 'escalation-raised', by, at, cycle, text, source: action.source };
       return ok(finish(app, { ...app, reviews: [...app.reviews, cycle] }, [event], context));
+    }
+    case 'start-review-now': {
+      const found = findCycle(app, action.cycleId);
+      if (!found.ok) return found;
+      // A double click or a retried call starts it once.
+      if (found.value.startedNow) return unchanged(app);
+      const started = startReviewNow(found.value, context.today, program, by, at);
+      if (!started.ok) return started;
+      const event: AppEvent = { type: 'review-started-now', by, at, cycle: started.value };
+      return ok(finish(app, replaceCycle(app, started.value), [event], context));
     }
     case 'move-stage': {
       const from = app.submission.stage;
@@ -392,7 +411,7 @@ function finish(before: TrackedApp, changed: TrackedApp, events: AppEvent[], con
  */
 export function toArchive(reviews: ReviewCycle[]): ReviewCycle[] {
   // An overdue review waits for the agents, who may still pass it: it stays live.
-  const closed = reviews.filter((c) => c.state === 'passed' || c.state === 'cancelled');
+  const closed = reviews.filter((c) => c.state === 'passed' || c.state === 'cancelled' || c.state === 'not-opened');
   const newest = (kind: ReviewCycle['kind']) =>
     closed.filter((c) => c.kind === kind).reduce<ReviewCycle | undefined>((a, c) => (!a || c.windowStart >= a.windowStart ? c : a), undefined);
   const keep = new Set([newest('annual'), newest('escalation')]);

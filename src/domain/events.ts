@@ -17,6 +17,10 @@ export type AppEvent = { by: string; at: IsoDateTime } & (
   | { type: 'escalation-raised'; cycle: ReviewCycle; text: string; source: 'atlassian' | 'customer' }
   | { type: 'check-recorded'; cycle: ReviewCycle; checkId: string; title: string; result: CheckResult; note?: string }
   | { type: 'answer-recorded'; cycle: ReviewCycle; answer: PartnerAnswer; previous?: PartnerAnswer; edited: boolean }
+  /** The window ended with Atlassian's checks not run: the agents are told, the review waits for them. */
+  | { type: 'checks-not-run'; cycle: ReviewCycle; checks: string[] }
+  /** An agent started a review the app had not opened (its window ended before the ticket was tracked). */
+  | { type: 'review-started-now'; cycle: ReviewCycle }
   | { type: 'review-moved'; cycle: ReviewCycle; from: ReviewState; to: ReviewState; step?: ReviewStepKind }
   | { type: 'posted'; cycle?: ReviewCycle; effect: ReviewEffect; target: 'comment' | 'attachment' | 'form'; id: string; visibility?: 'public' | 'internal'; alreadyThere: boolean; about?: NoteAbout }
 );

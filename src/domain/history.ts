@@ -66,6 +66,15 @@ export function historyOf(event: AppEvent): HistoryLine {
       };
     case 'review-scheduled': {
       const c = event.cycle;
+      if (c.state === 'not-opened') {
+        return {
+          ...base,
+          kind: 'review-scheduled',
+          cycleId: c.id,
+          summary: `${capital(reviewName(c))} was not opened: its window (${c.windowStart} to ${c.windowEnd}) ended before the app tracked this ticket.`,
+          detail: { state: 'not-opened', windowStart: c.windowStart, windowEnd: c.windowEnd },
+        };
+      }
       return {
         ...base,
         kind: 'review-scheduled',
@@ -128,6 +137,26 @@ export function historyOf(event: AppEvent): HistoryLine {
           ? { from: event.from, to: event.to, action: event.step, remediationDue: event.cycle.remediationDue }
           : { from: event.from, to: event.to },
       };
+    case 'review-started-now': {
+      const c = event.cycle;
+      return {
+        ...base,
+        kind: 'review-state-changed',
+        cycleId: c.id,
+        summary: `${capital(reviewName(c))} started now: the notice goes out today; review window ${c.windowStart} to ${c.windowEnd}, issues due by ${c.remediationDue}.`,
+        detail: { startedNow: true, windowStart: c.windowStart, windowEnd: c.windowEnd, remediationDue: c.remediationDue },
+      };
+    }
+    case 'checks-not-run': {
+      const count = `${event.checks.length} check${event.checks.length === 1 ? '' : 's'}`;
+      return {
+        ...base,
+        kind: 'checks-not-run',
+        cycleId: event.cycle.id,
+        summary: `The window of ${reviewName(event.cycle)} ended with ${count} not run (${event.checks.join(', ')}): nothing is put on the partner; the review waits for the agents.`,
+        detail: { checks: event.checks.join('; ') },
+      };
+    }
     case 'posted':
       return postedLine(event, base);
   }

@@ -45,7 +45,8 @@ export const submissionStateSchema = z.object({
 
 // The review
 
-export const REVIEW_STATES = ['scheduled', 'notified', 'in-review', 'remediation', 'passed', 'overdue', 'cancelled'] as const;
+/** `not-opened`: the window had ended before the app tracked the ticket, so the app did not open that year's review. */
+export const REVIEW_STATES = ['scheduled', 'notified', 'in-review', 'remediation', 'passed', 'overdue', 'cancelled', 'not-opened'] as const;
 
 /** An effect the app performs on the ticket; each is done exactly once per cycle. */
 export const REVIEW_EFFECTS = [
@@ -58,6 +59,11 @@ export const REVIEW_EFFECTS = [
   'remediation-reminder',
   'overdue-note',
   'passed-note',
+  /** Internal note that the window ended with checks never run: the review waits for the agents. */
+  'checks-not-run-note',
+  /** Public comments telling the partner what failed, what to do, the deadline and what happens next. */
+  'remediation-comment',
+  'overdue-comment',
   /** Internal note flagging a reply that reads as neither YES nor NO (one per reply). */
   'unclear-answer-note',
   /** Internal note that a requirement's soak period ended (one per component and soak date). */
@@ -133,6 +139,8 @@ export const reviewCycleSchema = reviewDatesSchema.extend({
   effects: z.record(z.enum(REVIEW_EFFECTS), effectRecordSchema),
   /** Escalations: who raised the concern and why. */
   concern: concernSchema.optional(),
+  /** A review not opened in its window that an agent started later: its dates count from that day. */
+  startedNow: z.object(attribution).optional(),
 });
 
 // The tracked app
@@ -194,6 +202,7 @@ export const AUDIT_KINDS = [
   'escalation-raised',
   'program-update-announced',
   'concern-received',
+  'checks-not-run',
 ] as const;
 
 /** One line of the append-only history shown in the panel. */

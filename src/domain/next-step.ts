@@ -26,6 +26,8 @@ export function reviewNextStep(cycle: ReviewCycle): NextStepOwner {
       return 'time';
     case 'notified':
     case 'in-review':
+      // The window ended with checks not run: the agents' move, whatever the answer says.
+      if (cycle.effects['checks-not-run-note']) return 'atlassian';
       return cycle.answer && cycle.answer.value !== 'UNCLEAR' ? 'atlassian' : 'partner';
     case 'remediation':
       return 'partner';
@@ -33,6 +35,7 @@ export function reviewNextStep(cycle: ReviewCycle): NextStepOwner {
       return 'atlassian';
     case 'passed':
     case 'cancelled':
+    case 'not-opened':
       return 'none';
   }
 }

@@ -62,6 +62,8 @@ function whoseMoveInReview(cycle: ReviewCycle, next: NextStepOwner): string {
       return 'The review is complete: nothing more to do.';
     case 'cancelled':
       return 'This review was cancelled.';
+    case 'not-opened':
+      return 'This review was not held: its window ended before the program started tracking this request.';
   }
 }
 

@@ -1,8 +1,9 @@
-import { annualReviewDates, currentReviewYear, escalationDates } from './calendar';
+import { annualReviewDates, currentReviewYear, escalationDates, startedNowDates } from './calendar';
 import type { IsoDate, IsoDateTime } from './dates';
 import type { ProgramSettings } from './program';
 import { fail, ok, type DomainResult } from './result';
 import type { CheckResult, CheckState, PartnerAnswer, ReviewCycle, ReviewEffect, ReviewState } from './review-types';
+import { SIGNIFICANT_CHANGES_CHECK } from './review-checks';
 import { allChecksPassed, isClosed, REVIEW_STEPS, STEP_ORDER, type ReviewStepKind, type StepDays } from './review-steps';
 import { soakEndPending, submissionOpen } from './soak-end';
 import type { TrackedApp } from './tracked-app';
@@ -24,8 +25,7 @@ export interface ReviewAction {
   due: IsoDate;
 }
 
-export { allChecksPassed, isClosed };
-export const SIGNIFICANT_CHANGES_CHECK = 'significant-changes';
+export { allChecksPassed, isClosed, SIGNIFICANT_CHANGES_CHECK };
 /** The note on the significant-changes check when the partner's NO passed it. */
 export const PASSED_BY_NO_ANSWER = 'The partner answered NO: no significant change this year.';
 const NOTE_MAX = 2000;
@@ -81,6 +81,16 @@ export function openEscalation(
     effects: {},
     concern: { text: concern.text.trim(), raisedBy: by, at, source: concern.source },
   };
+}
+
+/**
+ * An agent starts a review the app did not open (its window had ended before the ticket was
+ * tracked): it is in review at once, its notice goes out on the day's sweep, and the four weeks
+ * count from that day.
+ */
+export function startReviewNow(cycle: ReviewCycle, today: IsoDate, program: ProgramSettings, by: string, at: IsoDateTime): DomainResult<ReviewCycle> {
+  if (cycle.state !== 'not-opened') return fail('not-allowed', `Review ${cycle.id} is ${cycle.state}; only a review the app did not open can be started now.`);
+  return ok({ ...cycle, ...startedNowDates(today, program.timings), state: 'in-review', stateSince: at, checks: pendingChecks(program), effects: {}, startedNow: { by, at } });
 }
 
 /** The steps ahead of the cycle as it stands, in the table's order, with their days. */
@@ -158,7 +168,7 @@ function passIfComplete(cycle: ReviewCycle, at: IsoDateTime): ReviewCycle {
  */
 export function recordPartnerAnswer(cycle: ReviewCycle, answer: PartnerAnswer): ReviewCycle {
   const withAnswer: ReviewCycle = { ...cycle, answer };
-  if (cycle.state === 'passed' || cycle.state === 'cancelled') return withAnswer;
+  if (cycle.state === 'passed' || cycle.state === 'cancelled' || cycle.state === 'not-opened') return withAnswer;
   const checks = cycle.checks.map((check): CheckState => {
     if (check.id !== SIGNIFICANT_CHANGES_CHECK) return check;
     const passedByAnswer = check.result === 'passed' && check.note === PASSED_BY_NO_ANSWER;
@@ -187,6 +197,7 @@ export function recordCheckResult(
   if (cycle.state === 'passed' || cycle.state === 'cancelled') {
     return fail('not-allowed', `The review ${cycle.id} is ${cycle.state}; its checks can no longer change.`);
   }
+  if (cycle.state === 'not-opened') return fail('not-allowed', `The review ${cycle.id} was not opened; start it now first.`);
   const text = note?.trim() || undefined;
   if (text && text.length > NOTE_MAX) return fail('invalid', `The note is longer than ${NOTE_MAX} characters.`);
   const checks = cycle.checks.map((c): CheckState => {
@@ -214,7 +225,11 @@ export function ensureNextCycle(app: TrackedApp, today: IsoDate, program: Progra
   if (annual.some((c) => !isClosed(c))) return app;
   const lastYear = Math.max(0, ...annual.map((c) => c.year));
   const year = Math.max(currentReviewYear(app.approval.approvedOn, today, program.timings), lastYear + 1);
-  const next = { ...app, reviews: [...app.reviews, scheduleAnnualCycle(app.approval.approvedOn, year, program, at)] };
+  const cycle = scheduleAnnualCycle(app.approval.approvedOn, year, program, at);
+  // A window that ended before the app tracked the ticket is a review that never happened: the
+  // app does not open it (agents may start it now), and the next year's is scheduled.
+  if (cycle.windowEnd < today) return ensureNextCycle({ ...app, reviews: [...app.reviews, { ...cycle, state: 'not-opened' }] }, today, program, at);
+  const next = { ...app, reviews: [...app.reviews, cycle] };
   return { ...next, nextActionOn: appNextActionOn(next, program) };
 }
 

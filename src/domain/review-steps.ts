@@ -1,9 +1,10 @@
 import { addDays } from './calendar';
 import type { IsoDate } from './dates';
-import { agentNote, answerReminderComment, noticeComment, remediationReminderComment, significantChangeForm } from './messages';
+import { agentNote, answerReminderComment, noticeComment, overdueComment, remediationReminderComment, remediationStartComment, significantChangeForm } from './messages';
 import type { AdfDoc } from './messages/adf';
 import type { ReviewCycle, ReviewEffect, ReviewState } from './model';
 import type { ProgramSettings } from './program';
+import { SIGNIFICANT_CHANGES_CHECK } from './review-checks';
 
 /**
  * The review's steps, in ONE table: when each step is ahead of a cycle and on which days, what
@@ -16,6 +17,7 @@ export type ReviewStepKind =
   | 'post-notice'
   | 'send-answer-reminder'
   | 'open-window'
+  | 'note-checks-not-run'
   | 'close-window'
   | 'send-remediation-reminder'
   | 'mark-overdue';
@@ -51,7 +53,7 @@ interface StepRow {
   posts(cycle: ReviewCycle, context: StepContext): Post[];
 }
 
-const CLOSED_STATES: readonly ReviewState[] = ['passed', 'overdue', 'cancelled'];
+const CLOSED_STATES: readonly ReviewState[] = ['passed', 'overdue', 'cancelled', 'not-opened'];
 
 export function isClosed(cycle: ReviewCycle): boolean {
   return CLOSED_STATES.includes(cycle.state);
@@ -64,6 +66,32 @@ export function allChecksPassed(cycle: ReviewCycle): boolean {
 /** Pass or remediation, decided once: the window closes passed when every check has passed. */
 export function closingState(cycle: ReviewCycle): 'passed' | 'remediation' {
   return allChecksPassed(cycle) ? 'passed' : 'remediation';
+}
+
+export { SIGNIFICANT_CHANGES_CHECK };
+
+/** The partner's part is missing: no answer to the significant-change question, and no agent settled it. */
+export function partnerHasNotAnswered(cycle: ReviewCycle): boolean {
+  return !cycle.answer && cycle.checks.some((c) => c.id === SIGNIFICANT_CHANGES_CHECK && c.result === 'pending');
+}
+
+/** What starts remediation: a failed check, or the partner's missing answer. A check never run is Atlassian's. */
+export function needsRemediation(cycle: ReviewCycle): boolean {
+  return cycle.checks.some((c) => c.result === 'failed') || partnerHasNotAnswered(cycle);
+}
+
+/** The window ended with checks never run and the agents were told: the review waits for them. */
+export function waitsForAgents(cycle: ReviewCycle): boolean {
+  return cycle.effects['checks-not-run-note'] !== undefined;
+}
+
+/**
+ * The remediation deadline that applies if remediation starts on `today`: the program's usual
+ * date (four weeks after the window), except for a failure found after the window (the review
+ * waited for the agents): then four weeks from the day the partner is told.
+ */
+export function remediationDeadline(cycle: ReviewCycle, today: IsoDate, program: ProgramSettings): IsoDate {
+  return waitsForAgents(cycle) && cycle.state === 'in-review' ? addDays(today, program.timings.remediationDays) : cycle.remediationDue;
 }
 
 /** The day the notice was posted, in the program's time zone when recorded. */
@@ -132,23 +160,42 @@ export const REVIEW_STEPS: Record<ReviewStepKind, StepRow> = {
     moves: () => undefined,
     posts: (cycle, { program, appName }) => [comment('answer-reminder', 'public', answerReminderComment(program, appName, cycle))],
   },
+  'note-checks-not-run': {
+    words: 'Tell the agents which checks were not run by the window’s end',
+    // Nothing failed and the partner has answered, but checks are still pending: Atlassian's work,
+    // never the partner's failure. The agents are told once and the review waits for them.
+    ahead: (cycle) =>
+      before('scheduled', 'notified', 'in-review')(cycle) && !waitsForAgents(cycle) && !allChecksPassed(cycle) && !needsRemediation(cycle)
+        ? { from: addDays(cycle.windowEnd, 1) }
+        : null,
+    mark: () => 'checks-not-run-note',
+    moves: (cycle) => (cycle.state === 'in-review' ? undefined : 'in-review'),
+    posts: (cycle, context) => [comment('checks-not-run-note', 'internal', agentNote('checks-not-run', noteDetails(cycle, context)))],
+  },
   'close-window': {
     words: 'Close the review window: passed if every check passed, otherwise remediation starts',
     // Once the window is over: close it while the deadline runs (a review whose checks all passed
-    // closes whenever); in remediation, it closes as soon as every check has passed.
+    // closes whenever); in remediation, it closes as soon as every check has passed. A review that
+    // waited for the agents closes when they record the last result or a failure, with the
+    // deadline counted from that day.
     ahead: (cycle) => {
       if (before('scheduled', 'notified', 'in-review')(cycle)) {
         const from = addDays(cycle.windowEnd, 1);
-        return allChecksPassed(cycle) ? { from } : { from, until: cycle.remediationDue };
+        if (allChecksPassed(cycle)) return { from };
+        if (!needsRemediation(cycle)) return null;
+        return waitsForAgents(cycle) ? { from } : { from, until: cycle.remediationDue };
       }
       return cycle.state === 'remediation' && allChecksPassed(cycle) ? { from: cycle.windowEnd } : null;
     },
     mark: (cycle) => (closingState(cycle) === 'passed' ? 'passed-note' : 'remediation-note'),
     moves: closingState,
     posts: (cycle, context) => {
-      const closed = { ...cycle, state: closingState(cycle) };
-      const note = agentNote(closed.state === 'passed' ? 'passed' : 'remediation-started', noteDetails(closed, context));
-      return [comment(closed.state === 'passed' ? 'passed-note' : 'remediation-note', 'internal', note)];
+      const closed = { ...cycle, state: closingState(cycle), remediationDue: remediationDeadline(cycle, context.today, context.program) };
+      if (closed.state === 'passed') return [comment('passed-note', 'internal', agentNote('passed', noteDetails(closed, context)))];
+      return [
+        comment('remediation-note', 'internal', agentNote('remediation-started', noteDetails(closed, context))),
+        comment('remediation-comment', 'public', remediationStartComment(context.program, context.appName, closed)),
+      ];
     },
   },
   'send-remediation-reminder': {
@@ -163,11 +210,17 @@ export const REVIEW_STEPS: Record<ReviewStepKind, StepRow> = {
   },
   'mark-overdue': {
     words: 'Mark the review overdue if issues are still open',
-    ahead: (cycle) =>
-      !allChecksPassed(cycle) && before('scheduled', 'notified', 'in-review', 'remediation')(cycle) ? { from: addDays(cycle.remediationDue, 1) } : null,
+    // Only the partner's open issues go overdue: a review waiting for the agents' checks does not.
+    ahead: (cycle) => {
+      const open = cycle.state === 'remediation' ? !allChecksPassed(cycle) : before('scheduled', 'notified', 'in-review')(cycle) && !waitsForAgents(cycle) && needsRemediation(cycle);
+      return open ? { from: addDays(cycle.remediationDue, 1) } : null;
+    },
     mark: () => 'overdue-note',
     moves: () => 'overdue',
-    posts: (cycle, context) => [comment('overdue-note', 'internal', agentNote('overdue', noteDetails(cycle, context)))],
+    posts: (cycle, context) => [
+      comment('overdue-note', 'internal', agentNote('overdue', noteDetails(cycle, context))),
+      comment('overdue-comment', 'public', overdueComment(context.program, context.appName, cycle)),
+    ],
   },
 };
 
@@ -176,6 +229,7 @@ export const STEP_ORDER: readonly ReviewStepKind[] = [
   'post-notice',
   'open-window',
   'send-answer-reminder',
+  'note-checks-not-run',
   'close-window',
   'send-remediation-reminder',
   'mark-overdue',
@@ -190,6 +244,9 @@ export const COMMENT_EFFECTS: ReadonlySet<ReviewEffect> = new Set<ReviewEffect>(
   'remediation-note',
   'remediation-reminder',
   'overdue-note',
+  'checks-not-run-note',
+  'remediation-comment',
+  'overdue-comment',
 ]);
 
 /** How the history names what a step posted. */
@@ -201,4 +258,7 @@ export const EFFECT_WORDS: Partial<Record<ReviewEffect, string>> = {
   'remediation-note': 'remediation started',
   'remediation-reminder': 'remediation deadline reminder',
   'overdue-note': 'remediation deadline passed',
+  'checks-not-run-note': 'checks not run by the window’s end',
+  'remediation-comment': 'what to resolve, and by when',
+  'overdue-comment': 'remediation deadline passed, escalated to the program team',
 };

@@ -12,6 +12,7 @@ import {
   recordCheck,
   saveSettings,
   setAnswer,
+  startReviewNow,
   startTracking,
 } from '../views/resolver-answers';
 import { loadTicketView } from '../views/ticket-view';
@@ -44,6 +45,7 @@ export const RESOLVER_HANDLERS: { [K in ResolverKey]: ResolverHandler<K> } = {
   setAnswer: (ctx, caller, p) => allowed(mayChangeTicket(ctx.ports.jira, caller, p.issueKey), (viewer) => setAnswer(ctx, viewer, p)),
   raiseEscalation: (ctx, caller, p) =>
     allowed(mayChangeTicket(ctx.ports.jira, caller, p.issueKey), (viewer) => raiseEscalation(ctx, viewer, p)),
+  startReviewNow: (ctx, caller, p) => allowed(mayChangeTicket(ctx.ports.jira, caller, p.issueKey), (viewer) => startReviewNow(ctx, viewer, p)),
   getSettings: (ctx, caller) => allowed(mayReadProgram(ctx.ports.jira, caller, ctx.program.projects), (viewer) => getSettings(ctx, viewer)),
   saveSettings: (ctx, caller, p) => allowed(mayAdminister(ctx.ports.jira, caller, ctx.program.projects), (viewer) => saveSettings(ctx, viewer, p.settings)),
   listApps: (ctx, caller, p) =>

@@ -49,6 +49,10 @@ export function raiseEscalation(ctx: InvocationContext, viewer: Viewer, { issueK
   return act(ctx, viewer, issueKey, { type: 'raise-escalation', ...raise });
 }
 
+export function startReviewNow(ctx: InvocationContext, viewer: Viewer, { issueKey, cycleId }: ResolverPayload<'startReviewNow'>): Promise<ApiResult<TicketView>> {
+  return act(ctx, viewer, issueKey, { type: 'start-review-now', cycleId });
+}
+
 /** The program as the admin page edits it (the default program until an admin saves one). */
 export async function getSettings(ctx: InvocationContext, viewer: Viewer): Promise<ApiResult<{ settings: ProgramSettings; viewer: Viewer; announcedUpdates: string[] }>> {
   return success({ settings: ctx.program, viewer, announcedUpdates: await ctx.ports.announcements.announced() });

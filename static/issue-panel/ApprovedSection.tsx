@@ -4,6 +4,7 @@ import { formatDay } from '../shared/format';
 import { Column, Row, SectionTitle, Subtle } from '../shared/layout';
 import { CycleCard } from './CycleCard';
 import { EscalationForm, OpenEscalations } from './EscalationForm';
+import { NotOpenedReview } from './NotOpenedReview';
 import { REVIEW_STATE_APPEARANCE, REVIEW_STATE_LABEL } from '../shared/labels';
 import type { RunAction, Tracked } from './panel-types';
 
@@ -25,6 +26,11 @@ export function ApprovedSection({ view, approved, run, busy }: { view: Tracked; 
         ) : (
           <Subtle>No review is scheduled.</Subtle>
         )}
+        {approved.past
+          .filter((c) => c.state === 'not-opened')
+          .map((c) => (
+            <NotOpenedReview key={c.id} view={view} cycle={c} run={run} busy={busy} />
+          ))}
         {view.viewer.canEdit && <EscalationForm issueKey={view.issueKey} run={run} busy={busy} />}
         <CycleList testId="upcoming-cycles" title="Next reviews" cycles={approved.upcoming} />
         <CycleList testId="past-cycles" title="Past reviews" cycles={approved.past} />

@@ -61,6 +61,7 @@ export const REVIEW_STATE_LABEL: Record<ReviewState, string> = {
   passed: 'Passed',
   overdue: 'Overdue',
   cancelled: 'Cancelled',
+  'not-opened': 'Not opened',
 };
 
 export const REVIEW_STATE_APPEARANCE: Record<ReviewState, LozengeAppearance> = {
@@ -71,6 +72,7 @@ export const REVIEW_STATE_APPEARANCE: Record<ReviewState, LozengeAppearance> = {
   passed: 'success',
   overdue: 'removed',
   cancelled: 'default',
+  'not-opened': 'default',
 };
 
 export const STAGE_APPEARANCE: Record<Stage, LozengeAppearance> = {

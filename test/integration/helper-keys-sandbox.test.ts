@@ -6,7 +6,16 @@ function helperKeys(sandbox: Sandbox): string[] {
   return [...sandbox.kvs.keys('once:'), ...sandbox.kvs.keys('posted:')];
 }
 
-const REVIEW_2027 = ['2027:notice', '2027:window-note', '2027:answer-reminder', '2027:remediation-note', '2027:remediation-reminder', '2027:overdue-note'];
+const REVIEW_2027 = [
+  '2027:notice',
+  '2027:window-note',
+  '2027:answer-reminder',
+  '2027:remediation-note',
+  '2027:remediation-comment',
+  '2027:remediation-reminder',
+  '2027:overdue-note',
+  '2027:overdue-comment',
+];
 
 describe('helper keys in storage', () => {
   let sandbox: Sandbox | undefined;
@@ -31,9 +40,12 @@ describe('helper keys in storage', () => {
     for (const key of made.keys.slice(1)) expect(marks(sandbox, key)).toEqual(REVIEW_2027);
     expect(helperKeys(sandbox)).toEqual([]);
 
+    // The first app answered NO and no agent ran the checks: the review waits for the agents, not overdue.
+    expect(marks(sandbox, first).slice(-1)).toEqual(['2027:checks-not-run-note']);
+
     // The next year's notice: the 2028 review is under way and its keys are gone too.
     await runDays(sandbox, '2028-03-08', '2028-03-12');
-    for (const key of made.keys) expect(marks(sandbox, key)).toContain('2028:notice');
+    for (const key of made.keys.slice(1)) expect(marks(sandbox, key)).toContain('2028:notice');
     expect(helperKeys(sandbox)).toEqual([]);
     expect(sandbox.stats().contractViolations).toEqual([]);
   });

@@ -137,13 +137,15 @@ test('the list of apps filters, sorts by the next date and pages', async () => {
 test('a review that ran past its deadline shows as overdue, an unclear answer as unclear', async () => {
   const late = world.ticket('Late app');
   const unclear = world.ticket('Unclear app');
-  // Approved in February: the 2026 window (22–28 February) is over, issues are due by 28 March.
-  data(await world.call('importApproved', { csv: `${late},2025-02-10,Lateral\n${unclear},2025-03-05,Murky` }, admin));
+  // Both approved in March: the 2026 window is 25–31 March. Lateral never answers, so its review goes to
+  // remediation and, on 29 April, overdue. (A review whose window had ended before the import is not
+  // opened at all, so it can never go overdue.)
+  data(await world.call('importApproved', { csv: `${late},2025-03-20,Lateral\n${unclear},2025-03-05,Murky` }, admin));
   data(await world.call('setAnswer', { issueKey: unclear, cycleId: '2026', value: 'UNCLEAR' }, { accountId: AGENT, issueKey: unclear }));
-  world.sb.clock.set('2026-03-26T09:00:00Z');
-  await world.sb.runScheduledTrigger();
-  world.sb.clock.set('2026-03-29T09:00:00Z');
-  await world.sb.runScheduledTrigger();
+  for (const day of ['2026-03-11', '2026-03-25', '2026-04-01', '2026-04-21', '2026-04-29']) {
+    world.sb.clock.set(`${day}T09:00:00Z`);
+    await world.sb.runScheduledTrigger();
+  }
 
   const overdue = data(await world.call('listApps', { filter: { overdue: true } }, { accountId: AGENT }));
   expect(overdue.rows.map((r) => [r.appName, r.reviewState])).toEqual([['Lateral', 'overdue']]);

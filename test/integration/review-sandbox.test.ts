@@ -88,7 +88,16 @@ describe('review automation in the sandbox', () => {
     expect(faults).toContain('crash-after-write');
     expect(faults).toContain('duplicate-trigger-run');
     for (const key of made.keys) {
-      expect(marks(sandbox, key)).toEqual(['2027:notice', '2027:window-note', '2027:answer-reminder', '2027:remediation-note', '2027:remediation-reminder', '2027:overdue-note']);
+      expect(marks(sandbox, key)).toEqual([
+        '2027:notice',
+        '2027:window-note',
+        '2027:answer-reminder',
+        '2027:remediation-note',
+        '2027:remediation-comment',
+        '2027:remediation-reminder',
+        '2027:overdue-note',
+        '2027:overdue-comment',
+      ]);
       expect(sandbox.jira.attachments(key)).toHaveLength(1);
     }
     expect(sandbox.stats().contractViolations).toEqual([]);

@@ -41,9 +41,14 @@ describe('review work on an unanswered review', () => {
       '2027:window-note',
       '2027:answer-reminder',
       '2027:remediation-note',
+      '2027:remediation-comment',
       '2027:remediation-reminder',
       '2027:overdue-note',
+      '2027:overdue-comment',
     ]);
+    // The partner is told in public at remediation and when overdue; the agents' notes stay internal.
+    const visibility = (effect: string) => mem.comments.find((c) => c.mark?.effect === effect)?.public;
+    expect([visibility('remediation-comment'), visibility('overdue-comment'), visibility('remediation-note'), visibility('overdue-note')]).toEqual([true, true, false, false]);
     const app = mem.apps.get('CF-1');
     expect(app?.reviews[0]?.state).toBe('overdue');
     // The next anniversary is scheduled once this one is closed.

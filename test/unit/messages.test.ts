@@ -77,8 +77,8 @@ describe('noticeComment', () => {
 
   it('fills the program text with the app and the dates, written for people', () => {
     expect(visible).toContain('Acme Timesheets is due for its annual Cloud Fortified review');
-    expect(visible).toContain('from 25 March 2027 to 31 March 2027');
-    expect(visible).toContain('must be resolved by 28 April 2027');
+    expect(visible).toContain('from 25 March 2027 (UTC) to 31 March 2027 (UTC)');
+    expect(visible).toContain('must be resolved by 28 April 2027 (UTC)');
     expect(visible).toContain('significant-change-form-2027.md');
     expect(visible).not.toMatch(/\{(app|windowStart|windowEnd|remediationDue|year)\}/);
   });
@@ -96,7 +96,7 @@ describe('noticeComment', () => {
     expectValidAdf(doc);
     const text = adfToPlainText(doc);
     expect(text).toContain('Review 2027 of Acme.');
-    expect(text).toContain('Window: 25 March 2027–31 March 2027.\nKeep {unknown} as written.');
+    expect(text).toContain('Window: 25 March 2027 (UTC)–31 March 2027 (UTC).\nKeep {unknown} as written.');
     expect(doc.content.filter((n) => n.type === 'paragraph').length).toBeGreaterThanOrEqual(2);
   });
 
@@ -116,7 +116,7 @@ describe('noticeComment', () => {
     expectValidAdf(doc);
     const shown = adfToPlainText(doc);
     expect(shown).toContain('A concern has been raised about the compliance of Acme');
-    expect(shown).toContain('an extra review, with the same checks as the annual one, from 25 March 2027 to 31 March 2027');
+    expect(shown).toContain('an extra review, with the same checks as the annual one, from 25 March 2027 (UTC) to 31 March 2027 (UTC)');
     expect(shown).not.toContain('annual Cloud Fortified review');
     expect(shown).toContain('significant-change-form-esc-1.md');
   });
@@ -147,11 +147,11 @@ describe('reminders', () => {
     const doc = answerReminderComment(CLOUD_FORTIFIED, 'Acme Timesheets', march2027);
     expectValidAdf(doc);
     const text = adfToPlainText(doc);
-    expect(text).toContain('review of Acme Timesheets has started (25 March 2027 to 31 March 2027)');
+    expect(text).toContain('review of Acme Timesheets has started (25 March 2027 (UTC) to 31 March 2027 (UTC))');
     expect(text).toContain('starting with YES or NO');
   });
 
-  it('remediation reminder gives the deadline and the checks still open', () => {
+  it('remediation reminder names each failed requirement with what to do, the deadline in the program’s time zone and what happens next', () => {
     const cycle: ReviewCycle = {
       ...march2027,
       state: 'remediation',
@@ -165,8 +165,11 @@ describe('reminders', () => {
     const doc = remediationReminderComment(CLOUD_FORTIFIED, 'Acme', cycle);
     expectValidAdf(doc);
     const text = adfToPlainText(doc);
-    expect(text).toContain('must be resolved by 28 April 2027');
-    expect(text).toContain('Still open:\n\n- Privacy & Security tab\n- Bug Bounty');
+    expect(text).toContain('must be resolved by 28 April 2027 (UTC)');
+    expect(text).toContain('Still to resolve:\n\n- Privacy & Security tab: Every field is filled in, and the past year’s relevant changes are reflected.');
+    expect(text).toContain('If issues are still open after 28 April 2027 (UTC), the review becomes overdue');
+    // A check Atlassian has not run yet is not the partner's to resolve.
+    expect(text).not.toContain('Bug Bounty');
     expect(text).not.toContain('Support contact');
     expect(text).not.toContain('internal: data residency');
   });

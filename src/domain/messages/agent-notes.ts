@@ -10,6 +10,7 @@ import { cleanText } from './template';
 export const AGENT_NOTE_KINDS = [
   'window-opened',
   'remediation-started',
+  'checks-not-run',
   'overdue',
   'passed',
   'unclear-answer',
@@ -112,6 +113,8 @@ function title(kind: AgentNoteKind, d: AgentNoteDetails): string {
       return `Review window open: ${d.appName}`;
     case 'remediation-started':
       return `Remediation started: ${d.appName}`;
+    case 'checks-not-run':
+      return `Checks not run by the window’s end: ${d.appName}`;
     case 'overdue':
       return `Remediation overdue: ${d.appName}`;
     case 'passed':
@@ -146,6 +149,14 @@ function body(kind: AgentNoteKind, d: AgentNoteDetails): BlockContent[] {
         line(`The ${cycleName(d)} window has closed with open issues. The partner must resolve them by `, label(due ?? 'the deadline'), '.'),
         ...titledList('Failed checks:', d.failedChecks),
         ...titledList('Checks not yet done:', d.pendingChecks),
+      ];
+    case 'checks-not-run':
+      return [
+        line(
+          `The ${cycleName(d)} window${window ? ` (${window})` : ''} has ended with checks not run. This is not the partner’s failure: nothing was put on them, and the review waits for you. Run the checks and record each result in the panel; if one fails, the partner gets four weeks from the day they are told.`,
+        ),
+        ...titledList('Checks not run:', d.pendingChecks),
+        ...(d.answer ? [line(label('Partner’s answer:'), ` ${d.answer}`)] : []),
       ];
     case 'overdue': {
       const late = d.today && d.remediationDue ? daysLate(d.remediationDue, d.today) : undefined;

@@ -7,3 +7,8 @@ export function dateForPeople(date: IsoDate): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !parsed.isValid) return date;
   return parsed.toFormat('d LLLL yyyy');
 }
+
+/** A day as a partner reads it: always with the program's time zone, "28 April 2027 (Australia/Sydney)". */
+export function dateForPartner(date: IsoDate, timezone: string): string {
+  return `${dateForPeople(date)} (${timezone})`;
+}
