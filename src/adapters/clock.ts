@@ -1,4 +1,4 @@
-import type { Clock } from '../services/ports';
+import type { Clock } from '../ports';
 
 /** The system clock: the only place the app asks what time it is. */
 export const systemClock: Clock = { now: () => new Date() };

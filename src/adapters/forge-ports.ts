@@ -1,4 +1,4 @@
-import type { Ports } from '../services/ports';
+import type { Ports } from '../ports';
 import { systemClock } from './clock';
 import { DEFAULT_RETRY, JiraClient, type RetryPolicy } from './jira/jira-client';
 import { createJiraPort } from './jira/jira-port';

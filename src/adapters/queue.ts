@@ -1,6 +1,6 @@
 import { Queue } from '@forge/events';
 import type { IsoDate } from '../domain/dates';
-import type { WorkQueue } from '../services/ports';
+import type { WorkQueue } from '../ports';
 
 export const REVIEW_QUEUE = 'review-work';
 

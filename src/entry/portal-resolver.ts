@@ -13,10 +13,10 @@ import {
 import { partnerView } from '../domain/partner-view';
 import type { CategoryDetail, PartnerAnswer } from '../domain/review-types';
 import { structuredAnswerText } from '../domain/structured-answer';
-import { refusal } from '../services/api-result';
+import { refusal } from '../views/api-result';
 import { loadInvocationContext, type InvocationContext } from '../services/invocation-context';
 import { recordStructuredAnswer } from '../services/partner-reply';
-import type { Ports } from '../services/ports';
+import type { Ports } from '../ports';
 
 /**
  * The customer portal panel's resolver: its own function, so the agents' calls are not reachable

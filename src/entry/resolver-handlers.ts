@@ -1,5 +1,5 @@
 import type { ApiResult, ResolverApi, ResolverKey, ResolverPayload, Viewer } from '../contract';
-import { mayAdminister, mayChangeTicket, mayReadProgram, mayReadTicket, type Caller } from '../services/access';
+import { mayAdminister, mayChangeTicket, mayReadProgram, mayReadTicket, type Caller } from './access';
 import type { InvocationContext } from '../services/invocation-context';
 import { listApps } from '../views/app-list';
 import {

@@ -2,10 +2,10 @@ import Resolver, { type Request } from '@forge/resolver';
 import { forgePorts } from '../adapters/forge-ports';
 import { isJiraError, isNeedsAuthentication, isRefusal } from '../adapters/jira/jira-errors';
 import { RESOLVER_KEYS, type ResolverKey, type ResolverResponse } from '../contract';
-import type { Caller } from '../services/access';
-import { refusal } from '../services/api-result';
+import type { Caller } from './access';
+import { refusal } from '../views/api-result';
 import { loadInvocationContext } from '../services/invocation-context';
-import type { Ports } from '../services/ports';
+import type { Ports } from '../ports';
 import { RESOLVER_HANDLERS } from './resolver-handlers';
 import { checkPayload } from './resolver-schemas';
 

@@ -3,7 +3,7 @@ import type { ProgramUpdate } from '../domain/program';
 import { announcementsDue, anyAnnouncementOnOrBefore } from '../domain/program-updates';
 import type { TrackedApp } from '../domain/tracked-app';
 import type { InvocationContext } from './invocation-context';
-import type { EffectMark } from './ports';
+import type { EffectMark } from '../ports';
 import { flushSummaries, updateTrackedApp } from './update-app';
 
 /** A crashed announcer's claim on one ticket lapses after this long; then another run finishes it. */

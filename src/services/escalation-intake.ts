@@ -1,7 +1,7 @@
 import { matchConcern, type ApprovedAppRef } from '../domain/escalation-intake';
 import { concernReceivedComment, concernUnmatchedNote } from '../domain/messages';
 import type { InvocationContext } from './invocation-context';
-import type { EffectMark } from './ports';
+import type { EffectMark } from '../ports';
 import { actOnTicket } from './agent-action';
 
 /** A crashed intake's claim on a request lapses after this long; a redelivery then finishes it. */

@@ -7,7 +7,7 @@ import { COMMENT_EFFECTS } from '../domain/review-steps';
 import { endedSoaks, soakEndMarkId, type EndedSoak } from '../domain/soak-end';
 import { REVIEW_EFFECTS, type ReviewCycle, type TrackedApp } from '../domain/model';
 import type { InvocationContext } from './invocation-context';
-import type { EffectMark } from './ports';
+import type { EffectMark } from '../ports';
 import { updateTrackedApp } from './update-app';
 
 /**

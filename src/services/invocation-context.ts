@@ -2,7 +2,7 @@ import { todayIn } from '../domain/calendar';
 import type { IsoDate, IsoDateTime } from '../domain/dates';
 import type { ProgramSettings } from '../domain/program';
 import type { TrackedApp } from '../domain/tracked-app';
-import type { Ports } from './ports';
+import type { Ports } from '../ports';
 
 /** What every use case needs for one invocation: the ports, the program, and "today". */
 export interface InvocationContext {

@@ -5,7 +5,7 @@ import { classifyReply } from '../domain/reply-classifier';
 import { answerFromForm } from '../domain/structured-answer';
 import { postNoteOnce, record } from './executor';
 import type { InvocationContext } from './invocation-context';
-import type { Ports } from './ports';
+import type { Ports } from '../ports';
 
 /** How a partner's reply is recorded: the same for the comment trigger and for the worker reading the ticket when an event went missing. */
 

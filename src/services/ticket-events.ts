@@ -5,7 +5,7 @@ import { mayBePartner, questionFor, replyText, utcInstant } from '../domain/repl
 import { postNoteOnce, recordWithUpdates } from './executor';
 import { loadInvocationContext } from './invocation-context';
 import { isPartner, recordReply } from './partner-reply';
-import type { Ports } from './ports';
+import type { Ports } from '../ports';
 
 /** What the handler made of an event, for the log and the tests. */
 export type TicketEventOutcome =

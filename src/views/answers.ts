@@ -1,7 +1,7 @@
 import type { ApiError, ApiResult, TicketView, Viewer } from '../contract';
 import type { AppError, Result } from '../domain/result';
 import type { TrackedApp } from '../domain/tracked-app';
-import { refusal, success } from '../services/api-result';
+import { refusal, success } from './api-result';
 import type { InvocationContext } from '../services/invocation-context';
 import { loadTicketView } from './ticket-view';
 

@@ -11,7 +11,7 @@ import { allowedStageMoves, approvalBlockers, componentStates } from '../domain/
 import type { Stage } from '../domain/submission-types';
 import type { AuditEntry, TrackedApp } from '../domain/tracked-app';
 import type { InvocationContext } from '../services/invocation-context';
-import type { IssueFacts } from '../services/ports';
+import type { IssueFacts } from '../ports';
 
 /** How much history the panel shows: the newest entries. */
 export const HISTORY_LIMIT = 50;

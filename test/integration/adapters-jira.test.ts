@@ -5,7 +5,7 @@ import { JiraClient, retryWaits } from '../../src/adapters/jira/jira-client';
 import { JiraApiError } from '../../src/adapters/jira/jira-errors';
 import { createJiraPort } from '../../src/adapters/jira/jira-port';
 import { forgePorts } from '../../src/adapters/forge-ports';
-import type { EffectMark } from '../../src/services/ports';
+import type { EffectMark } from '../../src/ports';
 import { adapterSandbox, AGENT, inInvocation, PARTNER, QUICK_RETRY, untilDone } from './adapters-helpers';
 
 const body = (text: string) => doc(p(text));

@@ -1,5 +1,5 @@
 import { CLOUD_FORTIFIED } from '../../src/domain/cloud-fortified';
-import { MODULE_KEYS } from '../../src/services/access';
+import { MODULE_KEYS } from '../../src/entry/access';
 import { ADMIN, AGENT, createWorld, data, MODULES, PARTNER, refusalOf, STRANGER, type World } from './resolvers-world';
 
 /** Who may do what, decided as a real site answers: each user's own permissions, and the request's people. */

@@ -4,7 +4,7 @@ import { startSubmission } from '../../src/domain/submission';
 import { adfToPlainText } from '../../src/domain/messages';
 import type { AdfDoc } from '../../src/domain/messages/adf';
 import type { AuditEntry, TrackedApp } from '../../src/domain/tracked-app';
-import type { EffectMark, Ports, PostedComment } from '../../src/services/ports';
+import type { EffectMark, Ports, PostedComment } from '../../src/ports';
 
 /** A comment as the in-memory Jira keeps it. */
 export interface MemoryComment extends PostedComment {

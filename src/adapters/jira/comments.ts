@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { AdfDoc } from '../../domain/messages/adf';
 import { PROGRAM_EFFECTS } from '../../domain/program-effects';
 import { REVIEW_EFFECTS } from '../../domain/review-types';
-import type { EffectMark, PostedComment } from '../../services/ports';
+import type { EffectMark, PostedComment } from '../../ports';
 import { adfText } from './adf-text';
 import type { JiraClient } from './jira-client';
 import { JiraApiError, JiraUnreachableError } from './jira-errors';

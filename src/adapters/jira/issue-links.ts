@@ -1,6 +1,6 @@
 import { route } from '@forge/api';
 import { z } from 'zod';
-import type { RequestText } from '../../services/ports';
+import type { RequestText } from '../../ports';
 import { adfText } from './adf-text';
 import type { JiraClient } from './jira-client';
 import { JiraApiError } from './jira-errors';

@@ -1,6 +1,6 @@
 import { route } from '@forge/api';
 import { z } from 'zod';
-import type { IssueFacts } from '../../services/ports';
+import type { IssueFacts } from '../../ports';
 import type { JiraClient } from './jira-client';
 import { JiraApiError } from './jira-errors';
 

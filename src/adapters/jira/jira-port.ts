@@ -1,4 +1,4 @@
-import type { JiraPort } from '../../services/ports';
+import type { JiraPort } from '../../ports';
 import { SUMMARY_PROPERTY_KEY } from '../../services/summary-property';
 import { attachFileOnce } from './attachments';
 import { commentsSince, getComment, postCommentOnce, type PostLog } from './comments';

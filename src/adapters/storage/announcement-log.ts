@@ -1,5 +1,5 @@
 import { kvs } from '@forge/kvs';
-import type { AnnouncementLog } from '../../services/ports';
+import type { AnnouncementLog } from '../../ports';
 import { ANNOUNCED_UPDATES_KEY } from './storage-keys';
 
 /** Program updates announced everywhere, in one plain key (at most a hundred ids: the settings' bound). */

@@ -1,7 +1,7 @@
 import { kvs, Sort } from '@forge/kvs';
 import { randomUUID } from 'node:crypto';
 import { auditEntrySchema, type AuditEntry } from '../../domain/model';
-import type { AuditLog } from '../../services/ports';
+import type { AuditLog } from '../../ports';
 import { AUDIT_ENTITY } from './storage-keys';
 
 interface StoredEntry {

@@ -1,6 +1,6 @@
 import { kvs, WhereConditions } from '@forge/kvs';
 import { randomUUID } from 'node:crypto';
-import type { Clock, EffectMark, OnceGuard } from '../../services/ports';
+import type { Clock, EffectMark, OnceGuard } from '../../ports';
 import { markKey } from '../jira/comments';
 import { storageKey } from './storage-keys';
 

@@ -1,7 +1,7 @@
 import { kvs } from '@forge/kvs';
 import { CLOUD_FORTIFIED } from '../../domain/cloud-fortified';
 import { parseProgramSettings, type ProgramSettings } from '../../domain/program';
-import type { SettingsStore } from '../../services/ports';
+import type { SettingsStore } from '../../ports';
 import { SETTINGS_KEY } from './storage-keys';
 
 /** The program settings in the plain key `program-settings`; Cloud Fortified until an admin saves others. */

@@ -1,6 +1,6 @@
 import { Filter, WhereConditions, kvs, Sort } from '@forge/kvs';
 import { archivedCycleSchema, type ArchivedCycle, type AuditEntry, type ReviewCycle, type TrackedApp } from '../../domain/model';
-import type { SaveOutcome, TrackedAppStore } from '../../services/ports';
+import type { SaveOutcome, TrackedAppStore } from '../../ports';
 import { auditItem, KvsAuditLog } from './audit-log';
 import { NOTHING_PENDING, TRACKED_APP_ENTITY } from './storage-keys';
 import { parseStoredApp, type StoredAppProblem } from './tracked-app-schema';

@@ -1,6 +1,6 @@
 import { PORTAL_MODULE_KEY, type ApiResult, type Viewer } from '../contract';
-import type { JiraPort } from './ports';
-import { refusal, success } from './api-result';
+import type { JiraPort } from '../ports';
+import { refusal, success } from '../views/api-result';
 
 /** Who is calling a resolver, as the platform says (never as the payload says). */
 export interface Caller {

@@ -2,12 +2,12 @@
  * What the use cases need from the outside world. Adapters in `src/adapters/` implement these
  * with Forge; the services never import `@forge/*` themselves.
  */
-import type { AdfDoc } from '../domain/messages/adf';
-import type { IsoDate, IsoDateTime } from '../domain/dates';
-import type { ProgramSettings } from '../domain/program';
-import type { ReviewCycle, ReviewEffect } from '../domain/review-types';
-import type { ProgramEffect } from '../domain/program-effects';
-import type { AuditEntry, TrackedApp } from '../domain/tracked-app';
+import type { AdfDoc } from './domain/messages/adf';
+import type { IsoDate, IsoDateTime } from './domain/dates';
+import type { ProgramSettings } from './domain/program';
+import type { ReviewCycle, ReviewEffect } from './domain/review-types';
+import type { ProgramEffect } from './domain/program-effects';
+import type { AuditEntry, TrackedApp } from './domain/tracked-app';
 
 /** Marks what the app posts, so that a retry finds it instead of posting again. */
 export interface EffectMark {

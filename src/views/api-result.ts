@@ -1,7 +1,7 @@
 import type { ApiError, ApiResult, ErrorCode, SettingsProblem } from '../contract';
 
-// Only the access checks answer in the UI's terms from here (they are the resolvers' gate); the
-// use cases answer `Result` and `src/views` turns it into what the UI shows.
+// The resolvers' answers in the UI's terms: the use cases answer `Result`, and the views and the
+// access checks (the resolvers' gate) answer these.
 
 export function success<T>(data: T): ApiResult<T> {
   return { ok: true, data };
