@@ -5,4 +5,4 @@ export interface CliIo {
   readStdin: () => Promise<string>;
 }
 
-export type Command = (args: string[], io: CliIo) => Promise<void>;
+export type Command = (args: string[], io: CliIo) => Promise<void> | void;

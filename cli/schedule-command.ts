@@ -9,7 +9,7 @@ const USAGE = usageOf('schedule');
 const MAX_COUNT = 50;
 
 /** `cf-tracker schedule`: the next annual reviews of an app approved on a given day, with the default program's timings. */
-export const scheduleCommand: Command = async (args, io) => {
+export const scheduleCommand: Command = (args, io) => {
   const values = readOptions(args, ['--approved', '--count'], USAGE);
   const approvedText = values.get('--approved');
   if (approvedText === undefined) throw new CliError(`--approved is required (${USAGE})`);

@@ -75,7 +75,7 @@ function cycleEvents(ticket: string, was: ReviewCycle | undefined, now: ReviewCy
   if (!was && now.kind === 'escalation') events.push({ ...base, event: 'escalation-opened', raisedBy: now.concern?.source ?? 'atlassian' });
   const effects = now.effects as Partial<Record<string, { id?: string }>>;
   const wasEffects = (was?.effects ?? {}) as Partial<Record<string, { id?: string }>>;
-  for (const [effect, name] of Object.entries(EFFECT_EVENTS) as [string, SimulatedEventName][]) {
+  for (const [effect, name] of Object.entries<SimulatedEventName>(EFFECT_EVENTS)) {
     const done = effects[effect];
     // The form file is an attachment, not a comment.
     if (done && !wasEffects[effect]) events.push({ ...base, event: name, ...(done.id && effect !== 'form-attachment' ? { commentId: done.id } : {}) });

@@ -36,7 +36,7 @@ export async function bundleLikeForge(appDirectory: string, outputDir: string): 
   const webpack = require(require.resolve('webpack', { paths: [bundlerDir] })) as typeof import('webpack');
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { getCommonWebpackConfig } = require('@forge/bundler/out/config/common') as {
-    getCommonWebpackConfig(args: { entryPoints: { name: string; path: string }[]; appDirectory: string; watchMode: boolean }): import('webpack').Configuration;
+    getCommonWebpackConfig: (args: { entryPoints: { name: string; path: string }[]; appDirectory: string; watchMode: boolean }) => import('webpack').Configuration;
   };
   const modules = [...new Set(manifestHandlers(appDirectory).map((h) => h.module))];
   const entryPoints = modules.map((name) => ({ name, path: resolveModule(appDirectory, name) }));

@@ -37,7 +37,8 @@ export function callerOf(context: Request['context']): Caller {
   const caller: Caller = {};
   if (typeof context?.accountId === 'string' && context.accountId) caller.accountId = context.accountId;
   if (typeof context?.moduleKey === 'string' && context.moduleKey) caller.moduleKey = context.moduleKey;
-  const issueKey: unknown = context?.extension?.issue?.key;
+  const extension = context?.extension as { issue?: { key?: unknown } } | undefined;
+  const issueKey = extension?.issue?.key;
   if (typeof issueKey === 'string' && issueKey) caller.contextIssueKey = issueKey;
   return caller;
 }

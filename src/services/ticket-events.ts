@@ -76,7 +76,8 @@ async function onComment(ports: Ports, event: CommentEvent): Promise<TicketEvent
 
 async function onUpdate(ports: Ports, event: UpdateEvent): Promise<TicketEventOutcome> {
   const change = event.changelog?.items.find((item) => item.field === 'status' || item.fieldId === 'status');
-  const status = change?.toString;
+  // Jira's changelog names the new status `toString`: a field of the item, not the method.
+  const status = (change as { toString?: string | null } | undefined)?.toString;
   if (!status) return { handled: false, reason: 'no status change' };
   const app = await ports.apps.get(event.issue.key);
   if (!app) return { handled: false, reason: `${event.issue.key} is not tracked` };

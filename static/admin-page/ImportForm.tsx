@@ -17,14 +17,15 @@ export function ImportForm({ readOnly }: { readOnly: boolean }) {
   return (
     <form
       data-testid="import-form"
-      onSubmit={async (e) => {
+      onSubmit={(e) => {
         e.preventDefault();
         setBusy(true);
         setError(null);
-        const answer = await call('importApproved', { csv });
-        setBusy(false);
-        if (answer.ok) setReport(answer.data);
-        else setError(answer.error);
+        void call('importApproved', { csv }).then((answer) => {
+          setBusy(false);
+          if (answer.ok) setReport(answer.data);
+          else setError(answer.error);
+        });
       }}
     >
       <Column gap="space.100">

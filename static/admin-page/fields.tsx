@@ -70,7 +70,7 @@ function useTextSetting(path: string, optional?: boolean) {
   const { draft, update } = useDraft();
   const value = getAt(draft, path);
   return {
-    value: typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value),
+    value: typeof value === 'string' ? value : value === undefined || value === null ? '' : JSON.stringify(value),
     onChange: (e: { currentTarget: { value: string } }) => {
       const text = e.currentTarget.value;
       update(path, optional && text.trim() === '' ? undefined : text);
@@ -106,7 +106,7 @@ export function NumberField({ label, path, hint, optional }: { label: string; pa
         {...useControl(path, hint)}
         inputMode="numeric"
         width="small"
-        value={value === undefined || value === null ? '' : String(value)}
+        value={typeof value === 'string' || typeof value === 'number' ? String(value) : ''}
         isCompact
         onChange={(e) => {
           const text = e.currentTarget.value.trim();
@@ -122,7 +122,7 @@ export function NumberField({ label, path, hint, optional }: { label: string; pa
 export function ListField({ label, path, hint, separator }: { label: string; path: string; hint?: string; separator: 'line' | 'comma' }) {
   const { draft, update, problems } = useDraft();
   const value = getAt(draft, path);
-  const list = Array.isArray(value) ? value.map((v) => String(v)) : [];
+  const list = Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))) : [];
   const text = list.join(separator === 'line' ? '\n' : ', ');
   // A problem of one item is told by the item as typed.
   const itemProblems = problems.filter((p) => p.path.startsWith(`${path}.`)).map((p) => `${list[Number(p.path.split('.')[1])] ?? p.path}: ${p.message}`);

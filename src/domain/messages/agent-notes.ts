@@ -57,7 +57,7 @@ export interface AgentNoteDetails {
 const QUOTE_LIMIT = 3000;
 
 function label(value: string): Inline {
-  return strong(value) as Inline;
+  return strong(value);
 }
 
 function line(...parts: Array<Inline | string>): ParagraphDefinition {

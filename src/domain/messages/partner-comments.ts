@@ -1,5 +1,4 @@
 import { bulletList, doc, listItem, p, strong, text } from '@atlaskit/adf-utils/builders';
-import type { Inline } from '@atlaskit/adf-schema';
 import { PROGRESS_UPDATE_TEXT } from '../cloud-fortified';
 import type { ProgramSettings } from '../program';
 import type { ReviewCycle } from '../review-types';

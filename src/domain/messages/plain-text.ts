@@ -1,4 +1,3 @@
-import type { AdfDoc } from './adf';
 
 type Node = { type?: unknown; text?: unknown; attrs?: Record<string, unknown>; content?: unknown };
 
@@ -61,7 +60,7 @@ function blocks(node: Node, prefix: string): string[] {
  * The visible text of an ADF document, one block per line, list items with "- ": for previews
  * and for reading partners' comments. Unknown or malformed nodes are skipped, never thrown on.
  */
-export function adfToPlainText(doc: AdfDoc | unknown): string {
+export function adfToPlainText(doc: unknown): string {
   if (typeof doc !== 'object' || doc === null) return '';
   const node = doc as Node;
   if (node.type !== 'doc') return blocks(node, '').join('\n').trim();

@@ -1,5 +1,4 @@
 import { doc, p, strong, text } from '@atlaskit/adf-utils/builders';
-import type { Inline } from '@atlaskit/adf-schema';
 import type { ProgramSettings, ProgramUpdate } from '../program';
 import type { AdfDoc } from './adf';
 import { dateForPeople } from './people-dates';
@@ -17,12 +16,12 @@ function day(date: string, program: ProgramSettings): string {
  */
 export function programUpdateComment(program: ProgramSettings, appName: string, update: ProgramUpdate): AdfDoc {
   const from = day(update.effectiveFrom, program);
-  const paragraphs = [p(text(`Hello! An update to the ${cleanText(program.name)} that concerns `), strong(appDisplayName(appName)) as Inline, text(':'))];
+  const paragraphs = [p(text(`Hello! An update to the ${cleanText(program.name)} that concerns `), strong(appDisplayName(appName)), text(':'))];
   if (update.addCheck) {
     paragraphs.push(
       p(
         text('A new review check, '),
-        strong(cleanText(update.addCheck.title)) as Inline,
+        strong(cleanText(update.addCheck.title)),
         text(`, applies to every annual review whose window starts on or after ${from}.`),
         ...(update.addCheck.description ? [text(` ${cleanText(update.addCheck.description)}`)] : []),
       ),
@@ -41,7 +40,7 @@ export function programUpdateComment(program: ProgramSettings, appName: string, 
  */
 export function concernReceivedComment(appName: string): AdfDoc {
   return doc(
-    p(text('Thank you for raising this concern. We have opened a review of '), strong(appDisplayName(appName)) as Inline, text(' with its developer.')),
+    p(text('Thank you for raising this concern. We have opened a review of '), strong(appDisplayName(appName)), text(' with its developer.')),
     p(text('We will update you on this request when the review is complete.')),
   );
 }
@@ -49,7 +48,7 @@ export function concernReceivedComment(appName: string): AdfDoc {
 /** The internal note on a customer's concern that names no app the program tracks. */
 export function concernUnmatchedNote(reason: string): AdfDoc {
   return doc(
-    p(strong('Cloud Fortified Tracker could not tell which app this concern is about') as Inline, text(` (${cleanText(reason)}).`)),
+    p(strong('Cloud Fortified Tracker could not tell which app this concern is about'), text(` (${cleanText(reason)}).`)),
     p(text('Link this request to the app’s approval ticket and raise the escalation from the approval ticket’s panel.')),
   );
 }

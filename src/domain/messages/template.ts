@@ -61,7 +61,7 @@ function inlineLine(line: string, values: TemplateValues, emphasised: string[]):
       plain += m[0];
     } else if (emphasised.includes(name) && value !== '') {
       flush();
-      out.push(strong(value) as Inline);
+      out.push(strong(value));
     } else {
       plain += value;
     }
