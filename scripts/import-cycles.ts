@@ -12,13 +12,6 @@ const SOURCE = /\.(ts|tsx|js|cjs|mjs)$/;
 const SKIPPED_DIRS = new Set(['node_modules', 'build', 'dist', 'coverage']);
 const RESOLVED_SUFFIXES = ['', '.ts', '.tsx', '.js', '.cjs', '.mjs', '/index.ts', '/index.tsx', '/index.js'];
 
-/**
- * Cycles that are being broken on other branches, each as its files sorted and joined by " ↔ ".
- * Remove an entry once its fix is merged: the check fails on an entry that no longer matches a
- * cycle, so this list can only shrink.
- */
-export const KNOWN_CYCLES: readonly string[] = [];
-
 export type ImportGraph = Map<string, string[]>;
 
 function sourceFilesUnder(dir: string): string[] {
@@ -94,29 +87,10 @@ export function importCycles(graph: ImportGraph): string[][] {
 
 export const cycleName = (files: readonly string[]) => files.join(' ↔ ');
 
-export interface CycleCheck {
-  /** Cycles not in the known list: the check fails. */
-  unexpected: string[];
-  /** Known entries that no longer match a cycle: the check fails until they are removed. */
-  stale: string[];
-}
-
-export function checkImportCycles(cycles: readonly string[][], known: readonly string[] = KNOWN_CYCLES): CycleCheck {
-  const names = cycles.map(cycleName);
-  return {
-    unexpected: names.filter((name) => !known.includes(name)),
-    stale: known.filter((name) => !names.includes(name)),
-  };
-}
-
 if (require.main === module) {
   const graph = importGraph();
-  const { unexpected, stale } = checkImportCycles(importCycles(graph));
-  for (const name of unexpected) process.stdout.write(`import cycle: ${name}\n`);
-  for (const name of stale)
-    process.stdout.write(`no longer a cycle, remove it from KNOWN_CYCLES in scripts/import-cycles.ts: ${name}\n`);
-  process.stdout.write(
-    `import cycles: ${graph.size} files checked, ${unexpected.length} new cycle(s), ${KNOWN_CYCLES.length - stale.length} known, ${stale.length} stale allowance(s)\n`,
-  );
-  process.exitCode = unexpected.length + stale.length > 0 ? 1 : 0;
+  const cycles = importCycles(graph).map(cycleName);
+  for (const name of cycles) process.stdout.write(`import cycle: ${name}\n`);
+  process.stdout.write(`import cycles: ${graph.size} files checked, ${cycles.length} cycle(s)\n`);
+  process.exitCode = cycles.length > 0 ? 1 : 0;
 }
