@@ -144,8 +144,9 @@ function stepDone(app: TrackedApp, step: ReviewAction, performed: Performed[], c
   }
   const reviews = app.reviews.map((c) => (c.id === cycle.id ? moved : c));
   if (moved.state !== cycle.state) events.push({ type: 'review-moved', by: 'app', at: context.at, cycle: moved, from: cycle.state, to: moved.state, step: step.kind });
-  // The next review is scheduled by its own decision once this one is closed.
-  return { state: { ...app, reviews }, events, effects: [] };
+  // The next review is scheduled in the same record as the step that closes this one: after a
+  // crash between two writes an app with no review ahead would never be read by a sweep again.
+  return finish(app, { ...app, reviews }, events, context);
 }
 
 /**
@@ -392,7 +393,8 @@ function finish(before: TrackedApp, changed: TrackedApp, events: AppEvent[], con
   const was = new Map(before.reviews.map((c) => [c.id, c]));
   for (const cycle of changed.reviews) {
     const previous = was.get(cycle.id);
-    if (previous && previous.state !== cycle.state) all.push({ type: 'review-moved', by: context.by, at: context.at, cycle, from: previous.state, to: cycle.state });
+    const told = events.some((e) => e.type === 'review-moved' && e.cycle.id === cycle.id);
+    if (previous && previous.state !== cycle.state && !told) all.push({ type: 'review-moved', by: context.by, at: context.at, cycle, from: previous.state, to: cycle.state });
   }
   const scheduled = changed.approval ? ensureNextCycle(changed, context.today, context.program, context.at) : changed;
   const known = new Set(changed.reviews.map((c) => c.id));

@@ -79,16 +79,24 @@ async function reviewSteps(ctx: InvocationContext, issueKey: string, first: Trac
       if (ensureNextCycle(app, ctx.today, ctx.program, ctx.at) === app) return;
       const scheduled = await scheduleNextCycle(ctx, issueKey);
       if (!scheduled.changed) return;
-      if (scheduled.app) await sweepClosedCycles(ctx, scheduled.app);
       app = scheduled.app;
       continue;
     }
-    const result = await runStep(ctx, issueKey, due, answerFromTicket(ctx));
+    const result = await runStep(ctx, issueKey, due, beforeStep(ctx));
     if (result === 'busy') return; // another invocation holds this step: it will record it
     actions.push(`${due.cycleId}:${due.kind}`);
     app = result;
   }
   if (app) console.warn(`review work for ${issueKey} stopped after ${MAX_STEPS_PER_APP} actions; the next sweep continues`);
+}
+
+/** What is done on a fresh record, under the step's claim, before the step's posts go out. */
+function beforeStep(ctx: InvocationContext): BeforeStep {
+  const answer = answerFromTicket(ctx);
+  return async (app, cycle, step) => {
+    if (step.kind === 'post-notice') await sweepClosedCycles(ctx, app);
+    return answer(app, cycle, step);
+  };
 }
 
 /**
@@ -108,15 +116,43 @@ function answerFromTicket(ctx: InvocationContext): BeforeStep {
 }
 
 /**
- * When a review is over and the next one scheduled (once a year per app), the helper keys a crash
- * left behind for closed reviews are swept: a closed review never acts again, so none is needed.
+ * When the next annual review begins (its notice is due, on the record read under the step's
+ * claim), the helper keys that crashes left for closed reviews are swept: a closed review never
+ * acts again, so none is needed. Not when the next review is scheduled: the step that closes a
+ * review schedules the next one in the same record, and a crash right after that record leaves
+ * that step's own keys, which only a later occasion can sweep. A notice is retried until it is
+ * recorded, so the sweep is too.
  */
 async function sweepClosedCycles(ctx: InvocationContext, app: TrackedApp): Promise<void> {
-  const closed = new Set(app.reviews.filter(isClosed).map((c) => c.id));
-  if (closed.size === 0) return;
+  const isOver = closedReview(app);
+  if (!app.reviews.some((c) => isOver(c.id))) return;
   await ctx.ports.once
-    .sweep(app.issueKey, `review:${app.issueKey}:`, (cycleId) => closed.has(cycleId))
+    .sweep(app.issueKey, `review:${app.issueKey}:`, isOver)
     .catch((error: unknown) => console.warn(`leftover helper keys of ${app.issueKey} not swept: ${describe(error)}`));
+}
+
+/**
+ * Whether the review `cycleId` is over: closed on the record, or archived, that is older than a
+ * review of its kind the record holds (years and escalation numbers only grow). A review the
+ * record does not know yet (opened meanwhile by another invocation) is never taken for over.
+ */
+function closedReview(app: TrackedApp): (cycleId: string) => boolean {
+  const live = new Map(app.reviews.map((c) => [c.id, c]));
+  const ordinal = (id: string): { kind: string; n: number } | null => {
+    const m = /^(?:(\d{4})|esc-(\d+))$/.exec(id);
+    return m ? { kind: m[1] ? 'annual' : 'escalation', n: Number(m[1] ?? m[2]) } : null;
+  };
+  const newest = new Map<string, number>();
+  for (const id of live.keys()) {
+    const o = ordinal(id);
+    if (o) newest.set(o.kind, Math.max(newest.get(o.kind) ?? 0, o.n));
+  }
+  return (cycleId) => {
+    const cycle = live.get(cycleId);
+    if (cycle) return isClosed(cycle);
+    const o = ordinal(cycleId);
+    return o !== null && o.n < (newest.get(o.kind) ?? 0);
+  };
 }
 
 /** An approved app always has its next annual review scheduled once the previous one is closed. */

@@ -111,6 +111,16 @@ describe('what a retry can fix', () => {
     expect(isTransient(storageError(429, 'RATE_LIMIT'))).toBe(true);
     expect(isTransient(storageError(503, 'UNAVAILABLE'))).toBe(true);
   });
+
+  test('the step that closes a review schedules the next one in the same record: a crash after it leaves a review ahead', () => {
+    const failed = record(noticeOut(approvedApp()), '2027-03-26', 'bug-bounty', 'failed');
+    const { app } = sweep(failed, '2027-03-25', '2027-05-20');
+    expect(app.reviews.map((c) => [c.id, c.state])).toEqual([
+      ['2027', 'overdue'],
+      ['2028', 'scheduled'],
+    ]);
+    expect(app.nextActionOn).toBe(app.reviews[1]!.noticeOn);
+  });
 });
 
 /** The sweep on each day from `from` to `to`, as the executor does it: every post is performed, then recorded. */
