@@ -44,12 +44,15 @@ const EFFECT_EVENTS: Partial<Record<ReviewEffect, SimulatedEventName>> = {
   'checks-not-run-note': 'checks-not-run',
 };
 
-/** The note a state's arrival posts, whose comment `--comments` shows. */
-const STATE_NOTES: Partial<Record<ReviewCycle['state'], ReviewEffect>> = {
-  'in-review': 'window-note',
-  remediation: 'remediation-note',
-  overdue: 'overdue-note',
-  passed: 'passed-note',
+/**
+ * The comment a state's arrival posts, whose text `--comments` shows: what the partner is told
+ * when there is a public comment, otherwise the agents' note.
+ */
+const STATE_COMMENTS: Partial<Record<ReviewCycle['state'], ReviewEffect[]>> = {
+  'in-review': ['window-note'],
+  remediation: ['remediation-comment', 'remediation-note'],
+  overdue: ['overdue-comment', 'overdue-note'],
+  passed: ['passed-note'],
 };
 
 /**
@@ -81,8 +84,7 @@ function cycleEvents(ticket: string, was: ReviewCycle | undefined, now: ReviewCy
     if (done && !wasEffects[effect]) events.push({ ...base, event: name, ...(done.id && effect !== 'form-attachment' ? { commentId: done.id } : {}) });
   }
   const noteOf = (state: ReviewCycle['state']) => {
-    const effect = STATE_NOTES[state];
-    const id = effect ? now.effects[effect]?.id : undefined;
+    const id = (STATE_COMMENTS[state] ?? []).map((effect) => now.effects[effect]?.id).find((found) => found !== undefined);
     return id ? { commentId: id } : {};
   };
   const answer = now.answer;

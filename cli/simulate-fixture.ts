@@ -75,9 +75,19 @@ const app = z
     ticket: z.string().regex(/^CFP-[1-9][0-9]{0,5}$/, 'must be a ticket of the sandbox project, like CFP-1'),
     app: z.string().trim().min(1, 'must not be empty').max(120),
     approvedOn: day,
+    /**
+     * The day the app is imported as approved on `approvedOn` (default: that day): an approval
+     * tracked late, after its review's notice day or after its window.
+     */
+    importedOn: day.optional(),
     actions: z.array(action).max(200).default([]),
   })
-  .strict();
+  .strict()
+  .superRefine((entry, ctx) => {
+    if (entry.importedOn !== undefined && entry.importedOn < entry.approvedOn) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['importedOn'], message: `${entry.importedOn} is before the approval day ${entry.approvedOn}` });
+    }
+  });
 
 export const fixtureSchema = z
   .object({

@@ -80,7 +80,7 @@ export async function runSimulation(
     if (timezone !== CLOUD_FORTIFIED.timezone || (fixture.programUpdates ?? []).length > 0) {
       await retrying(() => resolve(sandbox, 'saveSettings', { settings: fixtureProgram(fixture) }, { accountId: ADMIN, moduleKey: 'cf-tracker-settings' }), 'saving the program settings');
     }
-    // An app approved during the run is tracked from its approval day, not before.
+    // An app approved (or imported) during the run is tracked from that day, not before.
     const importApps = async (indexes: number[]) => {
       for (let start = 0; start < indexes.length; start += IMPORT_BATCH) {
         const csv = indexes
@@ -91,11 +91,12 @@ export async function runSimulation(
         if (!imported.ok) throw new CliError(`importing the apps was refused: ${imported.error?.message ?? ''}`);
       }
     };
-    const approvedBy = new Map<string, number[]>();
+    const trackedBy = new Map<string, number[]>();
     const atStart: number[] = [];
     fixture.apps.forEach((app, i) => {
-      if (app.approvedOn <= options.from) atStart.push(i);
-      else approvedBy.set(app.approvedOn, [...(approvedBy.get(app.approvedOn) ?? []), i]);
+      const trackedOn = app.importedOn ?? app.approvedOn;
+      if (trackedOn <= options.from) atStart.push(i);
+      else trackedBy.set(trackedOn, [...(trackedBy.get(trackedOn) ?? []), i]);
     });
     await importApps(atStart);
 
@@ -129,10 +130,10 @@ export async function runSimulation(
     };
 
     for (let day = options.from; day <= options.to; day = addDays(day, 1)) {
-      const approvedToday = approvedBy.get(day);
-      if (approvedToday) {
+      const trackedToday = trackedBy.get(day);
+      if (trackedToday) {
         sandbox.clock.set(at(day, '00:00'));
-        await importApps(approvedToday);
+        await importApps(trackedToday);
         await observe(day);
       }
       for (const time of [...SWEEPS, ACTIONS_AT].sort()) {

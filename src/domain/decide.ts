@@ -14,8 +14,10 @@ import {
   recordCheckResult,
   recordPartnerAnswer,
   startReviewNow,
+  withCurrentChecks,
   type ReviewAction,
 } from './review-cycle';
+import { checkTitle } from './program-updates';
 import { noteDetails, remediationDeadline, REVIEW_STEPS, type Post } from './review-steps';
 import { soakEndMarkId, type EndedSoak } from './soak-end';
 import { approveSubmission, componentStates, followJiraStatus, moveStage, nextStepOwner, setComponentStatus, stageForStatus, approvalBlockers, type ComponentChange } from './submission';
@@ -109,7 +111,7 @@ export function decide(app: TrackedApp, command: Command, context: DecideContext
 function tick(app: TrackedApp, context: DecideContext): Decision {
   const step = dueStep(app, context);
   if (!step) return { state: app, events: [], effects: [] };
-  const cycle = app.reviews.find((c) => c.id === step.cycleId)!;
+  const cycle = withCurrentChecks(app.reviews.find((c) => c.id === step.cycleId)!, context.program);
   const posts = REVIEW_STEPS[step.kind].posts(cycle, { program: context.program, appName: app.appName, today: context.today });
   return { state: app, events: [], effects: posts.map((post) => ({ markId: cycle.id, post })), step };
 }
@@ -118,7 +120,7 @@ export function dueStep(app: TrackedApp, context: Pick<DecideContext, 'today' | 
   if (!app.approval) return null;
   let first: ReviewAction | null = null;
   for (const cycle of app.reviews) {
-    const action = nextReviewAction(cycle, context.today, context.program);
+    const action = nextReviewAction(withCurrentChecks(cycle, context.program), context.today, context.program);
     if (action && (!first || action.due < first.due)) first = action;
   }
   return first;
@@ -129,7 +131,9 @@ function sameStep(a: ReviewAction | null, b: ReviewAction): boolean {
 }
 
 function stepDone(app: TrackedApp, step: ReviewAction, performed: Performed[], context: DecideContext): Decision {
-  const cycle = app.reviews.find((c) => c.id === step.cycleId);
+  const found = app.reviews.find((c) => c.id === step.cycleId);
+  // The notice and the window's opening store the checks a program update added meanwhile.
+  const cycle = found && withCurrentChecks(found, context.program);
   // Recorded meanwhile by another invocation: nothing left to write.
   if (!cycle || !sameStep(nextReviewAction(cycle, context.today, context.program), step)) return { state: app, events: [], effects: [] };
   const [main, ...more] = performed;
@@ -205,14 +209,15 @@ function agent(app: TrackedApp, action: AgentAction, context: DecideContext): Re
     case 'record-check': {
       const found = findCycle(app, action.cycleId);
       if (!found.ok) return found;
-      const cycle = found.value;
+      // A check an update adds for this review's window can be recorded before the window opens.
+      const cycle = withCurrentChecks(found.value, program);
       const stored = cycle.checks.find((c) => c.id === action.checkId);
       const note = action.note?.trim() || undefined;
       // The same result again (a retried or doubled call) is not a new fact.
       if (stored && stored.result === action.result && stored.note === note) return unchanged(app);
       const recorded = recordCheckResult(cycle, action.checkId, action.result, action.note, by, at);
       if (!recorded.ok) return recorded;
-      const title = program.checks.find((c) => c.id === action.checkId)?.title ?? action.checkId;
+      const title = checkTitle(program, action.checkId);
       const event: AppEvent = { type: 'check-recorded', by, at, cycle, checkId: action.checkId, title, result: action.result, ...(note ? { note } : {}) };
       return ok(finish(app, replaceCycle(app, recorded.value), [event], context));
     }

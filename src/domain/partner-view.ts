@@ -1,6 +1,7 @@
 import type { IsoDate, IsoDateTime } from './dates';
 import { currentReview, reviewNextStep } from './next-step';
 import type { ProgramSettings } from './program';
+import { checkDefinition } from './program-updates';
 import type { PartnerAnswerValue, ReviewCycle, ReviewDates, ReviewState } from './review-types';
 import { nextStepOwner } from './submission';
 import type { NextStepOwner, Stage } from './submission-types';
@@ -79,7 +80,7 @@ function reviewFor(cycle: ReviewCycle, program: ProgramSettings): PartnerReview 
   const failed = cycle.checks
     .filter((c) => c.result === 'failed')
     .map((c) => {
-      const check = program.checks.find((k) => k.id === c.id);
+      const check = checkDefinition(program, c.id);
       return { id: c.id, title: check?.title ?? c.id, description: check?.description ?? '' };
     });
   const review: PartnerReview = {

@@ -12,12 +12,30 @@ import type { ProgramSettings, ProgramUpdate, ReviewCheck } from './program';
  * check takes effect keeps the checks it started with.
  */
 export function checksForCycle(program: ProgramSettings, windowStart: IsoDate): ReviewCheck[] {
-  const added = (program.programUpdates ?? [])
-    .filter((u) => u.addCheck && u.effectiveFrom <= windowStart)
+  const added = addedChecks(program, (u) => u.effectiveFrom <= windowStart);
+  return [...program.checks, ...added.filter((c) => !program.checks.some((p) => p.id === c.id))];
+}
+
+/** The checks the program's updates add (those `which` keeps), by effective day, as review checks. */
+function addedChecks(program: ProgramSettings, which: (u: ProgramUpdate) => boolean = () => true): ReviewCheck[] {
+  return (program.programUpdates ?? [])
+    .filter((u) => u.addCheck && which(u))
     .sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? -1 : a.effectiveFrom > b.effectiveFrom ? 1 : 0))
     .map((u) => u.addCheck as NonNullable<ProgramUpdate['addCheck']>)
     .map((c) => ({ id: c.id, title: c.title, description: c.description ?? c.title }));
-  return [...program.checks, ...added.filter((c) => !program.checks.some((p) => p.id === c.id))];
+}
+
+/**
+ * A check's title and description, whether it is one of the program's or one an update adds:
+ * every message, view and event names a check through this.
+ */
+export function checkDefinition(program: ProgramSettings, id: string): ReviewCheck | undefined {
+  return program.checks.find((c) => c.id === id) ?? addedChecks(program).find((c) => c.id === id);
+}
+
+/** A check's title, or its id when the program no longer knows it. */
+export function checkTitle(program: ProgramSettings, id: string): string {
+  return checkDefinition(program, id)?.title ?? id;
 }
 
 /** Every check id an agent may record in some review: the program's and the ones updates add. */

@@ -1,6 +1,7 @@
 import { annualReviewDates, currentReviewYear, escalationDates, startedNowDates } from './calendar';
 import type { IsoDate, IsoDateTime } from './dates';
 import type { ProgramSettings } from './program';
+import { checksForCycle } from './program-updates';
 import { fail, ok, type DomainResult } from './result';
 import type { CheckResult, CheckState, PartnerAnswer, ReviewCycle, ReviewEffect, ReviewState } from './review-types';
 import { SIGNIFICANT_CHANGES_CHECK } from './review-checks';
@@ -30,8 +31,21 @@ export { allChecksPassed, isClosed, SIGNIFICANT_CHANGES_CHECK };
 export const PASSED_BY_NO_ANSWER = 'The partner answered NO: no significant change this year.';
 const NOTE_MAX = 2000;
 
-function pendingChecks(program: ProgramSettings): CheckState[] {
-  return program.checks.map((c) => ({ id: c.id, result: 'pending' as const }));
+/** The checks of a review whose window starts on `windowStart`, none run yet. */
+function pendingChecks(program: ProgramSettings, windowStart: IsoDate): CheckState[] {
+  return checksForCycle(program, windowStart).map((c) => ({ id: c.id, result: 'pending' as const }));
+}
+
+/**
+ * A review not yet under way (scheduled, or notified, before its window opens) gets the checks a
+ * program update saved since it was scheduled adds for its window, still to run; nothing it has
+ * is taken away. The window's opening stores them for good: a review under way never gets a
+ * new check. Returns the same object when nothing changes.
+ */
+export function withCurrentChecks(cycle: ReviewCycle, program: ProgramSettings): ReviewCycle {
+  if (cycle.state !== 'scheduled' && cycle.state !== 'notified') return cycle;
+  const missing = checksForCycle(program, cycle.windowStart).filter((c) => !cycle.checks.some((s) => s.id === c.id));
+  return missing.length === 0 ? cycle : { ...cycle, checks: [...cycle.checks, ...missing.map((c) => ({ id: c.id, result: 'pending' as const }))] };
 }
 
 export function scheduleAnnualCycle(
@@ -40,14 +54,15 @@ export function scheduleAnnualCycle(
   program: ProgramSettings,
   at: IsoDateTime,
 ): ReviewCycle {
+  const dates = annualReviewDates(approvedOn, year, program.timings);
   return {
     id: String(year),
     kind: 'annual',
     year,
-    ...annualReviewDates(approvedOn, year, program.timings),
+    ...dates,
     state: 'scheduled',
     stateSince: at,
-    checks: pendingChecks(program),
+    checks: pendingChecks(program, dates.windowStart),
     effects: {},
   };
 }
@@ -70,14 +85,15 @@ export function openEscalation(
     .filter((n): n is string => n !== undefined)
     .map(Number);
   const n = Math.max(0, ...numbers) + 1;
+  const dates = escalationDates(raisedOn, program.timings);
   return {
     id: `esc-${n}`,
     kind: 'escalation',
     year: Number(raisedOn.slice(0, 4)),
-    ...escalationDates(raisedOn, program.timings),
+    ...dates,
     state: 'in-review',
     stateSince: at,
-    checks: pendingChecks(program),
+    checks: pendingChecks(program, dates.windowStart),
     effects: {},
     concern: { text: concern.text.trim(), raisedBy: by, at, source: concern.source },
   };
@@ -90,7 +106,8 @@ export function openEscalation(
  */
 export function startReviewNow(cycle: ReviewCycle, today: IsoDate, program: ProgramSettings, by: string, at: IsoDateTime): DomainResult<ReviewCycle> {
   if (cycle.state !== 'not-opened') return fail('not-allowed', `Review ${cycle.id} is ${cycle.state}; only a review the app did not open can be started now.`);
-  return ok({ ...cycle, ...startedNowDates(today, program.timings), state: 'in-review', stateSince: at, checks: pendingChecks(program), effects: {}, startedNow: { by, at } });
+  const dates = startedNowDates(today, program.timings);
+  return ok({ ...cycle, ...dates, state: 'in-review', stateSince: at, checks: pendingChecks(program, dates.windowStart), effects: {}, startedNow: { by, at } });
 }
 
 /** The steps ahead of the cycle as it stands, in the table's order, with their days. */

@@ -4,6 +4,7 @@ import { agentNote, answerReminderComment, noticeComment, overdueComment, remedi
 import type { AdfDoc } from './messages/adf';
 import type { ReviewCycle, ReviewEffect, ReviewState } from './model';
 import type { ProgramSettings } from './program';
+import { checkTitle } from './program-updates';
 import { SIGNIFICANT_CHANGES_CHECK } from './review-checks';
 
 /**
@@ -109,7 +110,7 @@ const before = (...states: ReviewState[]) => (cycle: ReviewCycle) => states.incl
 
 /** What the agents' notes tell about a cycle: the partner's answer so far, the checks still open and the dates. */
 export function noteDetails(cycle: ReviewCycle, context: StepContext) {
-  const title = (id: string) => context.program.checks.find((c) => c.id === id)?.title ?? id;
+  const title = (id: string) => checkTitle(context.program, id);
   return {
     appName: context.appName,
     cycleId: cycle.id,

@@ -38,19 +38,23 @@ export async function announceProgramUpdates(ctx: InvocationContext): Promise<An
   const work: InvocationContext = { ...ctx, deferredSummaries: new Map() };
   for (const update of due) {
     const before = report.problems.length;
+    // A ticket another run holds (or a crashed run held) is not announced yet: the update stays due.
+    let held = 0;
     let cursor: string | undefined;
     do {
       const page = await ctx.ports.apps.list(cursor, PAGE);
       for (const app of page.apps.filter((a) => isApproved(a, ctx.today) && !a.announcements?.[update.id])) {
         try {
-          if (await announceOn(work, app, update)) report.posted += 1;
+          const outcome = await announceOn(work, app, update);
+          if (outcome === 'posted') report.posted += 1;
+          if (outcome === 'held') held += 1;
         } catch (error) {
           report.problems.push(`${app.issueKey}: update ${update.id} not announced: ${error instanceof Error ? error.message : String(error)}`);
         }
       }
       cursor = page.nextCursor;
     } while (cursor);
-    if (report.problems.length === before) {
+    if (report.problems.length === before && held === 0) {
       await ctx.ports.announcements.markAnnounced(update.id);
       report.completed.push(update.id);
     }
@@ -65,10 +69,10 @@ function isApproved(app: TrackedApp, today: string): boolean {
 }
 
 /** One ticket: claim, post (or find) the marked comment, record it with its history line. */
-async function announceOn(ctx: InvocationContext, app: TrackedApp, update: ProgramUpdate): Promise<boolean> {
+async function announceOn(ctx: InvocationContext, app: TrackedApp, update: ProgramUpdate): Promise<'posted' | 'found' | 'held'> {
   const claim = `announce:${update.id}:${app.issueKey}`;
   // A duplicate sweep at the same moment leaves this ticket to the one holding the claim.
-  if (!(await ctx.ports.once.claim(claim, CLAIM_SECONDS))) return false;
+  if (!(await ctx.ports.once.claim(claim, CLAIM_SECONDS))) return 'held';
   const mark = announcementMark(app.issueKey, update.id);
   try {
     const posted = await ctx.ports.jira.postCommentOnce(mark, programUpdateComment(ctx.program, app.appName, update), 'public');
@@ -98,7 +102,7 @@ async function announceOn(ctx: InvocationContext, app: TrackedApp, update: Progr
     );
     if (!recorded.ok) throw new Error(recorded.error.message);
     await ctx.ports.once.done(claim, [mark]);
-    return !posted.alreadyThere;
+    return posted.alreadyThere ? 'found' : 'posted';
   } catch (error) {
     await ctx.ports.once.release(claim).catch(() => undefined);
     throw error;

@@ -3,7 +3,8 @@ import { daysBetween } from '../domain/calendar';
 import type { IsoDate } from '../domain/dates';
 import type { ProgramSettings } from '../domain/program';
 import { currentReview, reviewNextStep, submissionNextStep } from '../domain/next-step';
-import { isClosed, nextActionDate, nextReviewAction } from '../domain/review-cycle';
+import { isClosed, nextActionDate, nextReviewAction, withCurrentChecks } from '../domain/review-cycle';
+import { checkDefinition } from '../domain/program-updates';
 import { REVIEW_STEPS } from '../domain/review-steps';
 import { ineligibility, needsRequestType, suggestedAppName } from '../domain/eligibility';
 import type { ReviewCycle } from '../domain/review-types';
@@ -86,25 +87,21 @@ export function nextInWords(cycle: ReviewCycle, program: ProgramSettings, today:
 }
 
 export function cycleView(cycle: ReviewCycle, program: ProgramSettings, today: IsoDate): CycleView {
-  const checks: CheckView[] = program.checks.map((definition) => {
-    const state = cycle.checks.find((c) => c.id === definition.id);
+  // The review's own checks: those a program update adds for its window included, and one the
+  // program has dropped since the review started still shows what was recorded.
+  const checks: CheckView[] = withCurrentChecks(cycle, program).checks.map((state) => {
+    const definition = checkDefinition(program, state.id);
     const view: CheckView = {
-      id: definition.id,
-      title: definition.title,
-      description: definition.description,
-      result: state?.result ?? 'pending',
+      id: state.id,
+      title: definition?.title ?? state.id,
+      description: definition?.description ?? 'No longer one of the program’s checks.',
+      result: state.result,
     };
-    if (state?.note !== undefined) view.note = state.note;
-    if (state?.by !== undefined) view.by = state.by;
-    if (state?.at !== undefined) view.at = state.at;
+    if (state.note !== undefined) view.note = state.note;
+    if (state.by !== undefined) view.by = state.by;
+    if (state.at !== undefined) view.at = state.at;
     return view;
   });
-  // A check the program has dropped since the cycle started still shows what was recorded.
-  for (const state of cycle.checks) {
-    if (!program.checks.some((c) => c.id === state.id)) {
-      checks.push({ ...state, title: state.id, description: 'No longer one of the program’s checks.' });
-    }
-  }
   const { checks: _stored, ...rest } = cycle;
   const view: CycleView = {
     ...rest,

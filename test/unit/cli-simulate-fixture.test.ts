@@ -25,6 +25,7 @@ describe('the simulate fixture expresses issue 11 and refuses what it cannot run
       ],
     };
     expect(refusal(fixture)).toBe('accepted');
+    expect(refusal({ apps: [app([], { importedOn: '2027-03-15' })] })).toBe('accepted');
   });
 
   it.each([
@@ -35,6 +36,8 @@ describe('the simulate fixture expresses issue 11 and refuses what it cannot run
     [{ apps: [app([{ on: '2027-03-26', by: 'customer', concern: '  ' }])] }, 'f.json: apps[0].actions[0].concern: the concern must not be empty'],
     [{ apps: [app()], programUpdates: [{ announcedOn: '2027-03-05', effectiveFrom: '2027-03-20', addCheck: { id: 'sbom', title: 'SBOM' } }] }, 'f.json: programUpdates[0].effectiveFrom: must be at least 30 days after the announcement day (2027-03-05)'],
     [{ apps: [app()], programUpdates: [{ announcedOn: '2027-03-05', effectiveFrom: '2027-06-01', addCheck: { id: 'bug-bounty', title: 'Again' } }] }, 'f.json: programUpdates[0].addCheck.id: check "bug-bounty" already exists'],
+    [{ apps: [app([], { importedOn: '2026-03-03' })] }, 'f.json: apps[0].importedOn: 2026-03-03 is before the approval day 2026-03-04'],
+    [{ apps: [app([], { importedOn: '2026-02-30' })] }, 'f.json: apps[0].importedOn: "2026-02-30" is not a date (YYYY-MM-DD)'],
     [{ apps: Array.from({ length: 10_001 }, (_, i) => app([], { ticket: `CFP-${i + 1}` })) }, 'f.json: apps: at most 10000 apps'],
   ])('%#: %s', (fixture, message) => {
     expect(refusal(fixture)).toBe(message);

@@ -5,13 +5,14 @@ import { reviewNextStep } from '../../src/domain/next-step';
 import { historyOfEvents } from '../../src/domain/history';
 import { adfToPlainText } from '../../src/domain/messages';
 import { STORED_TEXT_MAX, type ReviewCycle, type TrackedApp } from '../../src/domain/model';
+import type { ProgramSettings } from '../../src/domain/program';
 import { ensureNextCycle, openEscalation } from '../../src/domain/review-cycle';
 import { startSubmission } from '../../src/domain/submission';
 import { isTransient } from '../../src/services/review-work';
 
 const program = CLOUD_FORTIFIED;
 const at = (day: string) => `${day}T06:00:00.000Z`;
-const context = (today: string, by = 'agent-1'): DecideContext => ({ today, at: at(today), program, by });
+const context = (today: string, by = 'agent-1', settings: ProgramSettings = program): DecideContext => ({ today, at: at(today), program: settings, by });
 
 function approvedApp(): TrackedApp {
   const app: TrackedApp = {
@@ -124,17 +125,17 @@ describe('what a retry can fix', () => {
 });
 
 /** The sweep on each day from `from` to `to`, as the executor does it: every post is performed, then recorded. */
-function sweep(app: TrackedApp, from: string, to: string, posted: { on: string; effect: string; visibility?: string; text: string }[] = []) {
+function sweep(app: TrackedApp, from: string, to: string, posted: { on: string; effect: string; visibility?: string; text: string }[] = [], settings = program) {
   let current = app;
   for (let day = from; day <= to; day = addDays(day, 1)) {
     for (let i = 0; i < 12; i += 1) {
-      const tick = decide(current, { kind: 'tick' }, context(day, 'app'));
+      const tick = decide(current, { kind: 'tick' }, context(day, 'app', settings));
       if (!tick.ok || !tick.value.step) break;
       const performed = tick.value.effects.map(({ post }, n) => {
         posted.push({ on: day, effect: post.effect, ...(post.target === 'comment' ? { visibility: post.visibility, text: adfToPlainText(post.body) } : { text: '' }) });
         return { effect: post.effect, target: post.target, id: `${day}-${n}`, alreadyThere: false, ...(post.target === 'comment' ? { visibility: post.visibility } : {}) };
       });
-      const done = decide(current, { kind: 'step-done', step: tick.value.step, performed }, context(day, 'app'));
+      const done = decide(current, { kind: 'step-done', step: tick.value.step, performed }, context(day, 'app', settings));
       if (!done.ok) throw new Error(done.error.message);
       current = done.value.state;
     }
@@ -242,6 +243,75 @@ describe('the partner is told', () => {
     expect(publicOnes[2]!.text).toContain('escalated to the Cloud Fortified Apps Program team');
     // The internal notes stay.
     expect(posted.filter((p) => p.visibility === 'internal').map((p) => p.effect)).toEqual(['window-note', 'remediation-note', 'overdue-note']);
+  });
+});
+
+describe('a check a program update adds', () => {
+  // The app's 2027 review has its window from 25 to 31 March 2027; it was scheduled before the update was saved.
+  const sbom = (effectiveFrom: string): ProgramSettings => ({
+    ...program,
+    programUpdates: [
+      { id: 'sbom', announcedOn: '2027-01-04', effectiveFrom, addCheck: { id: 'sbom', title: 'Software bill of materials', description: 'Publish a software bill of materials for the app.' } },
+    ],
+  });
+  const recordIn = (app: TrackedApp, day: string, settings: ProgramSettings, checkId: string, result: 'passed' | 'failed') =>
+    decide(app, { kind: 'agent', action: { type: 'record-check', cycleId: '2027', checkId, result } }, context(day, 'agent-1', settings));
+
+  test('a review whose window starts before the effective day does not have it, and recording it is refused', () => {
+    const settings = sbom('2027-03-26');
+    const { app } = sweep(approvedApp(), '2027-03-10', '2027-03-25', [], settings);
+    expect(app.reviews[0]!.checks.map((c) => c.id)).toEqual(['privacy-security-tab', 'support-contact', 'bug-bounty', 'significant-changes']);
+    const refused = recordIn(app, '2027-03-26', settings, 'sbom', 'passed');
+    expect(refused.ok ? 'recorded' : refused.error.message).toBe('The review 2027 has no check "sbom".');
+    // The next year's review, whose window starts after the effective day, has it from the start.
+    const next = ensureNextCycle({ ...app, reviews: [{ ...app.reviews[0]!, state: 'passed' }] }, '2027-04-02', settings, at('2027-04-02'));
+    expect(next.reviews.find((c) => c.id === '2028')?.checks.map((c) => c.id)).toContain('sbom');
+  });
+
+  test('a review whose window starts on or after the effective day gets it at the notice, and an agent records it', () => {
+    const settings = sbom('2027-03-25');
+    expect(approvedApp().reviews[0]!.checks.map((c) => c.id)).not.toContain('sbom');
+    const { app, posted } = sweep(approvedApp(), '2027-03-10', '2027-03-25', [], settings);
+    expect(app.reviews[0]!.checks.map((c) => [c.id, c.result])).toContainEqual(['sbom', 'pending']);
+    expect(posted.find((p) => p.effect === 'window-note')?.text).toContain('Software bill of materials');
+    const recorded = recordIn(app, '2027-03-26', settings, 'sbom', 'passed');
+    if (!recorded.ok) throw new Error(recorded.error.message);
+    expect(recorded.value.state.reviews[0]!.checks.find((c) => c.id === 'sbom')?.result).toBe('passed');
+    expect(recorded.value.events[0]).toMatchObject({ type: 'check-recorded', checkId: 'sbom', title: 'Software bill of materials' });
+  });
+
+  test('an agent may record it before the notice, on a review scheduled before the update was saved', () => {
+    const recorded = recordIn(approvedApp(), '2027-03-01', sbom('2027-03-25'), 'sbom', 'passed');
+    if (!recorded.ok) throw new Error(recorded.error.message);
+    expect(recorded.value.state.reviews[0]!.checks.find((c) => c.id === 'sbom')?.result).toBe('passed');
+  });
+
+  test('a review already under way when the update is saved never gets it', () => {
+    const { app } = sweep(approvedApp(), '2027-03-10', '2027-03-25');
+    expect(app.reviews[0]!.state).toBe('in-review');
+    const settings = sbom('2027-03-20');
+    const { app: later } = sweep(app, '2027-03-26', '2027-03-27', [], settings);
+    expect(later.reviews[0]!.checks.map((c) => c.id)).not.toContain('sbom');
+    const refused = recordIn(later, '2027-03-27', settings, 'sbom', 'passed');
+    expect(refused.ok).toBe(false);
+  });
+
+  test('when it fails, the partner’s remediation comment names it and says what to do', () => {
+    const settings = sbom('2027-03-25');
+    let { app } = sweep(answeredNo(approvedApp()), '2027-03-25', '2027-03-25', [], settings);
+    for (const id of ['privacy-security-tab', 'support-contact', 'bug-bounty']) {
+      const r = recordIn(app, '2027-03-26', settings, id, 'passed');
+      if (!r.ok) throw new Error(r.error.message);
+      app = r.value.state;
+    }
+    const failed = recordIn(app, '2027-03-27', settings, 'sbom', 'failed');
+    if (!failed.ok) throw new Error(failed.error.message);
+    const { app: after, posted } = sweep(failed.value.state, '2027-03-28', '2027-04-01', [], settings);
+    expect(after.reviews[0]!.state).toBe('remediation');
+    const comment = posted.find((p) => p.effect === 'remediation-comment');
+    expect(comment?.visibility).toBe('public');
+    expect(comment?.text).toContain('Software bill of materials: Publish a software bill of materials for the app.');
+    expect(comment?.text).not.toContain('Bug Bounty');
   });
 });
 

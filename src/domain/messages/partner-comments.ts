@@ -1,6 +1,7 @@
 import { bulletList, doc, listItem, p, strong, text } from '@atlaskit/adf-utils/builders';
 import { PROGRESS_UPDATE_TEXT } from '../cloud-fortified';
 import type { ProgramSettings } from '../program';
+import { checkTitle } from '../program-updates';
 import type { ReviewCycle } from '../review-types';
 import type { AdfDoc } from './adf';
 import { dateForPartner, dateForPeople } from './people-dates';
@@ -45,7 +46,7 @@ function concernParagraphs(program: ProgramSettings, cycle: ReviewCycle) {
   if (cycle.kind !== 'escalation' || !cycle.concern) return [];
   const who = cycle.concern.source === 'customer' ? 'a customer' : 'Atlassian';
   const weeks = program.timings.remediationDays % 7 === 0 ? `${program.timings.remediationDays / 7} weeks` : `${program.timings.remediationDays} days`;
-  const titles = cycle.checks.map((c) => program.checks.find((k) => k.id === c.id)?.title ?? c.id);
+  const titles = cycle.checks.map((c) => checkTitle(program, c.id));
   return [
     p(strong(`The concern, raised by ${who}:`), text(` ${cleanText(cycle.concern.text).replace(/\s+/g, ' ').trim()}`)),
     p(text('The checks concerned:')),

@@ -1,4 +1,5 @@
 import type { ProgramSettings } from '../program';
+import { checkDefinition, checkTitle } from '../program-updates';
 import type { ReviewCycle } from '../review-types';
 import { SIGNIFICANT_CHANGES_CHECK } from '../review-checks';
 import { dateForPartner } from './people-dates';
@@ -23,7 +24,7 @@ export function reviewValues(appName: string, cycle: ReviewCycle, timezone: stri
 
 /** Titles of the checks of a cycle that are not passed, in the program's order. */
 export function openCheckTitles(program: ProgramSettings, cycle: ReviewCycle): { failed: string[]; pending: string[] } {
-  const title = (id: string) => program.checks.find((c) => c.id === id)?.title ?? id;
+  const title = (id: string) => checkTitle(program, id);
   return {
     failed: cycle.checks.filter((c) => c.result === 'failed').map((c) => title(c.id)),
     pending: cycle.checks.filter((c) => c.result === 'pending').map((c) => title(c.id)),
@@ -39,12 +40,12 @@ export function partnerIssues(program: ProgramSettings, cycle: ReviewCycle): { t
   const issues = cycle.checks
     .filter((c) => c.result === 'failed')
     .map((c) => {
-      const check = program.checks.find((k) => k.id === c.id);
+      const check = checkDefinition(program, c.id);
       return { title: check?.title ?? c.id, whatToDo: check?.description ?? 'See the program’s requirements.' };
     });
   const question = cycle.checks.find((c) => c.id === SIGNIFICANT_CHANGES_CHECK);
   if (!cycle.answer && question?.result === 'pending') {
-    const title = program.checks.find((k) => k.id === question.id)?.title ?? question.id;
+    const title = checkTitle(program, question.id);
     issues.push({ title, whatToDo: 'We have not had your answer. Reply to this ticket starting with YES or NO: has the app had any significant change in the past year? The significant-change form on this ticket lists the categories.' });
   }
   return issues;
