@@ -11,10 +11,19 @@ export interface AppConsoleSummary {
 const KEEP = 5;
 
 export function quietAppConsole(): { summary(): AppConsoleSummary; restore(): void } {
-  const original = { log: console.log, info: console.info, debug: console.debug, warn: console.warn, error: console.error };
+  const original = {
+    log: console.log,
+    info: console.info,
+    debug: console.debug,
+    warn: console.warn,
+    error: console.error,
+  };
   const seen: AppConsoleSummary = { warnings: 0, errors: 0, first: [] };
   const keep = (kind: string, args: unknown[]) => {
-    if (seen.first.length < KEEP) seen.first.push(`${kind}: ${args.map((a) => (a instanceof Error ? a.message : String(a))).join(' ')}`.slice(0, 300));
+    if (seen.first.length < KEEP)
+      seen.first.push(
+        `${kind}: ${args.map((a) => (a instanceof Error ? a.message : String(a))).join(' ')}`.slice(0, 300),
+      );
   };
   console.log = console.info = console.debug = () => undefined;
   console.warn = (...args: unknown[]) => {

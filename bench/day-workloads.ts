@@ -17,10 +17,17 @@ const SEEDED_ON = '2026-03-01';
 /** Apps outside the cohort were approved April–December 2025: nothing of theirs is due in March 2026. */
 function approvalOf(apps: number, due: number): (i: number) => string {
   const every = due > 0 ? Math.floor(apps / due) : Infinity;
-  return (i) => (i % every === 0 && i / every < due ? COHORT_APPROVED : `2025-${String(4 + (i % 9)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`);
+  return (i) =>
+    i % every === 0 && i / every < due
+      ? COHORT_APPROVED
+      : `2025-${String(4 + (i % 9)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
 }
 
-export async function seededSandbox(apps: number, due: number, options: { store: boolean }): Promise<{ sandbox: Sandbox; keys: string[]; seedMs: number }> {
+export async function seededSandbox(
+  apps: number,
+  due: number,
+  options: { store: boolean },
+): Promise<{ sandbox: Sandbox; keys: string[]; seedMs: number }> {
   const sandbox = await createSandbox({ now: `${SEEDED_ON}T00:00:00Z` });
   seedPeople(sandbox);
   const started = performance.now();
@@ -37,7 +44,11 @@ export interface SweepFigures {
 }
 
 /** The app's hourly sweep on `day` (00:05 UTC), with the queue drained: everything the day's work cost. */
-export async function appSweep(sandbox: Sandbox, day: string, inputs: { trackedApps: number; due: number }): Promise<SweepFigures> {
+export async function appSweep(
+  sandbox: Sandbox,
+  day: string,
+  inputs: { trackedApps: number; due: number },
+): Promise<SweepFigures> {
   sandbox.clock.set(`${day}T00:05:00Z`);
   const cost = await measure(sandbox, () => sandbox.runScheduledTrigger());
   return {
@@ -48,7 +59,11 @@ export async function appSweep(sandbox: Sandbox, day: string, inputs: { trackedA
   };
 }
 
-export async function naiveRun(sandbox: Sandbox, day: string, inputs: { trackedApps: number; due: number }): Promise<SweepFigures> {
+export async function naiveRun(
+  sandbox: Sandbox,
+  day: string,
+  inputs: { trackedApps: number; due: number },
+): Promise<SweepFigures> {
   sandbox.clock.set(`${day}T00:05:00Z`);
   let opened = 0;
   let ms = 0;
@@ -114,7 +129,11 @@ export async function busyDay(apps: number, due: number, withNaive: boolean): Pr
     const maxEventsPerPush = day.cost.queuePushes ? Math.ceil(day.cost.queueEvents / day.cost.queuePushes) : 0;
     app = {
       ...day,
-      perOpenedReview: { jiraRequests: round(day.cost.jiraRequests / opened), minimumJiraRequests: 2, storageOps: round(day.cost.storageOps / opened) },
+      perOpenedReview: {
+        jiraRequests: round(day.cost.jiraRequests / opened),
+        minimumJiraRequests: 2,
+        storageOps: round(day.cost.storageOps / opened),
+      },
       workerInvocations: day.cost.invocationsByFunction[WORKER_FUNCTION] ?? 0,
       longestInvocationMs: longest,
       limitMs: 900_000,
@@ -129,7 +148,10 @@ export async function busyDay(apps: number, due: number, withNaive: boolean): Pr
   const naiveBox = await seededSandbox(apps, due, { store: false });
   try {
     const run = await naiveRun(naiveBox.sandbox, BUSY_DAY, { trackedApps: apps, due });
-    return { app, naive: { ...run, perOpenedReview: { jiraRequests: round(run.cost.jiraRequests / Math.max(1, run.opened)) } } };
+    return {
+      app,
+      naive: { ...run, perOpenedReview: { jiraRequests: round(run.cost.jiraRequests / Math.max(1, run.opened)) } },
+    };
   } finally {
     await naiveBox.sandbox.close();
   }

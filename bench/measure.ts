@@ -52,7 +52,8 @@ export function costOf(stats: SandboxStats): Cost {
     cost.invocationsByFunction[inv.function] = (cost.invocationsByFunction[inv.function] ?? 0) + 1;
     cost.longestByFunction[inv.function] = round(Math.max(cost.longestByFunction[inv.function] ?? 0, inv.ms), 1);
     if (!inv.ok) cost.failedInvocations++;
-    if (!cost.longestInvocation || inv.ms > cost.longestInvocation.ms) cost.longestInvocation = { function: inv.function, ms: round(inv.ms, 1) };
+    if (!cost.longestInvocation || inv.ms > cost.longestInvocation.ms)
+      cost.longestInvocation = { function: inv.function, ms: round(inv.ms, 1) };
   }
   return cost;
 }
@@ -66,7 +67,8 @@ export function addCost(into: Cost, more: Cost): Cost {
   into.queueEvents += more.queueEvents;
   into.invocations += more.invocations;
   addCounts(into.invocationsByFunction, more.invocationsByFunction);
-  for (const [fn, ms] of Object.entries(more.longestByFunction)) into.longestByFunction[fn] = Math.max(into.longestByFunction[fn] ?? 0, ms);
+  for (const [fn, ms] of Object.entries(more.longestByFunction))
+    into.longestByFunction[fn] = Math.max(into.longestByFunction[fn] ?? 0, ms);
   into.failedInvocations += more.failedInvocations;
   into.contractViolations += more.contractViolations;
   if (more.longestInvocation && (!into.longestInvocation || more.longestInvocation.ms > into.longestInvocation.ms)) {

@@ -27,7 +27,10 @@ export interface NaiveSweepReport {
   noticesPosted: number;
 }
 
-async function json<T>(response: { ok: boolean; status: number; json(): Promise<unknown>; text(): Promise<string> }, what: string): Promise<T> {
+async function json<T>(
+  response: { ok: boolean; status: number; json(): Promise<unknown>; text(): Promise<string> },
+  what: string,
+): Promise<T> {
   if (!response.ok) throw new Error(`naive sweep: ${what} answered ${response.status}: ${await response.text()}`);
   return (await response.json()) as T;
 }
@@ -41,13 +44,22 @@ export async function naiveSweep(today: IsoDate, at: string): Promise<NaiveSweep
     const path = token
       ? route`/rest/api/3/search/jql?jql=${'project = CFP ORDER BY key ASC'}&maxResults=${PAGE}&fields=${'summary,status'}&nextPageToken=${token}`
       : route`/rest/api/3/search/jql?jql=${'project = CFP ORDER BY key ASC'}&maxResults=${PAGE}&fields=${'summary,status'}`;
-    const page = await json<{ issues: { key: string }[]; nextPageToken?: string }>(await jira.requestJira(path), 'search');
+    const page = await json<{ issues: { key: string }[]; nextPageToken?: string }>(
+      await jira.requestJira(path),
+      'search',
+    );
     for (const issue of page.issues) {
       report.ticketsRead++;
       const state = await jira.requestJira(route`/rest/api/3/issue/${issue.key}/properties/${SUMMARY_PROPERTY_KEY}`);
       if (state.status === 404) continue;
       const summary = (await json<{ value: Summary }>(state, `state of ${issue.key}`)).value;
-      if (summary.reviewState !== 'scheduled' || !summary.nextActionOn || summary.nextActionOn > today || !summary.approvedOn) continue;
+      if (
+        summary.reviewState !== 'scheduled' ||
+        !summary.nextActionOn ||
+        summary.nextActionOn > today ||
+        !summary.approvedOn
+      )
+        continue;
       await postNotice(issue.key, summary, today, at);
       report.noticesPosted++;
     }

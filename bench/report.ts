@@ -1,14 +1,27 @@
 /** The short table for people, from the figures. */
 import type { Figures } from './figures';
 
-const n = (value: number | undefined | null) => (value === undefined || value === null ? '-' : value.toLocaleString('en-US', { maximumFractionDigits: 2 }));
-const ms = (value: number | undefined) => (value === undefined ? '-' : value >= 1000 ? `${n(value / 1000)} s` : `${n(value)} ms`);
+const n = (value: number | undefined | null) =>
+  value === undefined || value === null ? '-' : value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+const ms = (value: number | undefined) =>
+  value === undefined ? '-' : value >= 1000 ? `${n(value / 1000)} s` : `${n(value)} ms`;
 
 export function table(f: Figures): string {
-  const rows: string[][] = [['workload', 'inputs', 'Jira requests', 'storage ops', 'invocations', 'longest invocation', 'naive: Jira requests']];
+  const rows: string[][] = [
+    ['workload', 'inputs', 'Jira requests', 'storage ops', 'invocations', 'longest invocation', 'naive: Jira requests'],
+  ];
   for (const q of f.quietDay.app) {
-    const naive = q.inputs.trackedApps === f.quietDay.naive.inputs.trackedApps ? n(f.quietDay.naive.cost.jiraRequests) : '';
-    rows.push(['quiet day', `${n(q.inputs.trackedApps)} apps, none due`, n(q.cost.jiraRequests), n(q.cost.storageOps), n(q.cost.invocations), `${ms(q.sweepMs)} (sweep)`, naive]);
+    const naive =
+      q.inputs.trackedApps === f.quietDay.naive.inputs.trackedApps ? n(f.quietDay.naive.cost.jiraRequests) : '';
+    rows.push([
+      'quiet day',
+      `${n(q.inputs.trackedApps)} apps, none due`,
+      n(q.cost.jiraRequests),
+      n(q.cost.storageOps),
+      n(q.cost.invocations),
+      `${ms(q.sweepMs)} (sweep)`,
+      naive,
+    ]);
   }
   const b = f.busyDay.app;
   rows.push([
@@ -18,7 +31,9 @@ export function table(f: Figures): string {
     `${n(b.cost.storageOps)} (${n(b.perOpenedReview.storageOps)}/review)`,
     n(b.cost.invocations),
     `${ms(b.longestInvocationMs)} of 900 s`,
-    f.busyDay.naive ? `${n(f.busyDay.naive.cost.jiraRequests)} (${n(f.busyDay.naive.perOpenedReview.jiraRequests)}/review)` : '-',
+    f.busyDay.naive
+      ? `${n(f.busyDay.naive.cost.jiraRequests)} (${n(f.busyDay.naive.perOpenedReview.jiraRequests)}/review)`
+      : '-',
   ]);
   const y = f.year.app;
   rows.push([
@@ -31,10 +46,34 @@ export function table(f: Figures): string {
     `${n(f.year.naive.jiraRequests)} (${n(f.year.naive.perAppPerYear.jiraRequests)}/app, est.)`,
   ]);
   const c = f.commentTrigger;
-  rows.push(['comment, untracked ticket', 'partner comment', n(c.untrackedTicket.cost.jiraRequests), n(c.untrackedTicket.cost.storageOps), n(c.untrackedTicket.cost.invocations), ms(c.untrackedTicket.cost.longestInvocation?.ms), '']);
-  rows.push(['comment, partner reply', `read as ${c.partnerReply.recorded ?? '?'}`, n(c.partnerReply.cost.jiraRequests), n(c.partnerReply.cost.storageOps), n(c.partnerReply.cost.invocations), ms(c.partnerReply.cost.longestInvocation?.ms), '']);
+  rows.push([
+    'comment, untracked ticket',
+    'partner comment',
+    n(c.untrackedTicket.cost.jiraRequests),
+    n(c.untrackedTicket.cost.storageOps),
+    n(c.untrackedTicket.cost.invocations),
+    ms(c.untrackedTicket.cost.longestInvocation?.ms),
+    '',
+  ]);
+  rows.push([
+    'comment, partner reply',
+    `read as ${c.partnerReply.recorded ?? '?'}`,
+    n(c.partnerReply.cost.jiraRequests),
+    n(c.partnerReply.cost.storageOps),
+    n(c.partnerReply.cost.invocations),
+    ms(c.partnerReply.cost.longestInvocation?.ms),
+    '',
+  ]);
   const p = f.panel;
-  rows.push(['panel render', `${n(p.responseBytes)} B JSON, JS ${n(p.panelJs.gzipBytes)} B gz`, n(p.cost.jiraRequests), n(p.cost.storageOps), n(p.cost.invocations), ms(p.cost.longestInvocation?.ms), '']);
+  rows.push([
+    'panel render',
+    `${n(p.responseBytes)} B JSON, JS ${n(p.panelJs.gzipBytes)} B gz`,
+    n(p.cost.jiraRequests),
+    n(p.cost.storageOps),
+    n(p.cost.invocations),
+    ms(p.cost.longestInvocation?.ms),
+    '',
+  ]);
   const l = f.largestProgram.app;
   rows.push([
     'largest program',

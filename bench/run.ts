@@ -68,7 +68,9 @@ async function main(): Promise<void> {
   };
   figures.benchSeconds = round((performance.now() - started) / 1000, 1);
   process.stdout.write(`${JSON.stringify(figures)}\n`);
-  process.stderr.write(`\n${table(figures)}\n\nbench: ${figures.benchSeconds} s on ${figures.machine.cores} cores${quick ? ' (--quick: a tenth of the sizes)' : ''}\n`);
+  process.stderr.write(
+    `\n${table(figures)}\n\nbench: ${figures.benchSeconds} s on ${figures.machine.cores} cores${quick ? ' (--quick: a tenth of the sizes)' : ''}\n`,
+  );
 }
 
 main().catch((error) => {

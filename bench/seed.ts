@@ -71,7 +71,12 @@ export async function seedApps(
   for (let start = 0; start < count; start += PARALLEL) {
     const batch: Promise<unknown>[] = [];
     for (let i = start; i < Math.min(count, start + PARALLEL); i++) {
-      const key = sandbox.jira.addIssue({ summary: `Bench app ${i}`, status: 'Approved', reporter: PARTNER, requestType: 'App submission' });
+      const key = sandbox.jira.addIssue({
+        summary: `Bench app ${i}`,
+        status: 'Approved',
+        reporter: PARTNER,
+        requestType: 'App submission',
+      });
       const issue = sandbox.jira.issue(key);
       const app = approvedApp(key, issue?.id ?? String(i), approvedOn(i), today);
       sandbox.jira.setProperty(key, SUMMARY_PROPERTY_KEY, summaryProperty(app, CLOUD_FORTIFIED, today));

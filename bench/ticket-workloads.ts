@@ -22,13 +22,21 @@ export async function commentTrigger(): Promise<CommentTriggerFigures> {
   const sandbox = await createSandbox({ now: `${BUSY_DAY}T00:00:00Z` });
   try {
     seedPeople(sandbox);
-    const key = sandbox.jira.addIssue({ summary: 'Not a program submission', reporter: PARTNER, requestType: 'App submission' });
+    const key = sandbox.jira.addIssue({
+      summary: 'Not a program submission',
+      reporter: PARTNER,
+      requestType: 'App submission',
+    });
     sandbox.jira.addComment(key, { author: PARTNER, body: 'Hello, is there any news on my request?' });
     await measure(sandbox, () => sandbox.deliverPendingEvents()); // loads the code
     sandbox.jira.addComment(key, { author: PARTNER, body: 'Any news?' });
     const untracked = await measure(sandbox, () => sandbox.deliverPendingEvents());
     return {
-      untrackedTicket: { inputs: { ticket: 'untracked', author: 'partner' }, cost: untracked, target: { jiraRequests: 0 } },
+      untrackedTicket: {
+        inputs: { ticket: 'untracked', author: 'partner' },
+        cost: untracked,
+        target: { jiraRequests: 0 },
+      },
       partnerReply: await partnerReply(),
     };
   } finally {
@@ -45,8 +53,13 @@ async function partnerReply(): Promise<CommentTriggerFigures['partnerReply']> {
     sandbox.clock.set(`${BUSY_DAY}T10:00:00Z`);
     sandbox.jira.addComment(key, { author: PARTNER, body: reply });
     const cost = await measure(sandbox, () => sandbox.deliverPendingEvents());
-    const stored = sandbox.kvs.entity('tracked-app', key) as { app?: { reviews?: { answer?: { value?: string } }[] } } | undefined;
-    return { inputs: { ticket: 'tracked, notice posted', reply }, cost, recorded: stored?.app?.reviews?.[0]?.answer?.value ?? null };
+    const stored = sandbox.kvs.entity('tracked-app', key) as
+      { app?: { reviews?: { answer?: { value?: string } }[] } } | undefined;
+    return {
+      inputs: { ticket: 'tracked, notice posted', reply },
+      cost,
+      recorded: stored?.app?.reviews?.[0]?.answer?.value ?? null,
+    };
   } finally {
     await sandbox.close();
   }
@@ -68,7 +81,11 @@ export async function panel(): Promise<PanelFigures> {
     const key = keys[0] as string;
     await appSweep(sandbox, BUSY_DAY, { trackedApps: 1, due: 1 });
     const render = async () => {
-      const answer = (await sandbox.invokeResolver('getTicketState', { issueKey: key }, { accountId: AGENT, issueKey: key })) as { ok?: boolean };
+      const answer = (await sandbox.invokeResolver(
+        'getTicketState',
+        { issueKey: key },
+        { accountId: AGENT, issueKey: key },
+      )) as { ok?: boolean };
       if (!answer?.ok) throw new Error(`getTicketState refused: ${JSON.stringify(answer)}`);
       bytes = Buffer.byteLength(JSON.stringify(answer));
     };
@@ -77,7 +94,12 @@ export async function panel(): Promise<PanelFigures> {
   } finally {
     await sandbox.close();
   }
-  return { inputs: { ticket: 'tracked, notice posted', caller: 'agent' }, cost, responseBytes: bytes, panelJs: panelJavaScript() };
+  return {
+    inputs: { ticket: 'tracked, notice posted', caller: 'agent' },
+    cost,
+    responseBytes: bytes,
+    panelJs: panelJavaScript(),
+  };
 }
 
 function panelJavaScript(): PanelFigures['panelJs'] {
@@ -85,7 +107,11 @@ function panelJavaScript(): PanelFigures['panelJs'] {
   const scripts = () => (existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.js')) : []);
   let builtByBench = false;
   if (scripts().length === 0) {
-    execFileSync(process.execPath, [path.join(REPO, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(REPO, 'scripts', 'build-static.ts')], { cwd: REPO, stdio: ['ignore', 'ignore', 'inherit'] });
+    execFileSync(
+      process.execPath,
+      [path.join(REPO, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(REPO, 'scripts', 'build-static.ts')],
+      { cwd: REPO, stdio: ['ignore', 'ignore', 'inherit'] },
+    );
     builtByBench = true;
   }
   const files = scripts();

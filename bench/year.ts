@@ -15,7 +15,15 @@ const FIRST_DAY = '2026-01-01';
 const LAST_DAY = '2026-12-31';
 
 export interface YearFigures {
-  inputs: { trackedApps: number; days: number; sweepsPerDay: number; sweeps: number; from: string; to: string; approvals: string };
+  inputs: {
+    trackedApps: number;
+    days: number;
+    sweepsPerDay: number;
+    sweeps: number;
+    from: string;
+    to: string;
+    approvals: string;
+  };
   cost: Cost;
   perAppPerYear: { jiraRequests: number; storageOps: number; messagesPosted: number; invocations: number };
   busiestDay: { day: string; jiraRequests: number; storageOps: number; invocations: number } | null;
@@ -31,7 +39,12 @@ export async function year(apps: number, sweepsPerDay: number): Promise<YearFigu
   let days = 0;
   try {
     seedPeople(sandbox);
-    await seedApps(sandbox, apps, (i) => `2025-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`, FIRST_DAY);
+    await seedApps(
+      sandbox,
+      apps,
+      (i) => `2025-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`,
+      FIRST_DAY,
+    );
     sandbox.resetStats();
     const step = Math.floor(24 / sweepsPerDay);
     for (let day = FIRST_DAY; day <= LAST_DAY; day = addDays(day, 1)) {

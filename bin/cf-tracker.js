@@ -20,11 +20,11 @@ import('tsx/esm/api')
   .then(({ register }) => register())
   .then(() => main(process.argv.slice(2), io))
   .then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error) => {
-    process.stderr.write(`cf-tracker: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+    (code) => {
+      process.exitCode = code;
+    },
+    (error) => {
+      process.stderr.write(`cf-tracker: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );

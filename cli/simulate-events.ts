@@ -59,14 +59,26 @@ const STATE_COMMENTS: Partial<Record<ReviewCycle['state'], ReviewEffect[]>> = {
  * What the app did between two readings of its store: effects newly recorded, review states
  * entered, answers recorded or changed. Read from the state of record, not from the fixture.
  */
-export function eventsBetween(before: Map<string, TrackedApp>, after: Map<string, TrackedApp>, on: IsoDate): SimulatedEvent[] {
+export function eventsBetween(
+  before: Map<string, TrackedApp>,
+  after: Map<string, TrackedApp>,
+  on: IsoDate,
+): SimulatedEvent[] {
   const events: SimulatedEvent[] = [];
   for (const [ticket, app] of [...after].sort(([a], [b]) => compareKeys(a, b))) {
     const previous = new Map((before.get(ticket)?.reviews ?? []).map((c) => [c.id, c]));
     for (const cycle of app.reviews) events.push(...cycleEvents(ticket, previous.get(cycle.id), cycle, on));
     const announced = before.get(ticket)?.announcements ?? {};
     for (const [update, record] of Object.entries(app.announcements ?? {})) {
-      if (!announced[update]) events.push({ on, ticket, cycle: null, event: 'program-update-announced', update, commentId: record.commentId });
+      if (!announced[update])
+        events.push({
+          on,
+          ticket,
+          cycle: null,
+          event: 'program-update-announced',
+          update,
+          commentId: record.commentId,
+        });
     }
   }
   return events;
@@ -75,25 +87,35 @@ export function eventsBetween(before: Map<string, TrackedApp>, after: Map<string
 function cycleEvents(ticket: string, was: ReviewCycle | undefined, now: ReviewCycle, on: IsoDate): SimulatedEvent[] {
   const base = { on, ticket, cycle: /^\d+$/.test(now.id) ? Number(now.id) : now.id };
   const events: SimulatedEvent[] = [];
-  if (!was && now.kind === 'escalation') events.push({ ...base, event: 'escalation-opened', raisedBy: now.concern?.source ?? 'atlassian' });
+  if (!was && now.kind === 'escalation')
+    events.push({ ...base, event: 'escalation-opened', raisedBy: now.concern?.source ?? 'atlassian' });
   const effects = now.effects as Partial<Record<string, { id?: string }>>;
   const wasEffects = (was?.effects ?? {}) as Partial<Record<string, { id?: string }>>;
   for (const [effect, name] of Object.entries<SimulatedEventName>(EFFECT_EVENTS)) {
     const done = effects[effect];
     // The form file is an attachment, not a comment.
-    if (done && !wasEffects[effect]) events.push({ ...base, event: name, ...(done.id && effect !== 'form-attachment' ? { commentId: done.id } : {}) });
+    if (done && !wasEffects[effect])
+      events.push({ ...base, event: name, ...(done.id && effect !== 'form-attachment' ? { commentId: done.id } : {}) });
   }
   const noteOf = (state: ReviewCycle['state']) => {
-    const id = (STATE_COMMENTS[state] ?? []).map((effect) => now.effects[effect]?.id).find((found) => found !== undefined);
+    const id = (STATE_COMMENTS[state] ?? [])
+      .map((effect) => now.effects[effect]?.id)
+      .find((found) => found !== undefined);
     return id ? { commentId: id } : {};
   };
   const answer = now.answer;
-  if (answer && (answer.value !== was?.answer?.value || answer.commentId !== was?.answer?.commentId || answer.text !== was?.answer?.text)) {
+  if (
+    answer &&
+    (answer.value !== was?.answer?.value ||
+      answer.commentId !== was?.answer?.commentId ||
+      answer.text !== was?.answer?.text)
+  ) {
     events.push({ ...base, event: 'answer-recorded', answer: answer.value });
   }
   if (now.state !== was?.state) {
     if (now.state === 'in-review') events.push({ ...base, event: 'window-opened', ...noteOf('in-review') });
-    if (now.state === 'remediation') events.push({ ...base, event: 'remediation-started', due: now.remediationDue, ...noteOf('remediation') });
+    if (now.state === 'remediation')
+      events.push({ ...base, event: 'remediation-started', due: now.remediationDue, ...noteOf('remediation') });
     if (now.state === 'overdue') events.push({ ...base, event: 'overdue', ...noteOf('overdue') });
     if (now.state === 'passed') events.push({ ...base, event: 'passed', ...noteOf('passed') });
   }

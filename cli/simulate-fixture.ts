@@ -11,9 +11,9 @@ import { CliError } from './cli-error';
  */
 
 const day = z.string().superRefine((text, ctx) => {
-  if (parseIsoDate(text) === null) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${JSON.stringify(text)} is not a date (YYYY-MM-DD)` });
+  if (parseIsoDate(text) === null)
+    ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${JSON.stringify(text)} is not a date (YYYY-MM-DD)` });
 });
-
 
 /** The largest fixture: ten thousand apps runs a year in minutes (see README). */
 export const MAX_APPS = 10_000;
@@ -42,17 +42,26 @@ const agentAction = z
   .strict();
 
 function oneAgentAction(a: z.infer<typeof agentAction>, ctx: z.RefinementCtx): void {
-    if (a.escalate !== undefined) {
-      if (a.check !== undefined || a.result !== undefined) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['escalate'], message: 'an escalation records no check' });
-    } else if (a.check === undefined) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['check'], message: 'an agent records a check (with a result) or escalates' });
-    } else if (a.result === undefined) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['result'], message: 'must be "passed" or "failed"' });
-    }
+  if (a.escalate !== undefined) {
+    if (a.check !== undefined || a.result !== undefined)
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['escalate'], message: 'an escalation records no check' });
+  } else if (a.check === undefined) {
+    ctx.addIssue({
+      code: z.ZodIssueCode.custom,
+      path: ['check'],
+      message: 'an agent records a check (with a result) or escalates',
+    });
+  } else if (a.result === undefined) {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['result'], message: 'must be "passed" or "failed"' });
+  }
 }
 
 const customerConcern = z
-  .object({ on: day, by: z.literal('customer'), concern: z.string().trim().min(1, 'the concern must not be empty').max(10000) })
+  .object({
+    on: day,
+    by: z.literal('customer'),
+    concern: z.string().trim().min(1, 'the concern must not be empty').max(10000),
+  })
   .strict();
 
 const action = z.discriminatedUnion('by', [partnerReply, agentAction, customerConcern]).superRefine((a, ctx) => {
@@ -85,7 +94,11 @@ const app = z
   .strict()
   .superRefine((entry, ctx) => {
     if (entry.importedOn !== undefined && entry.importedOn < entry.approvedOn) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['importedOn'], message: `${entry.importedOn} is before the approval day ${entry.approvedOn}` });
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['importedOn'],
+        message: `${entry.importedOn} is before the approval day ${entry.approvedOn}`,
+      });
     }
   });
 
@@ -103,7 +116,11 @@ export const fixtureSchema = z
     fixture.apps.forEach((entry, i) => {
       const first = seen.get(entry.ticket);
       if (first !== undefined) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['apps', i, 'ticket'], message: `${entry.ticket} is already apps[${first}]'s ticket` });
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: ['apps', i, 'ticket'],
+          message: `${entry.ticket} is already apps[${first}]'s ticket`,
+        });
       }
       seen.set(entry.ticket, i);
     });
@@ -133,21 +150,28 @@ export function parseFixture(text: string, source = 'fixture'): Fixture {
   const parsed = fixtureSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const where = issue ? issue.path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${p}`)).join('') : '';
+    const where = issue
+      ? issue.path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${p}`)).join('')
+      : '';
     throw new CliError(`${source}: ${where ? `${where}: ` : ''}${issue?.message ?? 'invalid'}`);
   }
   const timezone = parsed.data.timezone;
-  if (timezone !== undefined && !isZone(timezone)) throw new CliError(`${source}: timezone: "${timezone}" is not a known IANA time zone`);
+  if (timezone !== undefined && !isZone(timezone))
+    throw new CliError(`${source}: timezone: "${timezone}" is not a known IANA time zone`);
   const program = parseProgramSettings({ ...fixtureProgram(parsed.data), timezone: 'UTC' });
   if (!program.ok) {
     const first = program.problems.find((p) => p.path.startsWith('programUpdates')) ?? program.problems[0];
-    throw new CliError(`${source}: ${first ? `${first.path.replace(/\.(\d+)/g, '[$1]')}: ${first.message}` : 'invalid program updates'}`);
+    throw new CliError(
+      `${source}: ${first ? `${first.path.replace(/\.(\d+)/g, '[$1]')}: ${first.message}` : 'invalid program updates'}`,
+    );
   }
   const checks = allCheckIds(program.settings);
   parsed.data.apps.forEach((entry, i) =>
     entry.actions.forEach((a, j) => {
       if (a.by === 'agent' && a.check !== undefined && !checks.includes(a.check)) {
-        throw new CliError(`${source}: apps[${i}].actions[${j}].check: ${JSON.stringify(a.check)} is not a review check (one of ${checks.join(', ')})`);
+        throw new CliError(
+          `${source}: apps[${i}].actions[${j}].check: ${JSON.stringify(a.check)} is not a review check (one of ${checks.join(', ')})`,
+        );
       }
     }),
   );

@@ -56,7 +56,8 @@ export async function runSimulation(
   keepOpen = false,
 ): Promise<SimulationResult> {
   const timezone = fixture.timezone ?? 'UTC';
-  const at = (day: string, time: string) => DateTime.fromISO(`${day}T${time}`, { zone: timezone }).toUTC().toISO() as string;
+  const at = (day: string, time: string) =>
+    DateTime.fromISO(`${day}T${time}`, { zone: timezone }).toUTC().toISO() as string;
   const sandbox = await createSandbox({
     seed: options.seed,
     now: at(options.from, '00:00'),
@@ -78,16 +79,31 @@ export async function runSimulation(
     const keyOf = (index: number) => keys[index] ?? '';
 
     if (timezone !== CLOUD_FORTIFIED.timezone || (fixture.programUpdates ?? []).length > 0) {
-      await retrying(() => resolve(sandbox, 'saveSettings', { settings: fixtureProgram(fixture) }, { accountId: ADMIN, moduleKey: 'cf-tracker-settings' }), 'saving the program settings');
+      await retrying(
+        () =>
+          resolve(
+            sandbox,
+            'saveSettings',
+            { settings: fixtureProgram(fixture) },
+            { accountId: ADMIN, moduleKey: 'cf-tracker-settings' },
+          ),
+        'saving the program settings',
+      );
     }
     // An app approved (or imported) during the run is tracked from that day, not before.
     const importApps = async (indexes: number[]) => {
       for (let start = 0; start < indexes.length; start += IMPORT_BATCH) {
         const csv = indexes
           .slice(start, start + IMPORT_BATCH)
-          .map((i) => `${keyOf(i)},${fixture.apps[i]?.approvedOn ?? ''},${(fixture.apps[i]?.app ?? '').replace(/[,"\n]/g, ' ')}`)
+          .map(
+            (i) =>
+              `${keyOf(i)},${fixture.apps[i]?.approvedOn ?? ''},${(fixture.apps[i]?.app ?? '').replace(/[,"\n]/g, ' ')}`,
+          )
           .join('\n');
-        const imported = await retrying(() => resolve(sandbox, 'importApproved', { csv }, { accountId: ADMIN, moduleKey: 'cf-tracker-settings' }), 'importing the apps');
+        const imported = await retrying(
+          () => resolve(sandbox, 'importApproved', { csv }, { accountId: ADMIN, moduleKey: 'cf-tracker-settings' }),
+          'importing the apps',
+        );
         if (!imported.ok) throw new CliError(`importing the apps was refused: ${imported.error?.message ?? ''}`);
       }
     };
@@ -141,7 +157,12 @@ export async function runSimulation(
         if (time === ACTIONS_AT) {
           for (const [i, app] of fixture.apps.entries()) {
             for (const action of app.actions.filter((a) => a.on === day)) {
-              const problem = await applyAction(sandbox, { key: keyOf(i), partner: partnerOf(i), name: app.app }, action, before.get(keyOf(i)));
+              const problem = await applyAction(
+                sandbox,
+                { key: keyOf(i), partner: partnerOf(i), name: app.app },
+                action,
+                before.get(keyOf(i)),
+              );
               if (problem) skipped.push(`${day} ${keyOf(i)}: ${problem}`);
             }
           }
@@ -200,12 +221,20 @@ async function applyAction(
 ): Promise<string | null> {
   const { key: issueKey, partner } = ticket;
   if (action.by === 'customer') {
-    sandbox.jira.createRequest({ summary: `Concern about ${ticket.name}`, description: action.concern, requestType: CONCERN_TYPE, reporter: CUSTOMER });
+    sandbox.jira.createRequest({
+      summary: `Concern about ${ticket.name}`,
+      description: action.concern,
+      requestType: CONCERN_TYPE,
+      reporter: CUSTOMER,
+    });
     return null;
   }
   if (action.by === 'agent' && action.escalate !== undefined) {
     const payload = { issueKey, text: action.escalate, source: 'atlassian' };
-    const answer = await retrying(() => resolve(sandbox, 'raiseEscalation', payload, { accountId: AGENT, issueKey }), 'raising an escalation');
+    const answer = await retrying(
+      () => resolve(sandbox, 'raiseEscalation', payload, { accountId: AGENT, issueKey }),
+      'raising an escalation',
+    );
     return answer.ok ? null : `raiseEscalation refused: ${answer.error?.message ?? ''}`;
   }
   if (action.by === 'partner') {
@@ -220,35 +249,58 @@ async function applyAction(
   }
   const cycle = app?.reviews.find(inProgress);
   if (!cycle || !action.check || !action.result) return `no review in progress for check ${action.check ?? ''}`;
-  const payload = { issueKey, cycleId: cycle.id, checkId: action.check, result: action.result, ...(action.note ? { note: action.note } : {}) };
-  const answer = await retrying(() => resolve(sandbox, 'recordCheck', payload, { accountId: AGENT, issueKey }), `recording ${action.check}`);
+  const payload = {
+    issueKey,
+    cycleId: cycle.id,
+    checkId: action.check,
+    result: action.result,
+    ...(action.note ? { note: action.note } : {}),
+  };
+  const answer = await retrying(
+    () => resolve(sandbox, 'recordCheck', payload, { accountId: AGENT, issueKey }),
+    `recording ${action.check}`,
+  );
   return answer.ok ? null : `recordCheck refused: ${answer.error?.message ?? ''}`;
 }
 
 type Answer = { ok: boolean; error?: { code: string; message: string } };
 
-async function resolve(sandbox: Sandbox, key: string, payload: unknown, as: { accountId: string; issueKey?: string; moduleKey?: string }): Promise<Answer> {
+async function resolve(
+  sandbox: Sandbox,
+  key: string,
+  payload: unknown,
+  as: { accountId: string; issueKey?: string; moduleKey?: string },
+): Promise<Answer> {
   const answer = (await sandbox.invokeResolver(key, payload, as)) as Answer | undefined;
   if (!answer || typeof answer.ok !== 'boolean') throw new Error(`${key} answered ${JSON.stringify(answer)}`);
   return answer;
 }
 
 function inProgress(cycle: ReviewCycle): boolean {
-  return cycle.state === 'notified' || cycle.state === 'in-review' || cycle.state === 'remediation' || cycle.state === 'overdue';
+  return (
+    cycle.state === 'notified' ||
+    cycle.state === 'in-review' ||
+    cycle.state === 'remediation' ||
+    cycle.state === 'overdue'
+  );
 }
 
 /**
  * People retry what fails for a passing reason (with `--faults`, Jira answers 429 or 5xx at
  * times); a refusal that says why is returned as it is.
  */
-async function retrying<T extends { ok: boolean; error?: { code: string; message: string } }>(call: () => Promise<T>, what: string): Promise<T> {
+async function retrying<T extends { ok: boolean; error?: { code: string; message: string } }>(
+  call: () => Promise<T>,
+  what: string,
+): Promise<T> {
   let last: T | undefined;
   for (let attempt = 1; attempt <= 8; attempt++) {
     try {
       last = await call();
       if (last.ok || !['jira-unavailable', 'conflict', 'internal'].includes(last.error?.code ?? '')) return last;
     } catch (error) {
-      if (attempt === 8) throw new CliError(`${what} failed: ${error instanceof Error ? error.message : String(error)}`);
+      if (attempt === 8)
+        throw new CliError(`${what} failed: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
   if (!last) throw new CliError(`${what} failed`);

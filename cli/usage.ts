@@ -9,7 +9,8 @@ export const COMMAND_HELP = {
     summary: "how the app reads a partner's reply, from FILE or standard input",
   },
   simulate: {
-    usage: 'cf-tracker simulate --fixture FILE --from YYYY-MM-DD --to YYYY-MM-DD [--faults RATE] [--seed N] [--comments]',
+    usage:
+      'cf-tracker simulate --fixture FILE --from YYYY-MM-DD --to YYYY-MM-DD [--faults RATE] [--seed N] [--comments]',
     summary: 'runs the real handlers in a fresh sandbox through every day and prints what the app did',
   },
 } as const;

@@ -32,13 +32,28 @@ export function demoUsers(sandbox: Sandbox): DemoUser[] {
 }
 
 /** Calls a resolver as someone; a refusal stops the seeding with the resolver's own words. */
-export async function act<K extends ResolverKey>(sandbox: Sandbox, accountId: string, key: K, payload: ResolverPayload<K>, issueKey?: string): Promise<unknown> {
-  const moduleKey = key === 'listApps' ? 'cf-tracker-apps' : key === 'getSettings' || key === 'saveSettings' || key === 'importApproved' ? 'cf-tracker-settings' : 'cf-tracker-panel';
-  const answer = (await sandbox.invokeResolver(key, payload, { accountId, moduleKey, ...(issueKey ? { issueKey } : {}) })) as
-    | { ok: true; data: unknown }
-    | { ok: false; error: { message: string } };
+export async function act<K extends ResolverKey>(
+  sandbox: Sandbox,
+  accountId: string,
+  key: K,
+  payload: ResolverPayload<K>,
+  issueKey?: string,
+): Promise<unknown> {
+  const moduleKey =
+    key === 'listApps'
+      ? 'cf-tracker-apps'
+      : key === 'getSettings' || key === 'saveSettings' || key === 'importApproved'
+        ? 'cf-tracker-settings'
+        : 'cf-tracker-panel';
+  const answer = (await sandbox.invokeResolver(key, payload, {
+    accountId,
+    moduleKey,
+    ...(issueKey ? { issueKey } : {}),
+  })) as { ok: true; data: unknown } | { ok: false; error: { message: string } };
   if (!answer || answer.ok !== true) {
-    throw new Error(`demo data: ${key} on ${issueKey ?? 'the site'} was refused: ${answer ? answer.error.message : 'no answer'}`);
+    throw new Error(
+      `demo data: ${key} on ${issueKey ?? 'the site'} was refused: ${answer ? answer.error.message : 'no answer'}`,
+    );
   }
   await sandbox.deliverPendingEvents();
   return answer.data;
@@ -49,11 +64,25 @@ export function seedPeople(sandbox: Sandbox): void {
   for (const u of STAFF) if (!sandbox.jira.users.has(u.accountId)) sandbox.jira.addUser(u);
 }
 
-export function addPartnerTicket(sandbox: Sandbox, summary: string, status = 'Open'): { issueKey: string; partner: string } {
+export function addPartnerTicket(
+  sandbox: Sandbox,
+  summary: string,
+  status = 'Open',
+): { issueKey: string; partner: string } {
   const n = sandbox.jira.issueKeys().length + 1;
   const partner = `partner-${n}`;
-  sandbox.jira.addUser({ accountId: partner, displayName: `${summary.split(' ')[0]} partner`, kind: 'partner', email: `${partner}@example.com` });
-  const issueKey = sandbox.jira.addIssue({ summary: `Cloud Fortified: ${summary}`, status, requestType: 'App submission', reporter: partner });
+  sandbox.jira.addUser({
+    accountId: partner,
+    displayName: `${summary.split(' ')[0]} partner`,
+    kind: 'partner',
+    email: `${partner}@example.com`,
+  });
+  const issueKey = sandbox.jira.addIssue({
+    summary: `Cloud Fortified: ${summary}`,
+    status,
+    requestType: 'App submission',
+    reporter: partner,
+  });
   return { issueKey, partner };
 }
 
@@ -69,15 +98,37 @@ const reply = async (d: Demo, app: string, text: string) => {
   await d.sandbox.deliverPendingEvents();
 };
 
-const checks = async (d: Demo, app: string, results: Record<string, 'passed' | 'failed'>, notes: Record<string, string> = {}) => {
+const checks = async (
+  d: Demo,
+  app: string,
+  results: Record<string, 'passed' | 'failed'>,
+  notes: Record<string, string> = {},
+) => {
   const t = d.keys[app];
   if (!t) throw new Error(`demo data: no ticket for ${app}`);
   for (const [checkId, result] of Object.entries(results)) {
-    await act(d.sandbox, AGENT, 'recordCheck', { issueKey: t.issueKey, cycleId: '2027', checkId, result, ...(notes[checkId] ? { note: notes[checkId] } : {}) }, t.issueKey);
+    await act(
+      d.sandbox,
+      AGENT,
+      'recordCheck',
+      { issueKey: t.issueKey, cycleId: '2027', checkId, result, ...(notes[checkId] ? { note: notes[checkId] } : {}) },
+      t.issueKey,
+    );
   }
 };
 
-const components = async (d: Demo, app: string, statuses: Record<string, { status: 'met' | 'needs-info' | 'verifying' | 'soaking' | 'submitted' | 'not-met'; note?: string; soakUntil?: string }>) => {
+const components = async (
+  d: Demo,
+  app: string,
+  statuses: Record<
+    string,
+    {
+      status: 'met' | 'needs-info' | 'verifying' | 'soaking' | 'submitted' | 'not-met';
+      note?: string;
+      soakUntil?: string;
+    }
+  >,
+) => {
   const t = d.keys[app];
   if (!t) throw new Error(`demo data: no ticket for ${app}`);
   for (const [componentId, s] of Object.entries(statuses)) {
@@ -85,7 +136,11 @@ const components = async (d: Demo, app: string, statuses: Record<string, { statu
   }
 };
 
-const move = (d: Demo, app: string, ...stages: ('triage' | 'awaiting-partner' | 'verifying' | 'soaking' | 'declined')[]) =>
+const move = (
+  d: Demo,
+  app: string,
+  ...stages: ('triage' | 'awaiting-partner' | 'verifying' | 'soaking' | 'declined')[]
+) =>
   stages.reduce(async (prev, stage) => {
     await prev;
     const t = d.keys[app];
@@ -106,7 +161,16 @@ const APPROVED = {
   'Harbor Assets': '2026-06-09',
   'Iris Insights': '2026-09-30',
 };
-const SUBMISSIONS = ['Juno Roadmaps', 'Kite Reports', 'Lumen Tests', 'Mosaic Wiki', 'Nova Metrics', 'Orbit Sync', 'Pulse Alerts', 'Quartz Audit'];
+const SUBMISSIONS = [
+  'Juno Roadmaps',
+  'Kite Reports',
+  'Lumen Tests',
+  'Mosaic Wiki',
+  'Nova Metrics',
+  'Orbit Sync',
+  'Pulse Alerts',
+  'Quartz Audit',
+];
 
 /** What happens on which day of the demo's two and a half months. */
 const TIMELINE: Record<string, (d: Demo) => Promise<void>> = {
@@ -117,32 +181,83 @@ const TIMELINE: Record<string, (d: Demo) => Promise<void>> = {
     }
     await move(d, 'Lumen Tests', 'triage');
     await move(d, 'Mosaic Wiki', 'triage', 'awaiting-partner');
-    await components(d, 'Mosaic Wiki', { 'slis-slos': { status: 'needs-info', note: 'Which 28-day window do the SLOs use?' } });
+    await components(d, 'Mosaic Wiki', {
+      'slis-slos': { status: 'needs-info', note: 'Which 28-day window do the SLOs use?' },
+    });
     await move(d, 'Nova Metrics', 'triage', 'verifying');
-    await components(d, 'Nova Metrics', { 'privacy-security-tab': { status: 'met' }, 'support-contact': { status: 'met' }, 'alert-address': { status: 'verifying' } });
+    await components(d, 'Nova Metrics', {
+      'privacy-security-tab': { status: 'met' },
+      'support-contact': { status: 'met' },
+      'alert-address': { status: 'verifying' },
+    });
     await move(d, 'Pulse Alerts', 'triage', 'declined');
     await move(d, 'Orbit Sync', 'triage', 'verifying');
     await move(d, 'Quartz Audit', 'triage', 'verifying');
   },
-  '2027-01-15': (d) => reply(d, 'Atlas Timesheets', 'No, nothing has changed this year.\n\nBest regards,\nThe Atlas team'),
+  '2027-01-15': (d) =>
+    reply(d, 'Atlas Timesheets', 'No, nothing has changed this year.\n\nBest regards,\nThe Atlas team'),
   '2027-01-26': (d) =>
-    checks(d, 'Atlas Timesheets', { 'privacy-security-tab': 'passed', 'support-contact': 'passed', 'significant-changes': 'passed', 'bug-bounty': 'failed' }, { 'bug-bounty': 'The app left the Marketplace Bug Bounty in December.' }),
+    checks(
+      d,
+      'Atlas Timesheets',
+      {
+        'privacy-security-tab': 'passed',
+        'support-contact': 'passed',
+        'significant-changes': 'passed',
+        'bug-bounty': 'failed',
+      },
+      { 'bug-bounty': 'The app left the Marketplace Bug Bounty in December.' },
+    ),
   '2027-02-10': (d) => reply(d, 'Comet Charts', 'No significant changes this year.'),
-  '2027-02-12': (d) => reply(d, 'Delta Docs', 'Yes - see below.\nWe moved our hosting to AWS eu-west-1 and added Sentry as a subprocessor.'),
+  '2027-02-12': (d) =>
+    reply(
+      d,
+      'Delta Docs',
+      'Yes - see below.\nWe moved our hosting to AWS eu-west-1 and added Sentry as a subprocessor.',
+    ),
   '2027-02-23': async (d) => {
-    await checks(d, 'Comet Charts', { 'privacy-security-tab': 'passed', 'support-contact': 'passed', 'bug-bounty': 'passed', 'significant-changes': 'passed' });
-    await checks(d, 'Delta Docs', { 'support-contact': 'passed', 'bug-bounty': 'passed', 'significant-changes': 'passed', 'privacy-security-tab': 'failed' }, { 'privacy-security-tab': 'The tab does not list Sentry as a subprocessor.' });
+    await checks(d, 'Comet Charts', {
+      'privacy-security-tab': 'passed',
+      'support-contact': 'passed',
+      'bug-bounty': 'passed',
+      'significant-changes': 'passed',
+    });
+    await checks(
+      d,
+      'Delta Docs',
+      {
+        'support-contact': 'passed',
+        'bug-bounty': 'passed',
+        'significant-changes': 'passed',
+        'privacy-security-tab': 'failed',
+      },
+      { 'privacy-security-tab': 'The tab does not list Sentry as a subprocessor.' },
+    );
   },
   '2027-03-01': async (d) => {
     const { 'bug-bounty': _bugBounty, ...rest } = allMet;
-    await components(d, 'Orbit Sync', { ...rest, 'bug-bounty': { status: 'soaking', soakUntil: '2027-04-02', note: 'Joined the Bug Bounty on 3 March.' } });
+    await components(d, 'Orbit Sync', {
+      ...rest,
+      'bug-bounty': { status: 'soaking', soakUntil: '2027-04-02', note: 'Joined the Bug Bounty on 3 March.' },
+    });
     await move(d, 'Orbit Sync', 'soaking');
   },
-  '2027-03-13': (d) => reply(d, 'Echo Forms', 'Maybe? <script>alert("hi")</script> We need to check with our security team first.'),
+  '2027-03-13': (d) =>
+    reply(d, 'Echo Forms', 'Maybe? <script>alert("hi")</script> We need to check with our security team first.'),
   '2027-03-14': (d) => reply(d, 'Flux Planner', 'no'),
   '2027-03-18': async (d) => {
     const t = d.keys['Harbor Assets']!;
-    await act(d.sandbox, AGENT, 'raiseEscalation', { issueKey: t.issueKey, text: 'A customer reports that the app sends data to an undisclosed subprocessor.', source: 'customer' }, t.issueKey);
+    await act(
+      d.sandbox,
+      AGENT,
+      'raiseEscalation',
+      {
+        issueKey: t.issueKey,
+        text: 'A customer reports that the app sends data to an undisclosed subprocessor.',
+        source: 'customer',
+      },
+      t.issueKey,
+    );
   },
   '2027-03-19': async (d) => {
     await components(d, 'Quartz Audit', allMet);
@@ -161,7 +276,10 @@ export async function seedDemoData(sandbox: Sandbox, log: (line: string) => void
   const d: Demo = { sandbox, keys: {} };
   for (const app of Object.keys(APPROVED)) d.keys[app] = addPartnerTicket(sandbox, app, 'Approved');
   for (const app of SUBMISSIONS) d.keys[app] = addPartnerTicket(sandbox, app);
-  const csv = ['ticket,approved on,app', ...Object.entries(APPROVED).map(([app, on]) => `${d.keys[app]!.issueKey},${on},${app}`)].join('\n');
+  const csv = [
+    'ticket,approved on,app',
+    ...Object.entries(APPROVED).map(([app, on]) => `${d.keys[app]!.issueKey},${on},${app}`),
+  ].join('\n');
   await act(sandbox, ADMIN, 'importApproved', { csv });
   await sandbox.runScheduledTrigger();
   await sandbox.deliverPendingEvents();

@@ -85,7 +85,11 @@ export interface Sandbox {
   clock: SandboxClock;
   manifest: AppManifest;
   appAccountId: string;
-  invokeResolver(functionKey: string, payload: unknown, as: { accountId: string; issueKey?: string; moduleKey?: string }): Promise<unknown>;
+  invokeResolver(
+    functionKey: string,
+    payload: unknown,
+    as: { accountId: string; issueKey?: string; moduleKey?: string },
+  ): Promise<unknown>;
   runScheduledTrigger(key?: string): Promise<void>;
   deliverPendingEvents(): Promise<void>;
   /** Delivers queued async events to the consumers until the queue is empty. */
@@ -127,9 +131,16 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   const contract = new ContractChecker(options.specsDir ?? defaultSpecsDir(REPO_ROOT));
   // The project's own specs/ are part of the checkout: without them every request would pass
   // unchecked, and a green test would prove nothing.
-  if (!contract.enabled && options.specsDir === undefined) throw new Error(`sandbox: ${contract.notice ?? 'no specs'}; restore specs/ from the repository`);
+  if (!contract.enabled && options.specsDir === undefined)
+    throw new Error(`sandbox: ${contract.notice ?? 'no specs'}; restore specs/ from the repository`);
   if (contract.notice) log(contract.notice);
-  const jira = new JiraEmulator(appAccountId, () => clock.millis(), contract, [...BULK_PROPERTY_ROUTES, ...JSM_ATTACHMENT_ROUTES, ...ROUTES], manifest.searchAliases);
+  const jira = new JiraEmulator(
+    appAccountId,
+    () => clock.millis(),
+    contract,
+    [...BULK_PROPERTY_ROUTES, ...JSM_ATTACHMENT_ROUTES, ...ROUTES],
+    manifest.searchAliases,
+  );
   const kvs = new KvsEmulator(entityDefsFromManifest(manifest.raw), () => clock.millis());
   const queue = new QueueEmulator();
   const faults = new FaultPlan(options.seed ?? 1, options.faults?.rate ?? 0);
@@ -155,7 +166,14 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
 
   // ---- the Forge runtime globals ----
   const g = globalThis as Record<string, unknown>;
-  const forgeFetch = makeForgeFetch({ jira, kvs, queue, faults, appAccountId, retryAfterSeconds: options.faults?.retryAfterSeconds ?? 1 });
+  const forgeFetch = makeForgeFetch({
+    jira,
+    kvs,
+    queue,
+    faults,
+    appAccountId,
+    retryAfterSeconds: options.faults?.retryAfterSeconds ?? 1,
+  });
   g.__forge_fetch__ = forgeFetch;
   const noop = { incr() {}, decr() {}, set() {}, measure: () => ({ stop() {} }) };
   g.__forge_runtime__ = {
@@ -190,9 +208,21 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   const virtualSleep = () => Promise.resolve();
   retryWaits.sleep = virtualSleep;
 
-  async function invoke(functionKey: string, moduleKey: string, args: unknown[], accountId?: string): Promise<{ ok: boolean; value?: unknown; error?: unknown }> {
+  async function invoke(
+    functionKey: string,
+    moduleKey: string,
+    args: unknown[],
+    accountId?: string,
+  ): Promise<{ ok: boolean; value?: unknown; error?: unknown }> {
     const started = performance.now();
-    const inv: Invocation = { id: randomUUID(), functionKey, moduleKey, crashed: false, deadline: started + timeoutMs(functionKey), ...(accountId ? { accountId } : {}) };
+    const inv: Invocation = {
+      id: randomUUID(),
+      functionKey,
+      moduleKey,
+      crashed: false,
+      deadline: started + timeoutMs(functionKey),
+      ...(accountId ? { accountId } : {}),
+    };
     let outcome: { ok: boolean; value?: unknown; error?: unknown };
     try {
       const fn = loadHandler(manifest, functionKey);
@@ -201,18 +231,28 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     } catch (error) {
       outcome = { ok: false, error };
     }
-    invocationLog.push({ function: functionKey, ms: performance.now() - started, ok: outcome.ok, ...(outcome.ok ? {} : { error: String((outcome.error as Error)?.message ?? outcome.error) }) });
+    invocationLog.push({
+      function: functionKey,
+      ms: performance.now() - started,
+      ok: outcome.ok,
+      ...(outcome.ok ? {} : { error: String((outcome.error as Error)?.message ?? outcome.error) }),
+    });
     persist();
     return outcome;
   }
 
   const timeoutMs = (functionKey: string): number => {
-    const functions = ((manifest.raw.modules as Record<string, { key?: string; timeoutSeconds?: number }[]> | undefined)?.function ?? []);
+    const functions =
+      (manifest.raw.modules as Record<string, { key?: string; timeoutSeconds?: number }[]> | undefined)?.function ?? [];
     const seconds = functions.find((f) => f.key === functionKey)?.timeoutSeconds;
     return typeof seconds === 'number' ? seconds * 1000 : DEFAULT_TIMEOUT_MS;
   };
 
-  const platformContext = (moduleKey: string) => ({ cloudId: CLOUD_ID, moduleKey, installContext: `ari:cloud:jira::site/${CLOUD_ID}` });
+  const platformContext = (moduleKey: string) => ({
+    cloudId: CLOUD_ID,
+    moduleKey,
+    installContext: `ari:cloud:jira::site/${CLOUD_ID}`,
+  });
 
   async function drainQueue(): Promise<void> {
     for (let guard = 0; guard < 1_000_000; guard++) {
@@ -228,16 +268,29 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
         event.attempts++;
         const delivered = QueueEmulator.consumerEvent(event);
         const args = consumer.method
-          ? [{ call: { functionKey: consumer.method, payload: delivered, jobId: event.jobId }, context: platformContext(consumer.key) }, { installContext: platformContext(consumer.key).installContext }]
+          ? [
+              {
+                call: { functionKey: consumer.method, payload: delivered, jobId: event.jobId },
+                context: platformContext(consumer.key),
+              },
+              { installContext: platformContext(consumer.key).installContext },
+            ]
           : [delivered, platformContext(consumer.key)];
         const r = await invoke(consumer.functionKey, consumer.key, args);
-        const asked = (r.value as { _retry?: boolean; retryOptions?: { retryReason?: string; retryData?: unknown } } | undefined) ?? undefined;
+        const asked =
+          (r.value as { _retry?: boolean; retryOptions?: { retryReason?: string; retryData?: unknown } } | undefined) ??
+          undefined;
         if (!r.ok) {
           queue.retry(event, 'FUNCTION_PLATFORM_UNKNOWN_ERROR', String((r.error as Error)?.message ?? r.error));
           break;
         }
         if (asked && asked._retry === true) {
-          queue.retry(event, asked.retryOptions?.retryReason ?? 'FUNCTION_RETRY_REQUEST', 'the consumer asked for a retry', asked.retryOptions?.retryData);
+          queue.retry(
+            event,
+            asked.retryOptions?.retryReason ?? 'FUNCTION_RETRY_REQUEST',
+            'the consumer asked for a retry',
+            asked.retryOptions?.retryData,
+          );
           break;
         }
       }
@@ -251,10 +304,16 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
    * that throws is not retried, and the event is lost to it. A function the platform killed (the
    * injected crash stands for a timeout or running out of memory) is redelivered by the platform.
    */
-  async function deliverProductEvent(t: AppManifest['triggers'][number], payload: Record<string, unknown>): Promise<void> {
+  async function deliverProductEvent(
+    t: AppManifest['triggers'][number],
+    payload: Record<string, unknown>,
+  ): Promise<void> {
     let reason = 'FUNCTION_RETRY_REQUEST';
     for (let retryCount = 0; ; retryCount++) {
-      const delivered = { ...(JSON.parse(JSON.stringify(payload)) as Record<string, unknown>), ...(retryCount > 0 ? { retryContext: { retryCount, retryReason: reason } } : {}) };
+      const delivered = {
+        ...(JSON.parse(JSON.stringify(payload)) as Record<string, unknown>),
+        ...(retryCount > 0 ? { retryContext: { retryCount, retryReason: reason } } : {}),
+      };
       const r = await invoke(t.functionKey, t.key, [delivered, platformContext(t.key)]);
       const killed = !r.ok && r.error instanceof Error && r.error.message === KILLED_BY_CRASH;
       if (killed) {
@@ -266,10 +325,15 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
         continue;
       }
       reason = 'FUNCTION_RETRY_REQUEST';
-      const asked = r.ok ? (r.value as { _retry?: boolean; retryOptions?: { retryAfter?: number } } | undefined) : undefined;
+      const asked = r.ok
+        ? (r.value as { _retry?: boolean; retryOptions?: { retryAfter?: number } } | undefined)
+        : undefined;
       if (!asked || asked._retry !== true) return;
       const after = asked.retryOptions?.retryAfter;
-      if (typeof after === 'number' && (after < 0 || after > MAX_RETRY_AFTER_SECONDS)) throw new Error(`sandbox: ${t.key} asked for a retry after ${after} s; Forge takes at most ${MAX_RETRY_AFTER_SECONDS}`);
+      if (typeof after === 'number' && (after < 0 || after > MAX_RETRY_AFTER_SECONDS))
+        throw new Error(
+          `sandbox: ${t.key} asked for a retry after ${after} s; Forge takes at most ${MAX_RETRY_AFTER_SECONDS}`,
+        );
       if (retryCount >= MAX_EVENT_RETRIES) {
         productEventsGivenUp.push({ trigger: t.key, payload });
         return;
@@ -318,7 +382,12 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
 
     async invokeResolver(functionKey, payload, as) {
       const mod = as.moduleKey ? manifest.resolvers.find((r) => r.moduleKey === as.moduleKey) : manifest.resolvers[0];
-      if (!mod) throw new Error(as.moduleKey ? `manifest.yml has no module "${as.moduleKey}" with a resolver` : 'manifest.yml has no module with a resolver');
+      if (!mod)
+        throw new Error(
+          as.moduleKey
+            ? `manifest.yml has no module "${as.moduleKey}" with a resolver`
+            : 'manifest.yml has no module with a resolver',
+        );
       const issue = as.issueKey ? jira.findIssue(as.issueKey) : undefined;
       if (as.issueKey && !issue) throw new Error(`invokeResolver: no issue ${as.issueKey} in the sandbox`);
       const context = {
@@ -332,11 +401,25 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
         locale: 'en-US',
         timezone: 'UTC',
         extension: issue
-          ? { type: mod.moduleType, issue: { key: issue.key, id: issue.id, type: 'Service Request', typeId: '10100' }, project: { id: '10000', key: 'CFP', type: 'service_desk' }, isNewToIssue: false }
+          ? {
+              type: mod.moduleType,
+              issue: { key: issue.key, id: issue.id, type: 'Service Request', typeId: '10100' },
+              project: { id: '10000', key: 'CFP', type: 'service_desk' },
+              isNewToIssue: false,
+            }
           : { type: mod.moduleType },
       };
-      const backend = { principal: { accountId: as.accountId }, installContext: `ari:cloud:jira::site/${CLOUD_ID}`, license: { isActive: true } };
-      const r = await invoke(mod.functionKey, mod.moduleKey, [{ call: { functionKey, payload }, context }, backend], as.accountId);
+      const backend = {
+        principal: { accountId: as.accountId },
+        installContext: `ari:cloud:jira::site/${CLOUD_ID}`,
+        license: { isActive: true },
+      };
+      const r = await invoke(
+        mod.functionKey,
+        mod.moduleKey,
+        [{ call: { functionKey, payload }, context }, backend],
+        as.accountId,
+      );
       if (!r.ok) throw r.error instanceof Error ? r.error : new Error(String(r.error));
       return r.value;
     },
@@ -347,7 +430,11 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
       for (const t of triggers) {
         const runs = faults.duplicateTrigger(`scheduledTrigger ${t.key}`) ? 2 : 1;
         const event = { context: { cloudId: CLOUD_ID, moduleKey: t.key }, contextToken: 'sandbox-context-token' };
-        await Promise.all(Array.from({ length: runs }, () => invoke(t.functionKey, t.key, [JSON.parse(JSON.stringify(event)), platformContext(t.key)])));
+        await Promise.all(
+          Array.from({ length: runs }, () =>
+            invoke(t.functionKey, t.key, [JSON.parse(JSON.stringify(event)), platformContext(t.key)]),
+          ),
+        );
       }
       await drainQueue();
     },

@@ -29,10 +29,17 @@ const hostProvided: Plugin = {
     b.onResolve({ filter: /^\.\/themes\// }, (args) =>
       /theme-import-map\.js$/.test(args.importer) ? { path: args.path, namespace: 'host-provided-theme' } : undefined,
     );
-    b.onLoad({ filter: /.*/, namespace: 'host-provided-theme' }, () => ({ contents: 'export default "";', loader: 'js' }));
-    b.onResolve({ filter: /^@atlaskit\/feature-gate-js-client\/feature-gates$/ }, (args) => ({ path: args.path, namespace: 'feature-gates-off' }));
+    b.onLoad({ filter: /.*/, namespace: 'host-provided-theme' }, () => ({
+      contents: 'export default "";',
+      loader: 'js',
+    }));
+    b.onResolve({ filter: /^@atlaskit\/feature-gate-js-client\/feature-gates$/ }, (args) => ({
+      path: args.path,
+      namespace: 'feature-gates-off',
+    }));
     b.onLoad({ filter: /.*/, namespace: 'feature-gates-off' }, () => ({
-      contents: 'export default { checkGate: function () { return false; }, initializeCalled: function () { return false; } };',
+      contents:
+        'export default { checkGate: function () { return false; }, initializeCalled: function () { return false; } };',
       loader: 'js',
     }));
   },
@@ -59,7 +66,9 @@ function pageTokens(): Plugin {
   return {
     name: 'page-tokens',
     setup(b) {
-      b.onResolve({ filter: /^@atlaskit\/tokens$/ }, (args) => (ownSource(args.importer) ? { path: 'page-tokens', namespace: 'page-tokens' } : undefined));
+      b.onResolve({ filter: /^@atlaskit\/tokens$/ }, (args) =>
+        ownSource(args.importer) ? { path: 'page-tokens', namespace: 'page-tokens' } : undefined,
+      );
       b.onLoad({ filter: /.*/, namespace: 'page-tokens' }, () => {
         // eslint-disable-next-line @typescript-eslint/no-require-imports
         const all = (require('@atlaskit/tokens/token-names') as { default: Record<string, string> }).default;
@@ -86,7 +95,8 @@ function pageTokens(): Plugin {
   };
 }
 
-const ownSource = (importer: string) => importer.startsWith(join(root, 'static') + sep) && !importer.includes(`${sep}node_modules${sep}`);
+const ownSource = (importer: string) =>
+  importer.startsWith(join(root, 'static') + sep) && !importer.includes(`${sep}node_modules${sep}`);
 
 /** The parts of `@forge/bridge` the pages use; a page importing anything else fails the build. */
 const BRIDGE_PARTS: Record<string, string> = { invoke: 'invoke', view: 'view', router: 'router', requestJira: 'fetch' };
@@ -100,7 +110,9 @@ const bridgeParts: Plugin = {
   name: 'bridge-parts',
   setup(b) {
     const out = join(root, 'node_modules', '@forge', 'bridge', 'out');
-    b.onResolve({ filter: /^@forge\/bridge$/ }, (args) => (ownSource(args.importer) ? { path: 'bridge', namespace: 'bridge-parts' } : undefined));
+    b.onResolve({ filter: /^@forge\/bridge$/ }, (args) =>
+      ownSource(args.importer) ? { path: 'bridge', namespace: 'bridge-parts' } : undefined,
+    );
     b.onLoad({ filter: /.*/, namespace: 'bridge-parts' }, () => ({
       loader: 'js',
       resolveDir: out,
@@ -108,7 +120,9 @@ const bridgeParts: Plugin = {
         .map(([name, dir]) => `export { ${name} } from ${JSON.stringify(join(out, dir, 'index.js'))};`)
         .join('\n'),
     }));
-    b.onResolve({ filter: /^iframe-resizer$/ }, (args) => (args.importer.startsWith(out) ? { path: 'iframe-resizer', namespace: 'bridge-parts-unused' } : undefined));
+    b.onResolve({ filter: /^iframe-resizer$/ }, (args) =>
+      args.importer.startsWith(out) ? { path: 'iframe-resizer', namespace: 'bridge-parts-unused' } : undefined,
+    );
     b.onLoad({ filter: /.*/, namespace: 'bridge-parts-unused' }, () => ({
       loader: 'js',
       contents: 'export function iframeResizer() { throw new Error("the ADF renderer is not part of this page"); }',
@@ -179,7 +193,9 @@ if (require.main === module) {
   buildPages({ analyze: process.argv.includes('--analyze') })
     .then((sizes) => {
       for (const s of sizes) {
-        console.log(`${s.page}: main.js ${(s.jsBytes / 1024).toFixed(1)} KiB, ${(s.jsGzipBytes / 1024).toFixed(1)} KiB gzipped`);
+        console.log(
+          `${s.page}: main.js ${(s.jsBytes / 1024).toFixed(1)} KiB, ${(s.jsGzipBytes / 1024).toFixed(1)} KiB gzipped`,
+        );
       }
     })
     .catch((err: unknown) => {

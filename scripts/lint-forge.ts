@@ -27,13 +27,17 @@ async function main(): Promise<number> {
   const logger = { info: (message: string) => say(message) };
   const { results, permissionsChecked, skipped } = await runForgeLinters(projectDir, check.manifest, logger);
   if (!permissionsChecked) {
-    say(`Forge linters: ${path.relative(projectDir, specsDirFor(projectDir))} is absent, so the scope check of REST calls is skipped; the other linters ran.`);
+    say(
+      `Forge linters: ${path.relative(projectDir, specsDirFor(projectDir))} is absent, so the scope check of REST calls is skipped; the other linters ran.`,
+    );
   }
   say(`Forge linters (${sourceFiles(projectDir).length} files under src/):`);
   reportLintResults(logger, results);
   if (skipped.length > 0) {
-    say(`  error    ${skipped.length} file(s) were not linted, for example ${skipped[0]}: tsconfig.json's "include" must list`);
-    say('           globs (src/**/*), not folders, or Forge\'s linter (and `forge lint`) skips them.');
+    say(
+      `  error    ${skipped.length} file(s) were not linted, for example ${skipped[0]}: tsconfig.json's "include" must list`,
+    );
+    say("           globs (src/**/*), not folders, or Forge's linter (and `forge lint`) skips them.");
   }
   const counts = problemCount(results);
   const errors = check.errors.length + counts.errors + (skipped.length > 0 ? 1 : 0);

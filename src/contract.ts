@@ -189,8 +189,16 @@ const issueKey = z
 const isoDate = z
   .string({ invalid_type_error: 'must be a date (YYYY-MM-DD)' })
   .refine((text) => parseIsoDate(text) !== null, 'must be a real calendar day written YYYY-MM-DD');
-const note = z.string({ invalid_type_error: 'must be text' }).trim().max(2000, 'must be at most 2000 characters').optional();
-const id = z.string({ required_error: 'is required', invalid_type_error: 'must be text' }).trim().min(1, 'is required').max(64, 'is too long');
+const note = z
+  .string({ invalid_type_error: 'must be text' })
+  .trim()
+  .max(2000, 'must be at most 2000 characters')
+  .optional();
+const id = z
+  .string({ required_error: 'is required', invalid_type_error: 'must be text' })
+  .trim()
+  .min(1, 'is required')
+  .max(64, 'is too long');
 const oneOf = <T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values, { errorMap: () => ({ message: `must be one of ${values.join(', ')}` }) });
 
@@ -199,7 +207,11 @@ const ticketSchemas = {
   startTracking: z
     .object({
       issueKey,
-      appName: z.string({ required_error: 'is required', invalid_type_error: 'must be text' }).trim().min(1, 'must not be empty').max(120, 'must be at most 120 characters'),
+      appName: z
+        .string({ required_error: 'is required', invalid_type_error: 'must be text' })
+        .trim()
+        .min(1, 'must not be empty')
+        .max(120, 'must be at most 120 characters'),
     })
     .strict(),
   moveStage: z.object({ issueKey, stage: oneOf(STAGES), note }).strict(),
@@ -210,7 +222,11 @@ const ticketSchemas = {
       status: oneOf(COMPONENT_STATUSES),
       note,
       soakUntil: isoDate.optional(),
-      waiverReason: z.string({ invalid_type_error: 'must be text' }).trim().max(2000, 'must be at most 2000 characters').optional(),
+      waiverReason: z
+        .string({ invalid_type_error: 'must be text' })
+        .trim()
+        .max(2000, 'must be at most 2000 characters')
+        .optional(),
     })
     .strict(),
   approve: z.object({ issueKey, approvedOn: isoDate.optional() }).strict(),
@@ -220,7 +236,10 @@ const ticketSchemas = {
       issueKey,
       cycleId: id,
       value: oneOf(ANSWER_VALUES),
-      categories: z.array(id, { invalid_type_error: 'must be a list of category ids' }).max(50, 'has too many categories').optional(),
+      categories: z
+        .array(id, { invalid_type_error: 'must be a list of category ids' })
+        .max(50, 'has too many categories')
+        .optional(),
       note,
     })
     .strict(),
@@ -228,7 +247,11 @@ const ticketSchemas = {
   raiseEscalation: z
     .object({
       issueKey,
-      text: z.string({ required_error: 'is required', invalid_type_error: 'must be text' }).trim().min(1, 'must say what the concern is').max(2000, 'must be at most 2000 characters'),
+      text: z
+        .string({ required_error: 'is required', invalid_type_error: 'must be text' })
+        .trim()
+        .min(1, 'must say what the concern is')
+        .max(2000, 'must be at most 2000 characters'),
       source: oneOf(CONCERN_SOURCES),
     })
     .strict(),
@@ -243,7 +266,12 @@ const programSchemas = {
         .object({
           stage: oneOf(STAGES).optional(),
           reviewState: oneOf(REVIEW_STATES).optional(),
-          dueWithinDays: z.number({ invalid_type_error: 'must be a number of days' }).int('must be a whole number of days').min(0, 'must not be negative').max(3660, 'must be at most 3660').optional(),
+          dueWithinDays: z
+            .number({ invalid_type_error: 'must be a number of days' })
+            .int('must be a whole number of days')
+            .min(0, 'must not be negative')
+            .max(3660, 'must be at most 3660')
+            .optional(),
           overdue: z.boolean({ invalid_type_error: 'must be true or false' }).optional(),
           unclear: z.boolean({ invalid_type_error: 'must be true or false' }).optional(),
           text: z.string({ invalid_type_error: 'must be text' }).max(200, 'must be at most 200 characters').optional(),
@@ -251,11 +279,22 @@ const programSchemas = {
         .strict()
         .optional(),
       cursor: z.string({ invalid_type_error: 'must be text' }).max(20, 'is not a list position').optional(),
-      limit: z.number({ invalid_type_error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(200, 'must be at most 200').optional(),
+      limit: z
+        .number({ invalid_type_error: 'must be a number' })
+        .int('must be a whole number')
+        .min(1, 'must be at least 1')
+        .max(200, 'must be at most 200')
+        .optional(),
     })
     .strict(),
   // A spreadsheet of a few hundred lines is far below this; the bridge itself stops at 500 KB.
-  importApproved: z.object({ csv: z.string({ required_error: 'is required', invalid_type_error: 'must be the CSV text' }).max(200_000, 'is too large (at most 200,000 characters)') }).strict(),
+  importApproved: z
+    .object({
+      csv: z
+        .string({ required_error: 'is required', invalid_type_error: 'must be the CSV text' })
+        .max(200_000, 'is too large (at most 200,000 characters)'),
+    })
+    .strict(),
 };
 
 /** Every resolver's payload, checked before anything else runs. Unknown fields are refused: they are typos. */
@@ -329,7 +368,10 @@ export type PortalCategoryAnswer = z.output<typeof portalCategoryAnswer>;
 export type PortalView = { tracked: false; issueKey: string } | { tracked: true; issueKey: string; view: PartnerView };
 
 export type PortalApi = {
-  [K in keyof typeof PORTAL_PAYLOAD_SCHEMAS]: { payload: z.output<(typeof PORTAL_PAYLOAD_SCHEMAS)[K]>; result: PortalView };
+  [K in keyof typeof PORTAL_PAYLOAD_SCHEMAS]: {
+    payload: z.output<(typeof PORTAL_PAYLOAD_SCHEMAS)[K]>;
+    result: PortalView;
+  };
 };
 
 export type PortalKey = keyof PortalApi;

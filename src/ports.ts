@@ -91,15 +91,23 @@ export interface JiraPort {
    * The summaries of many tickets in as few requests as Jira allows (100 tickets a request).
    * Jira applies them asynchronously. Optional: without it, callers write them one by one.
    */
-  writeSummaryProperties?(summaries: { issueKey: string; issueId: string; summary: Record<string, string | number | boolean | null> }[]): Promise<void>;
+  writeSummaryProperties?(
+    summaries: { issueKey: string; issueId: string; summary: Record<string, string | number | boolean | null> }[],
+  ): Promise<void>;
   /** Transitions the ticket to a status among `statusNames`; refused when the workflow offers none. */
-  transitionTo(issueKey: string, statusNames: string[]): Promise<{ ok: true; status: string } | { ok: false; reason: string }>;
+  transitionTo(
+    issueKey: string,
+    statusNames: string[],
+  ): Promise<{ ok: true; status: string } | { ok: false; reason: string }>;
   /**
    * The calling user on one ticket: an agent of its project (may work on it), a Jira
    * administrator, the request's partner (reporter or participant). Asked as the user, never
    * on anyone's word.
    */
-  callerOnTicket(issueKey: string, accountId: string): Promise<{ canEdit: boolean; isAdmin: boolean; isPartner: boolean }>;
+  callerOnTicket(
+    issueKey: string,
+    accountId: string,
+  ): Promise<{ canEdit: boolean; isAdmin: boolean; isPartner: boolean }>;
   /** The calling user on the program: a Jira administrator, an agent of one of `projectKeys` (any when empty). */
   callerOnProgram(accountId: string, projectKeys: string[]): Promise<{ isAdmin: boolean; isAgent: boolean }>;
   /** Whether the account is one of the service desk's agents (not the partner). */

@@ -31,7 +31,8 @@ export class VirtualClock {
   }
 
   advance(ms: number): void {
-    if (!Number.isFinite(ms) || ms < 0) throw new Error(`clock.advance takes a non-negative number of milliseconds, not ${ms}`);
+    if (!Number.isFinite(ms) || ms < 0)
+      throw new Error(`clock.advance takes a non-negative number of milliseconds, not ${ms}`);
     this.ms += ms;
     this.fake?.setSystemTime(this.ms);
   }
@@ -45,7 +46,8 @@ export class VirtualClock {
 
   install(): void {
     if (installed.clock && installed.clock !== this) installed.clock.uninstall();
-    if (!this.fake) this.fake = withGlobal(globalThis).install({ now: this.ms, toFake: ['Date'], shouldAdvanceTime: false });
+    if (!this.fake)
+      this.fake = withGlobal(globalThis).install({ now: this.ms, toFake: ['Date'], shouldAdvanceTime: false });
     installed.clock = this;
   }
 

@@ -10,7 +10,17 @@ export interface AdfNode {
 /** An attribute shown as text: only strings are. */
 const attrText = (value: unknown): string => (typeof value === 'string' ? value : '');
 
-const BLOCKS = new Set(['paragraph', 'heading', 'blockquote', 'codeBlock', 'listItem', 'rule', 'panel', 'tableRow', 'mediaSingle']);
+const BLOCKS = new Set([
+  'paragraph',
+  'heading',
+  'blockquote',
+  'codeBlock',
+  'listItem',
+  'rule',
+  'panel',
+  'tableRow',
+  'mediaSingle',
+]);
 
 export function adfToText(doc: unknown): string {
   const out: string[] = [];
@@ -25,14 +35,19 @@ export function adfToText(doc: unknown): string {
     if (BLOCKS.has(node.type)) out.push('\n');
   };
   walk(doc as AdfNode);
-  return out.join('').replace(/\n{3,}/g, '\n\n').trim();
+  return out
+    .join('')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }
 
 export function textToAdf(text: string): AdfNode {
   return {
     type: 'doc',
     version: 1,
-    content: text.split('\n').map((line) => ({ type: 'paragraph', content: line ? [{ type: 'text', text: line }] : [] })),
+    content: text
+      .split('\n')
+      .map((line) => ({ type: 'paragraph', content: line ? [{ type: 'text', text: line }] : [] })),
   };
 }
 
@@ -45,9 +60,11 @@ export function adfProblem(doc: unknown): string | undefined {
   if (!Array.isArray(d.content)) return 'the document must have a content array';
   const bad = (n: AdfNode, depth: number): string | undefined => {
     if (!n || typeof n !== 'object' || typeof n.type !== 'string') return 'every node needs a type';
-    if (n.type === 'text' && (typeof n.text !== 'string' || n.text.length === 0)) return 'a text node needs non-empty text';
+    if (n.type === 'text' && (typeof n.text !== 'string' || n.text.length === 0))
+      return 'a text node needs non-empty text';
     if (depth > 50) return 'the document is nested too deeply';
-    if (n.content !== undefined && !Array.isArray(n.content)) return `node ${n.type} has a content that is not an array`;
+    if (n.content !== undefined && !Array.isArray(n.content))
+      return `node ${n.type} has a content that is not an array`;
     for (const c of n.content ?? []) {
       const p = bad(c, depth + 1);
       if (p) return p;

@@ -26,7 +26,8 @@ export const BULK_PROPERTY_ROUTES: BulkRoute[] = [
       const body = ctx.json as { issues?: { issueID?: unknown; properties?: Record<string, unknown> }[] } | undefined;
       const issues = body?.issues;
       if (!Array.isArray(issues) || issues.length === 0) return jira.error(400, 'issues must list at least one issue.');
-      if (issues.length > ISSUES_MAX) return jira.error(400, `At most ${ISSUES_MAX} issues can be updated in one request.`);
+      if (issues.length > ISSUES_MAX)
+        return jira.error(400, `At most ${ISSUES_MAX} issues can be updated in one request.`);
       for (const entry of issues) {
         const properties = entry.properties ?? {};
         if (Object.keys(properties).length === 0 || Object.keys(properties).length > PROPERTIES_MAX) {
@@ -34,15 +35,18 @@ export const BULK_PROPERTY_ROUTES: BulkRoute[] = [
         }
         for (const [key, value] of Object.entries(properties)) {
           const size = Buffer.byteLength(JSON.stringify(value));
-          if (size > PROPERTY_MAX_BYTES) return jira.error(400, `The property ${key} (${size} bytes) is larger than ${PROPERTY_MAX_BYTES} bytes.`);
+          if (size > PROPERTY_MAX_BYTES)
+            return jira.error(400, `The property ${key} (${size} bytes) is larger than ${PROPERTY_MAX_BYTES} bytes.`);
         }
       }
       let done = 0;
       for (const entry of issues) {
         const issue = jira.findIssue(String(entry.issueID));
-        if (!issue || !jira.canSee(ctx.req.callerId, issue) || !jira.can(ctx.req.callerId, 'EDIT_ISSUES', issue)) continue;
+        if (!issue || !jira.canSee(ctx.req.callerId, issue) || !jira.can(ctx.req.callerId, 'EDIT_ISSUES', issue))
+          continue;
         done++;
-        for (const [key, value] of Object.entries(entry.properties ?? {})) issue.properties[key] = JSON.parse(JSON.stringify(value));
+        for (const [key, value] of Object.entries(entry.properties ?? {}))
+          issue.properties[key] = JSON.parse(JSON.stringify(value));
       }
       const taskId = String(10000 + ++tasks);
       TASKS.set(taskId, { submitted: jira.now(), finished: jira.now(), skipped: issues.length - done });

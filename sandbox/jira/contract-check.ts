@@ -33,7 +33,9 @@ function loadSpec(file: string): Api | null {
     loaded.set(file, null);
     return null;
   }
-  const definition = JSON.parse(fs.readFileSync(file, 'utf8')) as { components?: { schemas?: Record<string, unknown> } };
+  const definition = JSON.parse(fs.readFileSync(file, 'utf8')) as {
+    components?: { schemas?: Record<string, unknown> };
+  };
   // `JsonNode` is Jackson's "any JSON value"; the published schema lists the class's getters
   // instead (its own example for bulk property writes breaks it). Jira takes any JSON there.
   const schemas = definition.components?.schemas;
@@ -73,7 +75,16 @@ function compileMatcher(operations: Operation[]): Matcher {
   for (const op of operations) exact.set(op.path, [...(exact.get(op.path) ?? []), op]);
   const literal = (p: string) => p.replace(/\{.*?\}/g, '').length;
   const templates = operations
-    .map((op) => ({ op, pattern: new RegExp(`^${op.path.replace(/\{[^}]+\}/g, '\0').split('\0').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[^/]+')}$`) }))
+    .map((op) => ({
+      op,
+      pattern: new RegExp(
+        `^${op.path
+          .replace(/\{[^}]+\}/g, '\0')
+          .split('\0')
+          .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+          .join('[^/]+')}$`,
+      ),
+    }))
     .sort((a, b) => literal(b.op.path) - literal(a.op.path));
   return { exact, templates };
 }
@@ -105,15 +116,31 @@ export class ContractChecker {
     if (!this.enabled) this.notice = `contract check off: specs not found at ${specsDir}`;
   }
 
-  check(method: string, pathname: string, query: Record<string, string | string[]>, headers: Headers, body: unknown, multipart: boolean): ContractVerdict {
+  check(
+    method: string,
+    pathname: string,
+    query: Record<string, string | string[]>,
+    headers: Headers,
+    body: unknown,
+    multipart: boolean,
+  ): ContractVerdict {
     const file = pathname.startsWith('/rest/api/3/')
       ? 'jira-platform.v3.json'
       : pathname.startsWith('/rest/servicedeskapi/')
         ? 'jira-servicedesk.v3.json'
         : undefined;
     if (!file) {
-      if (pathname.startsWith('/forms/')) return { kind: 'unchecked', route: `${method} ${pathname.replace(/\/issue\/[^/]+/, '/issue/{issueIdOrKey}').replace(/\/form\/[^/]+/, '/form/{formId}')}` };
-      return { kind: 'violation', route: `${method} ${pathname}`, status: 404, reason: 'no Jira API lives at this path' };
+      if (pathname.startsWith('/forms/'))
+        return {
+          kind: 'unchecked',
+          route: `${method} ${pathname.replace(/\/issue\/[^/]+/, '/issue/{issueIdOrKey}').replace(/\/form\/[^/]+/, '/form/{formId}')}`,
+        };
+      return {
+        kind: 'violation',
+        route: `${method} ${pathname}`,
+        status: 404,
+        reason: 'no Jira API lives at this path',
+      };
     }
     if (!this.enabled) return { kind: 'unchecked', route: `${method} ${pathname}` };
     const api = loadSpec(path.join(this.specsDir, file));
@@ -122,19 +149,34 @@ export class ContractChecker {
     headers.forEach((v, k) => (hdrs[k] = v));
     const req = { method: method.toLowerCase(), path: pathname, query, headers: hdrs, body };
     const op = matchOperation(api, req.method, pathname);
-    if (!op) return { kind: 'violation', route: `${method} ${pathname}`, status: 404, reason: `${method} ${pathname} is not an operation of ${file}` };
+    if (!op)
+      return {
+        kind: 'violation',
+        route: `${method} ${pathname}`,
+        status: 404,
+        reason: `${method} ${pathname} is not an operation of ${file}`,
+      };
     const route = `${method} ${op.path}`;
-    if (op.deprecated) return { kind: 'violation', route, status: 400, reason: `${op.operationId} is deprecated in ${file}` };
+    if (op.deprecated)
+      return { kind: 'violation', route, status: 400, reason: `${op.operationId} is deprecated in ${file}` };
     const result = api.validateRequest(req, op);
     const errors = (result.errors ?? []).filter((e) => {
       // The multipart body is checked by the emulator itself (field name, token header).
-      if (multipart && (e.instancePath?.startsWith('/requestBody') || (e.params as { missingProperty?: string })?.missingProperty === 'requestBody')) return false;
+      if (
+        multipart &&
+        (e.instancePath?.startsWith('/requestBody') ||
+          (e.params as { missingProperty?: string })?.missingProperty === 'requestBody')
+      )
+        return false;
       return true;
     });
     if (errors.length === 0) return { kind: 'ok', route };
     const reason = errors
       .slice(0, 3)
-      .map((e) => `${e.instancePath || '/'} ${e.message ?? e.keyword}${e.params && 'additionalProperty' in e.params ? ` (${String((e.params as { additionalProperty: unknown }).additionalProperty)})` : ''}`)
+      .map(
+        (e) =>
+          `${e.instancePath || '/'} ${e.message ?? e.keyword}${e.params && 'additionalProperty' in e.params ? ` (${String((e.params as { additionalProperty: unknown }).additionalProperty)})` : ''}`,
+      )
       .join('; ');
     return { kind: 'violation', route, status: 400, reason: `${op.operationId}: ${reason}` };
   }

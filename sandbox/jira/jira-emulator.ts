@@ -116,17 +116,40 @@ export class JiraEmulator {
 
   // ---------- seeding (as people would, in the browser or by e-mail) ----------
 
-  addUser(u: { accountId: string; displayName: string; kind: UserKind; email?: string; consented?: boolean }): JiraUser {
-    const user: JiraUser = { accountId: u.accountId, displayName: u.displayName, kind: u.kind, ...(u.email ? { email: u.email } : {}), ...(u.consented === false ? { consented: false } : {}) };
+  addUser(u: {
+    accountId: string;
+    displayName: string;
+    kind: UserKind;
+    email?: string;
+    consented?: boolean;
+  }): JiraUser {
+    const user: JiraUser = {
+      accountId: u.accountId,
+      displayName: u.displayName,
+      kind: u.kind,
+      ...(u.email ? { email: u.email } : {}),
+      ...(u.consented === false ? { consented: false } : {}),
+    };
     this.users.set(u.accountId, user);
     return user;
   }
 
-  addIssue(i: { key?: string; summary: string; status?: string; requestType?: string; reporter: string; created?: string; participants?: string[]; labels?: string[] }): string {
+  addIssue(i: {
+    key?: string;
+    summary: string;
+    status?: string;
+    requestType?: string;
+    reporter: string;
+    created?: string;
+    participants?: string[];
+    labels?: string[];
+  }): string {
     if (!this.users.has(i.reporter)) throw new Error(`addIssue: unknown reporter ${i.reporter} (addUser first)`);
     const status = statusByName(i.status ?? 'Open');
-    if (!status) throw new Error(`addIssue: no status "${i.status}" in the workflow (${STATUSES.map((s) => s.name).join(', ')})`);
-    if (i.requestType && !REQUEST_TYPES.some((r) => r.name === i.requestType)) throw new Error(`addIssue: no request type "${i.requestType}"`);
+    if (!status)
+      throw new Error(`addIssue: no status "${i.status}" in the workflow (${STATUSES.map((s) => s.name).join(', ')})`);
+    if (i.requestType && !REQUEST_TYPES.some((r) => r.name === i.requestType))
+      throw new Error(`addIssue: no request type "${i.requestType}"`);
     let key = i.key;
     if (key) {
       const m = /^CFP-(\d+)$/.exec(key);
@@ -169,7 +192,12 @@ export class JiraEmulator {
     this.outbox.push({
       eventType: 'avi:jira:created:issue',
       selfCaused: false,
-      payload: { eventType: 'avi:jira:created:issue', atlassianId: i.reporter, issue: this.eventIssue(issue), associatedUsers: [{ accountId: i.reporter }] },
+      payload: {
+        eventType: 'avi:jira:created:issue',
+        atlassianId: i.reporter,
+        issue: this.eventIssue(issue),
+        associatedUsers: [{ accountId: i.reporter }],
+      },
     });
     return key;
   }
@@ -180,13 +208,23 @@ export class JiraEmulator {
   }
 
   /** A comment typed by a person (partner by portal/e-mail, or agent); queues the product event. */
-  addComment(issueKey: string, c: { author: string; body: string | AdfNode; public?: boolean; created?: string }): string {
+  addComment(
+    issueKey: string,
+    c: { author: string; body: string | AdfNode; public?: boolean; created?: string },
+  ): string {
     const issue = this.mustIssue(issueKey);
     const author = this.users.get(c.author);
     if (!author) throw new Error(`addComment: unknown author ${c.author}`);
-    const isPublic = author.kind === 'partner' ? true : c.public ?? true;
+    const isPublic = author.kind === 'partner' ? true : (c.public ?? true);
     const at = c.created ? Date.parse(c.created) : this.now();
-    const comment = this.createComment(issue, c.author, typeof c.body === 'string' ? textToAdf(c.body) : c.body, isPublic, {}, at);
+    const comment = this.createComment(
+      issue,
+      c.author,
+      typeof c.body === 'string' ? textToAdf(c.body) : c.body,
+      isPublic,
+      {},
+      at,
+    );
     this.emitComment(issue, comment, c.author, false);
     return comment.id;
   }
@@ -224,7 +262,8 @@ export class JiraEmulator {
     const issue = this.mustIssue(issueKey);
     const form = issue.forms.find((f) => f.id === formId);
     if (!form) throw new Error(`submitForm: no form ${formId} on ${issueKey}`);
-    if (form.visibility !== 'external' && this.users.get(by)?.kind === 'partner') throw new Error(`submitForm: form ${formId} is not visible to customers`);
+    if (form.visibility !== 'external' && this.users.get(by)?.kind === 'partner')
+      throw new Error(`submitForm: form ${formId} is not visible to customers`);
     form.answers = { ...answers };
     form.status = 'submitted';
     form.updated = this.now();
@@ -258,10 +297,28 @@ export class JiraEmulator {
     }));
   }
 
-  attachments(key: string): { id: string; filename: string; mimeType: string; size: number; author: string; content: Buffer; text: string; public: boolean }[] {
+  attachments(key: string): {
+    id: string;
+    filename: string;
+    mimeType: string;
+    size: number;
+    author: string;
+    content: Buffer;
+    text: string;
+    public: boolean;
+  }[] {
     return this.mustIssue(key).attachments.map((a) => {
       const content = Buffer.from(a.contentBase64, 'base64');
-      return { id: a.id, filename: a.filename, mimeType: a.mimeType, size: a.size, author: a.authorId, content, text: content.toString('utf8'), public: a.public === true };
+      return {
+        id: a.id,
+        filename: a.filename,
+        mimeType: a.mimeType,
+        size: a.size,
+        author: a.authorId,
+        content,
+        text: content.toString('utf8'),
+        public: a.public === true,
+      };
     });
   }
 
@@ -300,7 +357,8 @@ export class JiraEmulator {
       } catch {
         return this.reject(method, pathname, `${method} ${pathname}`, 400, 'the body is not valid JSON');
       }
-      if (contentType && !/json/i.test(contentType)) return this.reject(method, pathname, `${method} ${pathname}`, 415, `Content-Type ${contentType} is not JSON`);
+      if (contentType && !/json/i.test(contentType))
+        return this.reject(method, pathname, `${method} ${pathname}`, 415, `Content-Type ${contentType} is not JSON`);
     }
     const verdict = this.contract.check(method, pathname, query, req.headers, json, multipart);
     // Jira turns away an account without access to the site before anything else.
@@ -308,7 +366,8 @@ export class JiraEmulator {
       this.count(verdict.route);
       return this.error(403, 'You do not have access to Jira on this site.');
     }
-    if (verdict.kind === 'violation') return this.reject(method, pathname, verdict.route, verdict.status, verdict.reason);
+    if (verdict.kind === 'violation')
+      return this.reject(method, pathname, verdict.route, verdict.status, verdict.reason);
     if (verdict.kind === 'unchecked') this.stats.unchecked++;
 
     for (const r of this.routes) {
@@ -399,12 +458,29 @@ export class JiraEmulator {
 
   statusJson(name: string): Record<string, unknown> {
     const s = statusByName(name) ?? defaultStatus();
-    const cat = { new: { id: 2, key: 'new', name: 'To Do', colorName: 'blue-gray' }, indeterminate: { id: 4, key: 'indeterminate', name: 'In Progress', colorName: 'yellow' }, done: { id: 3, key: 'done', name: 'Done', colorName: 'green' } }[s.category];
-    return { self: `${this.baseUrl}/rest/api/3/status/${s.id}`, id: s.id, name: s.name, description: '', statusCategory: { self: `${this.baseUrl}/rest/api/3/statuscategory/${cat.id}`, ...cat } };
+    const cat = {
+      new: { id: 2, key: 'new', name: 'To Do', colorName: 'blue-gray' },
+      indeterminate: { id: 4, key: 'indeterminate', name: 'In Progress', colorName: 'yellow' },
+      done: { id: 3, key: 'done', name: 'Done', colorName: 'green' },
+    }[s.category];
+    return {
+      self: `${this.baseUrl}/rest/api/3/status/${s.id}`,
+      id: s.id,
+      name: s.name,
+      description: '',
+      statusCategory: { self: `${this.baseUrl}/rest/api/3/statuscategory/${cat.id}`, ...cat },
+    };
   }
 
   projectJson(): Record<string, unknown> {
-    return { self: `${this.baseUrl}/rest/api/3/project/${PROJECT.id}`, id: PROJECT.id, key: PROJECT.key, name: PROJECT.name, projectTypeKey: 'service_desk', simplified: false };
+    return {
+      self: `${this.baseUrl}/rest/api/3/project/${PROJECT.id}`,
+      id: PROJECT.id,
+      key: PROJECT.key,
+      name: PROJECT.name,
+      projectTypeKey: 'service_desk',
+      simplified: false,
+    };
   }
 
   commentJson(c: JiraComment, withProperties: boolean, issue: JiraIssue): Record<string, unknown> {
@@ -434,8 +510,24 @@ export class JiraEmulator {
     };
   }
 
-  createComment(issue: JiraIssue, authorId: string, body: AdfNode, jsdPublic: boolean, properties: Record<string, unknown>, at = this.now()): JiraComment {
-    const comment: JiraComment = { id: String(++this.counters.comment), authorId, updateAuthorId: authorId, body: JSON.parse(JSON.stringify(body)) as AdfNode, created: at, updated: at, jsdPublic, properties };
+  createComment(
+    issue: JiraIssue,
+    authorId: string,
+    body: AdfNode,
+    jsdPublic: boolean,
+    properties: Record<string, unknown>,
+    at = this.now(),
+  ): JiraComment {
+    const comment: JiraComment = {
+      id: String(++this.counters.comment),
+      authorId,
+      updateAuthorId: authorId,
+      body: JSON.parse(JSON.stringify(body)) as AdfNode,
+      created: at,
+      updated: at,
+      jsdPublic,
+      properties,
+    };
     issue.comments.push(comment);
     this.owners.set(`c${comment.id}`, issue.key);
     issue.updated = Math.max(issue.updated, at);
@@ -443,10 +535,29 @@ export class JiraEmulator {
   }
 
   /** Files uploaded with attachTemporaryFile, waiting to be attached to a request. */
-  readonly temporaryFiles = new Map<string, { serviceDeskId: string; filename: string; mimeType: string; data: Buffer }>();
+  readonly temporaryFiles = new Map<
+    string,
+    { serviceDeskId: string; filename: string; mimeType: string; data: Buffer }
+  >();
 
-  addAttachment(issue: JiraIssue, authorId: string, filename: string, mimeType: string, data: Buffer, isPublic = false): JiraAttachment {
-    const a: JiraAttachment = { id: String(++this.counters.attachment), filename, mimeType, size: data.length, contentBase64: data.toString('base64'), authorId, created: this.now(), ...(isPublic ? { public: true } : {}) };
+  addAttachment(
+    issue: JiraIssue,
+    authorId: string,
+    filename: string,
+    mimeType: string,
+    data: Buffer,
+    isPublic = false,
+  ): JiraAttachment {
+    const a: JiraAttachment = {
+      id: String(++this.counters.attachment),
+      filename,
+      mimeType,
+      size: data.length,
+      contentBase64: data.toString('base64'),
+      authorId,
+      created: this.now(),
+      ...(isPublic ? { public: true } : {}),
+    };
     issue.attachments.push(a);
     this.owners.set(`a${a.id}`, issue.key);
     issue.updated = this.now();
@@ -454,7 +565,15 @@ export class JiraEmulator {
   }
 
   addForm(issue: JiraIssue, template: FormTemplate): IssueForm {
-    const form: IssueForm = { id: randomUUID(), templateId: template.id, name: template.name, visibility: 'internal', status: 'open', answers: {}, updated: this.now() };
+    const form: IssueForm = {
+      id: randomUUID(),
+      templateId: template.id,
+      name: template.name,
+      visibility: 'internal',
+      status: 'open',
+      answers: {},
+      updated: this.now(),
+    };
     issue.forms.push(form);
     issue.updated = this.now();
     return form;
@@ -465,7 +584,12 @@ export class JiraEmulator {
     if (from === to) return;
     issue.status = to;
     issue.updated = this.now();
-    const entry = { id: String(++this.counters.changelog), authorId: by, created: this.now(), items: [{ field: 'status', fromString: from, toString: to }] };
+    const entry = {
+      id: String(++this.counters.changelog),
+      authorId: by,
+      created: this.now(),
+      items: [{ field: 'status', fromString: from, toString: to }],
+    };
     issue.changelog.push(entry);
     const fromS = statusByName(from);
     const toS = statusByName(to);
@@ -477,7 +601,20 @@ export class JiraEmulator {
         atlassianId: by,
         issue: this.eventIssue(issue),
         associatedUsers: [{ accountId: by }],
-        changelog: { id: entry.id, items: [{ field: 'status', fieldtype: 'jira', fieldId: 'status', from: fromS?.id ?? null, fromString: from, to: toS?.id ?? null, toString: to }] },
+        changelog: {
+          id: entry.id,
+          items: [
+            {
+              field: 'status',
+              fieldtype: 'jira',
+              fieldId: 'status',
+              from: fromS?.id ?? null,
+              fromString: from,
+              to: toS?.id ?? null,
+              toString: to,
+            },
+          ],
+        },
       },
     });
   }
@@ -495,7 +632,10 @@ export class JiraEmulator {
           id: comment.id,
           author: { accountId: comment.authorId, accountType: this.userJson(comment.authorId).accountType },
           body: comment.body,
-          updateAuthor: { accountId: comment.updateAuthorId, accountType: this.userJson(comment.updateAuthorId).accountType },
+          updateAuthor: {
+            accountId: comment.updateAuthorId,
+            accountType: this.userJson(comment.updateAuthorId).accountType,
+          },
           created: jiraTime(comment.created),
           updated: jiraTime(comment.updated),
           jsdPublic: comment.jsdPublic,

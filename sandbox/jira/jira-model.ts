@@ -70,7 +70,12 @@ export interface JiraIssue {
   description?: string;
   /** Issue links, each held by both of its issues as Jira shows them. */
   links?: { type: string; inwardKey: string; outwardKey: string }[];
-  changelog: { id: string; authorId: string; created: number; items: { field: string; fromString: string | null; toString: string | null }[] }[];
+  changelog: {
+    id: string;
+    authorId: string;
+    created: number;
+    items: { field: string; fromString: string | null; toString: string | null }[];
+  }[];
 }
 
 export interface StatusDef {
@@ -145,11 +150,43 @@ export const REQUEST_TYPES = [
 export const ISSUE_TYPE = { id: '10100', name: 'Service Request', subtask: false };
 
 export const PERMISSIONS_BY_KIND: Record<UserKind, string[]> = {
-  agent: ['BROWSE_PROJECTS', 'LINK_ISSUES', 'EDIT_ISSUES', 'ADD_COMMENTS', 'EDIT_ALL_COMMENTS', 'TRANSITION_ISSUES', 'CREATE_ATTACHMENTS', 'ASSIGN_ISSUES', 'SERVICEDESK_AGENT'],
-  admin: ['BROWSE_PROJECTS', 'LINK_ISSUES', 'EDIT_ISSUES', 'ADD_COMMENTS', 'EDIT_ALL_COMMENTS', 'TRANSITION_ISSUES', 'CREATE_ATTACHMENTS', 'ASSIGN_ISSUES', 'SERVICEDESK_AGENT', 'ADMINISTER_PROJECTS', 'ADMINISTER'],
+  agent: [
+    'BROWSE_PROJECTS',
+    'LINK_ISSUES',
+    'EDIT_ISSUES',
+    'ADD_COMMENTS',
+    'EDIT_ALL_COMMENTS',
+    'TRANSITION_ISSUES',
+    'CREATE_ATTACHMENTS',
+    'ASSIGN_ISSUES',
+    'SERVICEDESK_AGENT',
+  ],
+  admin: [
+    'BROWSE_PROJECTS',
+    'LINK_ISSUES',
+    'EDIT_ISSUES',
+    'ADD_COMMENTS',
+    'EDIT_ALL_COMMENTS',
+    'TRANSITION_ISSUES',
+    'CREATE_ATTACHMENTS',
+    'ASSIGN_ISSUES',
+    'SERVICEDESK_AGENT',
+    'ADMINISTER_PROJECTS',
+    'ADMINISTER',
+  ],
   // An installed app works on the project's tickets, but administers nothing and may not search
   // users by permission (that needs Administer Jira or Browse users and groups).
-  app: ['BROWSE_PROJECTS', 'LINK_ISSUES', 'EDIT_ISSUES', 'ADD_COMMENTS', 'EDIT_ALL_COMMENTS', 'TRANSITION_ISSUES', 'CREATE_ATTACHMENTS', 'ASSIGN_ISSUES', 'SERVICEDESK_AGENT'],
+  app: [
+    'BROWSE_PROJECTS',
+    'LINK_ISSUES',
+    'EDIT_ISSUES',
+    'ADD_COMMENTS',
+    'EDIT_ALL_COMMENTS',
+    'TRANSITION_ISSUES',
+    'CREATE_ATTACHMENTS',
+    'ASSIGN_ISSUES',
+    'SERVICEDESK_AGENT',
+  ],
   // a customer sees and comments on the requests they raised or take part in
   partner: ['BROWSE_PROJECTS', 'ADD_COMMENTS', 'CREATE_ATTACHMENTS'],
   unlicensed: [],
@@ -157,7 +194,26 @@ export const PERMISSIONS_BY_KIND: Record<UserKind, string[]> = {
 
 export const KNOWN_PERMISSIONS = new Set([
   ...Object.values(PERMISSIONS_BY_KIND).flat(),
-  'DELETE_ISSUES', 'CREATE_ISSUES', 'CLOSE_ISSUES', 'RESOLVE_ISSUES', 'DELETE_ALL_COMMENTS', 'EDIT_OWN_COMMENTS', 'WORK_ON_ISSUES', 'LINK_ISSUES', 'MANAGE_WATCHERS', 'VIEW_WATCHERS', 'SCHEDULE_ISSUES', 'MOVE_ISSUES', 'SET_ISSUE_SECURITY', 'MODIFY_REPORTER', 'USER_PICKER', 'SYSTEM_ADMIN', 'CREATE_SHARED_OBJECTS', 'BULK_CHANGE', 'ADMINISTER', 'SERVICEDESK_AGENT',
+  'DELETE_ISSUES',
+  'CREATE_ISSUES',
+  'CLOSE_ISSUES',
+  'RESOLVE_ISSUES',
+  'DELETE_ALL_COMMENTS',
+  'EDIT_OWN_COMMENTS',
+  'WORK_ON_ISSUES',
+  'LINK_ISSUES',
+  'MANAGE_WATCHERS',
+  'VIEW_WATCHERS',
+  'SCHEDULE_ISSUES',
+  'MOVE_ISSUES',
+  'SET_ISSUE_SECURITY',
+  'MODIFY_REPORTER',
+  'USER_PICKER',
+  'SYSTEM_ADMIN',
+  'CREATE_SHARED_OBJECTS',
+  'BULK_CHANGE',
+  'ADMINISTER',
+  'SERVICEDESK_AGENT',
 ]);
 
 /** Jira's own time format: 2026-03-11T09:00:00.000+0000 */

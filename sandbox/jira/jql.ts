@@ -35,7 +35,8 @@ function tokenize(jql: string): Token[] {
         s += jql[j];
         j++;
       }
-      if (j >= jql.length) throw new JqlError(`Error in the JQL Query: the quoted string starting at character ${i} is not terminated.`);
+      if (j >= jql.length)
+        throw new JqlError(`Error in the JQL Query: the quoted string starting at character ${i} is not terminated.`);
       out.push({ t: 'str', v: s });
       i = j + 1;
     } else if (/[!=<>~]/.test(c)) {
@@ -117,7 +118,8 @@ export function parseJql(jql: string): JqlQuery {
         not = true;
         p++;
       }
-      if (!peekWord('empty') && !peekWord('null')) throw new JqlError('Error in the JQL Query: expecting EMPTY after IS.');
+      if (!peekWord('empty') && !peekWord('null'))
+        throw new JqlError('Error in the JQL Query: expecting EMPTY after IS.');
       p++;
       return (read) => {
         const a = read(field);
@@ -198,7 +200,8 @@ export function parseJql(jql: string): JqlQuery {
     p++;
     for (;;) {
       const f = toks[p++];
-      if (!f || (f.t !== 'word' && f.t !== 'str')) throw new JqlError('Error in the JQL Query: expecting a field to order by.');
+      if (!f || (f.t !== 'word' && f.t !== 'str'))
+        throw new JqlError('Error in the JQL Query: expecting a field to order by.');
       let desc = false;
       if (peekWord('asc') || peekWord('desc')) desc = (toks[p++] as Token).v.toLowerCase() === 'desc';
       orderBy.push({ field: f.v, desc });

@@ -41,7 +41,12 @@ export function parseMultipart(body: Buffer, boundary: string): MultipartPart[] 
       } else if (k?.toLowerCase() === 'content-type') contentType = v;
     }
     if (name === undefined) throw new Error('a part has no Content-Disposition name');
-    parts.push({ name, data: Buffer.from(data), ...(filename !== undefined ? { filename } : {}), ...(contentType ? { contentType } : {}) });
+    parts.push({
+      name,
+      data: Buffer.from(data),
+      ...(filename !== undefined ? { filename } : {}),
+      ...(contentType ? { contentType } : {}),
+    });
     pos = next + 2;
   }
   return parts;

@@ -16,7 +16,14 @@ export function serveJira(jira: JiraEmulator, port = 0): Promise<{ url: string; 
           for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v);
           const body = Buffer.concat(chunks);
           const callerId = headers.get('x-sandbox-account') ?? jira.appAccountId;
-          const answer = jira.handle({ method: req.method ?? 'GET', path: req.url ?? '/', headers, ...(body.length ? { body } : {}), callerId, selfCaused: callerId === jira.appAccountId });
+          const answer = jira.handle({
+            method: req.method ?? 'GET',
+            path: req.url ?? '/',
+            headers,
+            ...(body.length ? { body } : {}),
+            callerId,
+            selfCaused: callerId === jira.appAccountId,
+          });
           res.statusCode = answer.status;
           answer.headers.forEach((v, k) => res.setHeader(k, v));
           res.end(Buffer.from(await answer.arrayBuffer()));

@@ -22,21 +22,38 @@ const ARITY: Record<string, number> = {
   LESS_THAN_EQUAL_TO: 1,
 };
 
-const RANGE_CONDITIONS = new Set(['BEGINS_WITH', 'BETWEEN', 'EQUAL_TO', 'GREATER_THAN', 'GREATER_THAN_EQUAL_TO', 'LESS_THAN', 'LESS_THAN_EQUAL_TO']);
+const RANGE_CONDITIONS = new Set([
+  'BEGINS_WITH',
+  'BETWEEN',
+  'EQUAL_TO',
+  'GREATER_THAN',
+  'GREATER_THAN_EQUAL_TO',
+  'LESS_THAN',
+  'LESS_THAN_EQUAL_TO',
+]);
 
 export function checkCondition(c: unknown, rangeOnly: boolean): Condition {
-  if (!c || typeof c !== 'object') throw new KvsError(400, 'BAD_REQUEST', 'Provided request body is invalid: condition');
+  if (!c || typeof c !== 'object')
+    throw new KvsError(400, 'BAD_REQUEST', 'Provided request body is invalid: condition');
   const cond = c as Condition;
   const arity = ARITY[cond.condition];
   if (arity === undefined || (rangeOnly && !RANGE_CONDITIONS.has(cond.condition))) {
-    throw new KvsError(400, 'INVALID_FILTER_CONDITION', `The condition ${String(cond.condition)} is not supported here.`);
+    throw new KvsError(
+      400,
+      'INVALID_FILTER_CONDITION',
+      `The condition ${String(cond.condition)} is not supported here.`,
+    );
   }
   if (!Array.isArray(cond.values) || cond.values.length !== arity) {
     throw new KvsError(400, 'INVALID_FILTER_VALUES', `The condition ${cond.condition} takes ${arity} value(s).`);
   }
   for (const v of cond.values) {
     if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') {
-      throw new KvsError(400, 'INVALID_FILTER_VALUES', `The condition ${cond.condition} takes strings, numbers or booleans.`);
+      throw new KvsError(
+        400,
+        'INVALID_FILTER_VALUES',
+        `The condition ${cond.condition} takes strings, numbers or booleans.`,
+      );
     }
   }
   return cond;
@@ -92,10 +109,12 @@ export function checkFilters(f: unknown): Filters | undefined {
   if (f === undefined || f === null) return undefined;
   const filters = f as Filters;
   const list = filters.and ?? filters.or;
-  if (!Array.isArray(list) || list.length === 0) throw new KvsError(400, 'EMPTY_FILTER_OPERATOR', 'A filter needs at least one condition.');
+  if (!Array.isArray(list) || list.length === 0)
+    throw new KvsError(400, 'EMPTY_FILTER_OPERATOR', 'A filter needs at least one condition.');
   for (const c of list) {
     checkCondition(c, false);
-    if (typeof c.property !== 'string') throw new KvsError(400, 'BAD_REQUEST', 'Provided request body is invalid: filter property');
+    if (typeof c.property !== 'string')
+      throw new KvsError(400, 'BAD_REQUEST', 'Provided request body is invalid: filter property');
   }
   return filters;
 }

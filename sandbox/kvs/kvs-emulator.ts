@@ -1,12 +1,5 @@
 import { checkCondition, checkFilters, passes, type Condition } from './conditions';
-import {
-  BATCH_MAX_ITEMS,
-  checkKey,
-  checkLimit,
-  checkValue,
-  KvsError,
-  TRANSACTION_MAX_OPS,
-} from './kvs-errors';
+import { BATCH_MAX_ITEMS, checkKey, checkLimit, checkValue, KvsError, TRANSACTION_MAX_OPS } from './kvs-errors';
 import { SortedEntries, SortedKeys, type IndexEntry, type SortValue } from './sorted-list';
 
 export interface EntityIndexDef {
@@ -47,7 +40,12 @@ interface SetItem {
   key: string;
   value: unknown;
   entityName?: string;
-  options?: { ttl?: { value: number; unit: string }; keyPolicy?: string; returnValue?: string; returnMetadataFields?: string[] };
+  options?: {
+    ttl?: { value: number; unit: string };
+    keyPolicy?: string;
+    returnValue?: string;
+    returnMetadataFields?: string[];
+  };
 }
 
 function encodeCursor(x: unknown): string {
@@ -126,9 +124,15 @@ export class KvsEmulator {
       case 'entity/query':
         return { status: 200, body: this.queryEntity(b) };
       case 'batch/set':
-        return { status: 200, body: this.batch(body, (item) => this.setOne(this.itemSpace(item), { ...(item), options: undefined })) };
+        return {
+          status: 200,
+          body: this.batch(body, (item) => this.setOne(this.itemSpace(item), { ...item, options: undefined })),
+        };
       case 'batch/delete':
-        return { status: 200, body: this.batch(body, (item) => (this.remove(this.itemSpace(item), checkKey(item.key)), { status: 204 })) };
+        return {
+          status: 200,
+          body: this.batch(body, (item) => (this.remove(this.itemSpace(item), checkKey(item.key)), { status: 204 })),
+        };
       case 'batch/get':
         return { status: 200, body: this.batchGet(body) };
       case 'transaction':
@@ -154,7 +158,9 @@ export class KvsEmulator {
   }
 
   entityKeys(entityName: string): string[] {
-    return [...(this.spaces.get(`entity:${entityName}`)?.keys() ?? [])].filter((k) => this.live(`entity:${entityName}`, k));
+    return [...(this.spaces.get(`entity:${entityName}`)?.keys() ?? [])].filter((k) =>
+      this.live(`entity:${entityName}`, k),
+    );
   }
 
   /** Writes directly (seeding), with the same checks as the API. */
@@ -165,8 +171,13 @@ export class KvsEmulator {
 
   snapshot(): KvsSnapshot {
     const entities: Record<string, [string, Stored][]> = {};
-    for (const name of this.entityDefs.keys()) entities[name] = [...(this.spaces.get(`entity:${name}`) ?? new Map<string, Stored>())];
-    return { kv: [...(this.spaces.get('kv') ?? new Map<string, Stored>())], secret: [...(this.spaces.get('secret') ?? new Map<string, Stored>())], entities };
+    for (const name of this.entityDefs.keys())
+      entities[name] = [...(this.spaces.get(`entity:${name}`) ?? new Map<string, Stored>())];
+    return {
+      kv: [...(this.spaces.get('kv') ?? new Map<string, Stored>())],
+      secret: [...(this.spaces.get('secret') ?? new Map<string, Stored>())],
+      entities,
+    };
   }
 
   restore(s: KvsSnapshot): void {
@@ -182,7 +193,11 @@ export class KvsEmulator {
 
   private entitySpace(entityName: unknown): Space {
     if (typeof entityName !== 'string' || !this.entityDefs.has(entityName)) {
-      throw new KvsError(400, 'INVALID_ENTITY_TYPE', `The entity "${String(entityName)}" is not declared in the manifest (app.storage.entities).`);
+      throw new KvsError(
+        400,
+        'INVALID_ENTITY_TYPE',
+        `The entity "${String(entityName)}" is not declared in the manifest (app.storage.entities).`,
+      );
     }
     return `entity:${entityName}`;
   }
@@ -214,7 +229,9 @@ export class KvsEmulator {
       value: stored.value,
       ...(f.includes('CREATED_AT') ? { createdAt: stored.createdAt } : {}),
       ...(f.includes('UPDATED_AT') ? { updatedAt: stored.updatedAt } : {}),
-      ...(f.includes('EXPIRE_TIME') && stored.expireAt !== undefined ? { expireTime: new Date(stored.expireAt).toISOString() } : {}),
+      ...(f.includes('EXPIRE_TIME') && stored.expireAt !== undefined
+        ? { expireTime: new Date(stored.expireAt).toISOString() }
+        : {}),
     };
   }
 
@@ -234,7 +251,8 @@ export class KvsEmulator {
     }
     for (const [attr, v] of Object.entries(value as Record<string, unknown>)) {
       const t = def.attributes[attr]?.type;
-      if (!t) throw new KvsError(400, 'INVALID_ENTITY_VALUE', `Attribute "${attr}" is not declared for entity ${def.name}.`);
+      if (!t)
+        throw new KvsError(400, 'INVALID_ENTITY_VALUE', `Attribute "${attr}" is not declared for entity ${def.name}.`);
       if (v === null || v === undefined) continue;
       const ok =
         t === 'any' ||
@@ -242,7 +260,12 @@ export class KvsEmulator {
         (t === 'integer' && Number.isInteger(v)) ||
         (t === 'float' && typeof v === 'number') ||
         (t === 'boolean' && typeof v === 'boolean');
-      if (!ok) throw new KvsError(400, 'INVALID_ENTITY_VALUE', `Attribute "${attr}" of entity ${def.name} must be of type ${t}.`);
+      if (!ok)
+        throw new KvsError(
+          400,
+          'INVALID_ENTITY_VALUE',
+          `Attribute "${attr}" of entity ${def.name} must be of type ${t}.`,
+        );
     }
   }
 
@@ -256,12 +279,22 @@ export class KvsEmulator {
     let expireAt: number | undefined;
     if (ttl) {
       const unit = TTL_MS[ttl.unit];
-      if (!unit || typeof ttl.value !== 'number' || ttl.value <= 0) throw new KvsError(400, 'BAD_REQUEST', 'Provided request body is invalid: ttl');
+      if (!unit || typeof ttl.value !== 'number' || ttl.value <= 0)
+        throw new KvsError(400, 'BAD_REQUEST', 'Provided request body is invalid: ttl');
       expireAt = now + ttl.value * unit;
     }
     // Stored values are copies: a caller mutating its object afterwards changes nothing here.
     const value = JSON.parse(JSON.stringify(item.value)) as unknown;
-    return { key, previous, stored: { value, createdAt: previous?.createdAt ?? now, updatedAt: now, ...(expireAt !== undefined ? { expireAt } : {}) } };
+    return {
+      key,
+      previous,
+      stored: {
+        value,
+        createdAt: previous?.createdAt ?? now,
+        updatedAt: now,
+        ...(expireAt !== undefined ? { expireAt } : {}),
+      },
+    };
   }
 
   private setOne(s: Space, item: SetItem): KvsAnswer {
@@ -275,8 +308,12 @@ export class KvsEmulator {
     }
     this.put(s, key, stored);
     const ret = item.options?.returnValue;
-    if (ret === 'LATEST') return { status: 200, body: this.withMetadata(key, stored, ['CREATED_AT', 'UPDATED_AT', 'EXPIRE_TIME']) };
-    if (ret === 'PREVIOUS') return previous ? { status: 200, body: this.withMetadata(key, previous, ['CREATED_AT', 'UPDATED_AT', 'EXPIRE_TIME']) } : { status: 204 };
+    if (ret === 'LATEST')
+      return { status: 200, body: this.withMetadata(key, stored, ['CREATED_AT', 'UPDATED_AT', 'EXPIRE_TIME']) };
+    if (ret === 'PREVIOUS')
+      return previous
+        ? { status: 200, body: this.withMetadata(key, previous, ['CREATED_AT', 'UPDATED_AT', 'EXPIRE_TIME']) }
+        : { status: 204 };
     return { status: 204 };
   }
 
@@ -297,7 +334,11 @@ export class KvsEmulator {
     if (s.startsWith('entity:')) this.reindex(s.slice(7), key, old.value, undefined);
   }
 
-  private indexEntry(def: EntityIndexDef, key: string, value: unknown): { partition: string; entry: IndexEntry } | undefined {
+  private indexEntry(
+    def: EntityIndexDef,
+    key: string,
+    value: unknown,
+  ): { partition: string; entry: IndexEntry } | undefined {
     if (!value || typeof value !== 'object') return undefined;
     const v = value as Record<string, unknown>;
     const range = v[def.range];
@@ -332,16 +373,21 @@ export class KvsEmulator {
     const where = b.where as Condition[] | undefined;
     let prefix = '';
     if (where !== undefined) {
-      if (!Array.isArray(where) || where.length !== 1) throw new KvsError(400, 'QUERY_WHERE_INVALID', 'KVS queries should contain only a single "where" clause.');
+      if (!Array.isArray(where) || where.length !== 1)
+        throw new KvsError(400, 'QUERY_WHERE_INVALID', 'KVS queries should contain only a single "where" clause.');
       const w = checkCondition(where[0], true);
       if (w.property !== 'key') throw new KvsError(400, 'QUERY_WHERE_FIELD_INVALID', 'Only the key can be queried.');
-      if (w.condition !== 'BEGINS_WITH') throw new KvsError(400, 'INVALID_FILTER_CONDITION', 'KVS queries support only beginsWith.');
+      if (w.condition !== 'BEGINS_WITH')
+        throw new KvsError(400, 'INVALID_FILTER_CONDITION', 'KVS queries support only beginsWith.');
       prefix = String(w.values[0]);
     }
     const fields = (b.options as { metadataFields?: unknown } | undefined)?.metadataFields;
     const after = b.after === undefined || b.after === null ? undefined : decodeCursor<string>(b.after);
     const keys = this.kvKeys.keys;
-    let i = after === undefined ? this.kvKeys.bound(prefix, true) : Math.max(this.kvKeys.bound(after, false), this.kvKeys.bound(prefix, true));
+    let i =
+      after === undefined
+        ? this.kvKeys.bound(prefix, true)
+        : Math.max(this.kvKeys.bound(after, false), this.kvKeys.bound(prefix, true));
     const data: unknown[] = [];
     let last: string | undefined;
     while (i < keys.length && data.length < limit) {
@@ -365,11 +411,16 @@ export class KvsEmulator {
     const space = this.entitySpace(entityName);
     const def = this.entityDefs.get(entityName) as EntityDef;
     const idx = def.indexes.find((i) => i.name === b.indexName);
-    if (!idx) throw new KvsError(400, 'INVALID_ENTITY_INDEX', `Entity ${entityName} has no index "${String(b.indexName)}".`);
+    if (!idx)
+      throw new KvsError(400, 'INVALID_ENTITY_INDEX', `Entity ${entityName} has no index "${String(b.indexName)}".`);
     const limit = checkLimit(b.limit, 'COMPLEX_QUERY_PAGE_LIMIT_NOT_IN_RANGE');
     const partition = (b.partition ?? []) as unknown[];
     if (!Array.isArray(partition) || partition.length !== idx.partition.length) {
-      throw new KvsError(400, 'INVALID_PARTITION', `Index ${idx.name} needs a partition of ${idx.partition.length} value(s).`);
+      throw new KvsError(
+        400,
+        'INVALID_PARTITION',
+        `Index ${idx.name} needs a partition of ${idx.partition.length} value(s).`,
+      );
     }
     const range = b.range === undefined ? undefined : checkCondition(b.range, true);
     const filters = checkFilters(b.filters);
@@ -414,7 +465,8 @@ export class KvsEmulator {
     if (b.cursor !== undefined && b.cursor !== null) {
       const c = decodeCursor<IndexEntry>(b.cursor);
       const at = list.lowerBound(c);
-      if (sort === 'ASC') lo = Math.max(lo, list.items[at]?.key === c.key && list.items[at]?.range === c.range ? at + 1 : at);
+      if (sort === 'ASC')
+        lo = Math.max(lo, list.items[at]?.key === c.key && list.items[at]?.range === c.range ? at + 1 : at);
       else hi = Math.min(hi, at);
     }
     const data: unknown[] = [];
@@ -442,8 +494,10 @@ export class KvsEmulator {
   }
 
   private batch(body: unknown, run: (item: SetItem) => KvsAnswer) {
-    if (!Array.isArray(body)) throw new KvsError(400, 'BAD_REQUEST', 'Provided request body is invalid: a batch is a list');
-    if (body.length === 0 || body.length > BATCH_MAX_ITEMS) throw new KvsError(400, 'BAD_REQUEST', `A batch holds 1 to ${BATCH_MAX_ITEMS} items.`);
+    if (!Array.isArray(body))
+      throw new KvsError(400, 'BAD_REQUEST', 'Provided request body is invalid: a batch is a list');
+    if (body.length === 0 || body.length > BATCH_MAX_ITEMS)
+      throw new KvsError(400, 'BAD_REQUEST', `A batch holds 1 to ${BATCH_MAX_ITEMS} items.`);
     const successfulKeys: unknown[] = [];
     const failedKeys: unknown[] = [];
     for (const item of body as SetItem[]) {
@@ -460,16 +514,24 @@ export class KvsEmulator {
   }
 
   private batchGet(body: unknown) {
-    if (!Array.isArray(body)) throw new KvsError(400, 'BAD_REQUEST', 'Provided request body is invalid: a batch is a list');
-    if (body.length === 0 || body.length > BATCH_MAX_ITEMS) throw new KvsError(400, 'BAD_REQUEST', `A batch holds 1 to ${BATCH_MAX_ITEMS} items.`);
+    if (!Array.isArray(body))
+      throw new KvsError(400, 'BAD_REQUEST', 'Provided request body is invalid: a batch is a list');
+    if (body.length === 0 || body.length > BATCH_MAX_ITEMS)
+      throw new KvsError(400, 'BAD_REQUEST', `A batch holds 1 to ${BATCH_MAX_ITEMS} items.`);
     const successfulKeys: unknown[] = [];
     const failedKeys: unknown[] = [];
     for (const item of body as { key: string; entityName?: string; options?: { metadataFields?: unknown } }[]) {
       const extra = item.entityName !== undefined ? { entityName: item.entityName } : {};
       try {
         const stored = this.live(this.itemSpace(item), checkKey(item.key));
-        if (stored) successfulKeys.push(this.withMetadata(item.key, stored, ['CREATED_AT', 'UPDATED_AT', 'EXPIRE_TIME'], extra));
-        else failedKeys.push({ key: item.key, ...extra, error: { code: 'KEY_NOT_FOUND', message: 'The specified key does not exist.' } });
+        if (stored)
+          successfulKeys.push(this.withMetadata(item.key, stored, ['CREATED_AT', 'UPDATED_AT', 'EXPIRE_TIME'], extra));
+        else
+          failedKeys.push({
+            key: item.key,
+            ...extra,
+            error: { code: 'KEY_NOT_FOUND', message: 'The specified key does not exist.' },
+          });
       } catch (e) {
         if (!(e instanceof KvsError)) throw e;
         failedKeys.push({ key: item.key, ...extra, error: { code: e.code, message: e.message } });
@@ -482,14 +544,21 @@ export class KvsEmulator {
     const sets = (b.set ?? []) as (SetItem & { conditions?: unknown })[];
     const deletes = (b.delete ?? []) as { key: string; entityName?: string; conditions?: unknown }[];
     const checks = (b.check ?? []) as { key: string; entityName?: string; conditions?: unknown }[];
-    if (![sets, deletes, checks].every(Array.isArray)) throw new KvsError(400, 'BAD_REQUEST', 'Provided request body is invalid: transaction');
+    if (![sets, deletes, checks].every(Array.isArray))
+      throw new KvsError(400, 'BAD_REQUEST', 'Provided request body is invalid: transaction');
     const total = sets.length + deletes.length + checks.length;
     if (total === 0) throw new KvsError(400, 'BAD_REQUEST', 'A transaction needs at least one operation.');
-    if (total > TRANSACTION_MAX_OPS) throw new KvsError(400, 'TOO_MANY_OPERATIONS', `Each transaction can contain a maximum of ${TRANSACTION_MAX_OPS} operations (got ${total}).`);
+    if (total > TRANSACTION_MAX_OPS)
+      throw new KvsError(
+        400,
+        'TOO_MANY_OPERATIONS',
+        `Each transaction can contain a maximum of ${TRANSACTION_MAX_OPS} operations (got ${total}).`,
+      );
     const seen = new Set<string>();
     for (const op of [...sets, ...deletes, ...checks]) {
       const id = `${op.entityName ?? ''}\u0000${checkKey(op.key)}`;
-      if (seen.has(id)) throw new KvsError(400, 'DUPLICATE_KEYS', `Each key can only be used once in a transaction ("${op.key}").`);
+      if (seen.has(id))
+        throw new KvsError(400, 'DUPLICATE_KEYS', `Each key can only be used once in a transaction ("${op.key}").`);
       seen.add(id);
     }
     // Validate everything and evaluate every condition before writing anything: all or nothing.
@@ -501,9 +570,15 @@ export class KvsEmulator {
     };
     const prepared = sets.map((s) => ({ space: this.itemSpace(s), ...this.prepareSet(this.itemSpace(s), s) }));
     for (const d of deletes) this.itemSpace(d);
-    for (const c of checks) if (c.conditions === undefined) throw new KvsError(400, 'BAD_REQUEST', 'A check needs conditions.');
+    for (const c of checks)
+      if (c.conditions === undefined) throw new KvsError(400, 'BAD_REQUEST', 'A check needs conditions.');
     const failed = [...sets, ...deletes, ...checks].find((op) => !conditionHolds(op));
-    if (failed) throw new KvsError(409, 'CONDITION_CHECK_FAILED', `The transaction was cancelled: the condition on "${failed.key}" does not hold.`);
+    if (failed)
+      throw new KvsError(
+        409,
+        'CONDITION_CHECK_FAILED',
+        `The transaction was cancelled: the condition on "${failed.key}" does not hold.`,
+      );
     for (const p of prepared) this.put(p.space, p.key, p.stored);
     for (const d of deletes) this.remove(this.itemSpace(d), d.key);
   }

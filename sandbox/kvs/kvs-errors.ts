@@ -21,10 +21,17 @@ export const QUERY_DEFAULT_LIMIT = 10;
 const KEY_PATTERN = /^(?!\s+$)[a-zA-Z0-9:._\s\-#]+$/;
 
 export function checkKey(key: unknown): string {
-  if (typeof key !== 'string') throw new KvsError(400, 'BAD_REQUEST', 'Provided request body is invalid: key must be a string');
+  if (typeof key !== 'string')
+    throw new KvsError(400, 'BAD_REQUEST', 'Provided request body is invalid: key must be a string');
   if (key.length === 0) throw new KvsError(400, 'EMPTY_KEY', 'Key cannot be empty.');
-  if (key.length > KEY_MAX_CHARS) throw new KvsError(400, 'KEY_TOO_LONG', `The provided key has exceeded the maximum ${KEY_MAX_CHARS} characters.`);
-  if (!KEY_PATTERN.test(key)) throw new KvsError(400, 'INVALID_KEY', `The provided key "${key}" does not match the regex: /^(?!\\s+$)[a-zA-Z0-9:._\\s-#]+$/`);
+  if (key.length > KEY_MAX_CHARS)
+    throw new KvsError(400, 'KEY_TOO_LONG', `The provided key has exceeded the maximum ${KEY_MAX_CHARS} characters.`);
+  if (!KEY_PATTERN.test(key))
+    throw new KvsError(
+      400,
+      'INVALID_KEY',
+      `The provided key "${key}" does not match the regex: /^(?!\\s+$)[a-zA-Z0-9:._\\s-#]+$/`,
+    );
   return key;
 }
 
@@ -39,8 +46,18 @@ function depth(value: unknown): number {
 export function checkValue(value: unknown): number {
   if (value === undefined) throw new KvsError(400, 'BAD_REQUEST', 'Provided request body is invalid: value is missing');
   const bytes = Buffer.byteLength(JSON.stringify(value));
-  if (bytes > VALUE_MAX_BYTES) throw new KvsError(400, 'MAX_SIZE', `The provided value (${bytes} bytes) has exceeded the maximum size limit (${VALUE_MAX_BYTES} bytes).`);
-  if (depth(value) > VALUE_MAX_DEPTH) throw new KvsError(400, 'MAX_DEPTH', `The provided value has exceeded the maximum object depth (${VALUE_MAX_DEPTH}) limit.`);
+  if (bytes > VALUE_MAX_BYTES)
+    throw new KvsError(
+      400,
+      'MAX_SIZE',
+      `The provided value (${bytes} bytes) has exceeded the maximum size limit (${VALUE_MAX_BYTES} bytes).`,
+    );
+  if (depth(value) > VALUE_MAX_DEPTH)
+    throw new KvsError(
+      400,
+      'MAX_DEPTH',
+      `The provided value has exceeded the maximum object depth (${VALUE_MAX_DEPTH}) limit.`,
+    );
   return bytes;
 }
 

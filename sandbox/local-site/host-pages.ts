@@ -83,7 +83,10 @@ const SCRIPT = `
 function layout(ctx: PageContext, title: string, body: string): string {
   const today = ctx.sandbox.clock.today();
   const options = ctx.users
-    .map((u) => `<option value="${esc(u.accountId)}"${u.accountId === ctx.as ? ' selected' : ''}>${esc(u.displayName)} (${esc(u.kind)})</option>`)
+    .map(
+      (u) =>
+        `<option value="${esc(u.accountId)}"${u.accountId === ctx.as ? ' selected' : ''}>${esc(u.displayName)} (${esc(u.kind)})</option>`,
+    )
     .join('');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${esc(title)} · Cloud Fortified Tracker (local)</title>
@@ -116,7 +119,9 @@ export function ticketListPage(ctx: PageContext): string {
     .filter((i) => !isCustomer(ctx) || i.reporterId === ctx.as || i.participants.includes(ctx.as))
     .map((i) => {
       const summary = jira.property(i.key, 'cf-tracker-summary') as Record<string, unknown> | undefined;
-      const tracked = summary ? `${esc(summary.stage)}${summary.reviewState ? ` · review ${esc(summary.reviewState)}` : ''}` : 'not tracked';
+      const tracked = summary
+        ? `${esc(summary.stage)}${summary.reviewState ? ` · review ${esc(summary.reviewState)}` : ''}`
+        : 'not tracked';
       return `<tr><td><a href="/browse/${esc(i.key)}">${esc(i.key)}</a></td><td>${esc(i.summary)}</td><td>${esc(i.status)}</td><td>${tracked}</td></tr>`;
     })
     .join('');
@@ -136,23 +141,33 @@ export function ticketPage(ctx: PageContext, issueKey: string, focusedCommentId:
   const jira = ctx.sandbox.jira;
   const issue = jira.issue(issueKey);
   if (!issue) return null;
-  const name = (id: string) => (id === ctx.sandbox.appAccountId ? 'Cloud Fortified Tracker (app)' : jira.users.get(id)?.displayName ?? id);
+  const name = (id: string) =>
+    id === ctx.sandbox.appAccountId ? 'Cloud Fortified Tracker (app)' : (jira.users.get(id)?.displayName ?? id);
   const customer = isCustomer(ctx);
   if (customer && issue.reporterId !== ctx.as && !issue.participants.includes(ctx.as)) {
-    return layout(ctx, issue.key, `<p data-testid="portal-no-access">${esc(name(ctx.as))} is not on ${esc(issue.key)}: the portal shows customers only the requests they raised or were added to.</p>`);
+    return layout(
+      ctx,
+      issue.key,
+      `<p data-testid="portal-no-access">${esc(name(ctx.as))} is not on ${esc(issue.key)}: the portal shows customers only the requests they raised or were added to.</p>`,
+    );
   }
   const comments = jira
     .comments(issueKey)
     .filter((c) => c.public || !customer)
     .map(
-      (c) => `<div class="comment${c.public ? '' : ' internal'}${c.id === focusedCommentId ? ' focused' : ''}" id="comment-${esc(c.id)}" data-testid="comment">
+      (
+        c,
+      ) => `<div class="comment${c.public ? '' : ' internal'}${c.id === focusedCommentId ? ' focused' : ''}" id="comment-${esc(c.id)}" data-testid="comment">
   <div class="meta">${esc(name(c.author))} · ${esc(c.created)}${customer ? '' : ` · <span class="badge">${c.public ? 'reply to customer' : 'internal note'}</span>`}</div>
   <div class="body">${esc(c.text)}</div></div>`,
     )
     .join('');
   const attachments = jira
     .attachments(issueKey)
-    .map((a) => `<li data-testid="attachment"><a href="/local/attachment/${esc(issueKey)}/${esc(a.id)}">${esc(a.filename)}</a> (${a.size} bytes)</li>`)
+    .map(
+      (a) =>
+        `<li data-testid="attachment"><a href="/local/attachment/${esc(issueKey)}/${esc(a.id)}">${esc(a.filename)}</a> (${a.size} bytes)</li>`,
+    )
     .join('');
   const reporter = issue.reporterId;
   // A partner sees the request as on the customer portal: the app's portal panel, never the agents' issue panel.
@@ -195,7 +210,14 @@ function isCustomer(ctx: PageContext): boolean {
 }
 
 export function framedPage(ctx: PageContext, title: string, page: 'global-page' | 'admin-page'): string {
-  const module = page === 'global-page' ? { module: 'cf-tracker-apps', type: 'jira:globalPage' } : { module: 'cf-tracker-settings', type: 'jira:adminPage' };
+  const module =
+    page === 'global-page'
+      ? { module: 'cf-tracker-apps', type: 'jira:globalPage' }
+      : { module: 'cf-tracker-settings', type: 'jira:adminPage' };
   const src = frameSrc(page, { ...module, as: ctx.as });
-  return layout(ctx, title, `<iframe class="page-frame" title="${esc(title)}" src="${esc(src)}" onload="fitFrame(this)" data-testid="page-frame"></iframe>`);
+  return layout(
+    ctx,
+    title,
+    `<iframe class="page-frame" title="${esc(title)}" src="${esc(src)}" onload="fitFrame(this)" data-testid="page-frame"></iframe>`,
+  );
 }

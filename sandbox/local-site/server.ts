@@ -52,7 +52,9 @@ export async function startLocalSite(options: LocalSiteOptions): Promise<LocalSi
 
   const server = http.createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {
-      log(`local site: ${req.method} ${req.url} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      log(
+        `local site: ${req.method} ${req.url} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
+      );
       if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', 'The local site failed; see its console.');
       else res.end();
     });
@@ -67,25 +69,38 @@ export async function startLocalSite(options: LocalSiteOptions): Promise<LocalSi
       const browse = /^\/browse\/([A-Z][A-Z0-9_]*-\d+)$/.exec(url.pathname);
       if (browse?.[1]) {
         const page = ticketPage(ctx, browse[1], url.searchParams.get('focusedCommentId') ?? undefined);
-        return page ? send(res, 200, HTML, page) : send(res, 404, 'text/plain; charset=utf-8', `No ticket ${browse[1]}.`);
+        return page
+          ? send(res, 200, HTML, page)
+          : send(res, 404, 'text/plain; charset=utf-8', `No ticket ${browse[1]}.`);
       }
       if (url.pathname === '/apps') return send(res, 200, HTML, framedPage(ctx, 'All apps', 'global-page'));
       if (url.pathname === '/settings') return send(res, 200, HTML, framedPage(ctx, 'Settings', 'admin-page'));
       if (url.pathname === '/local/bridge.js') return send(res, 200, 'text/javascript; charset=utf-8', bridgeScript());
       if (url.pathname === '/favicon.svg' || url.pathname === '/favicon.ico') {
-        return send(res, 200, 'image/svg+xml', await fs.promises.readFile(path.join(staticRoot, 'icons', 'cloud-fortified.svg'), 'utf8'));
+        return send(
+          res,
+          200,
+          'image/svg+xml',
+          await fs.promises.readFile(path.join(staticRoot, 'icons', 'cloud-fortified.svg'), 'utf8'),
+        );
       }
       if (url.pathname === '/local/tokens.css') return send(res, 200, 'text/css; charset=utf-8', themeCss());
       const attachment = /^\/local\/attachment\/([A-Z][A-Z0-9_]*-\d+)\/(\w+)$/.exec(url.pathname);
       if (attachment?.[1] && attachment[2]) {
-        const file = sandbox.jira.issue(attachment[1]) ? sandbox.jira.attachments(attachment[1]).find((a) => a.id === attachment[2]) : undefined;
+        const file = sandbox.jira.issue(attachment[1])
+          ? sandbox.jira.attachments(attachment[1]).find((a) => a.id === attachment[2])
+          : undefined;
         if (!file) return send(res, 404, 'text/plain; charset=utf-8', 'No such attachment.');
-        res.writeHead(200, { 'content-type': file.mimeType, 'content-disposition': `attachment; filename="${file.filename.replace(/[^\w.-]/g, '_')}"` });
+        res.writeHead(200, {
+          'content-type': file.mimeType,
+          'content-disposition': `attachment; filename="${file.filename.replace(/[^\w.-]/g, '_')}"`,
+        });
         res.end(file.content);
         return;
       }
       const frame = /^\/frame\/([a-z-]+)\/(index\.html|main\.js|main\.css)?$/.exec(url.pathname);
-      if (frame?.[1] && PAGES.has(frame[1])) return serveFrameFile(res, path.join(staticRoot, frame[1], 'build'), frame[2] ?? 'index.html');
+      if (frame?.[1] && PAGES.has(frame[1]))
+        return serveFrameFile(res, path.join(staticRoot, frame[1], 'build'), frame[2] ?? 'index.html');
       if (/^\/frame\/[a-z-]+$/.test(url.pathname)) {
         res.writeHead(301, { location: `${url.pathname}/${url.search}` });
         res.end();
@@ -101,7 +116,8 @@ export async function startLocalSite(options: LocalSiteOptions): Promise<LocalSi
       if (url.pathname === '/local/jira') return jiraAsUser(res, body);
       if (url.pathname === '/local/clock') {
         const days = Number(new URLSearchParams(body).get('days'));
-        if (!Number.isInteger(days) || days < 1 || days > 366) return send(res, 400, 'text/plain; charset=utf-8', 'days must be a whole number from 1 to 366.');
+        if (!Number.isInteger(days) || days < 1 || days > 366)
+          return send(res, 400, 'text/plain; charset=utf-8', 'days must be a whole number from 1 to 366.');
         await serial(() => advanceDays(sandbox, days, settle));
         return back(req, res);
       }
@@ -123,7 +139,13 @@ export async function startLocalSite(options: LocalSiteOptions): Promise<LocalSi
   }
 
   async function invoke(res: http.ServerResponse, body: string): Promise<void> {
-    let call: { functionKey?: unknown; payload?: unknown; moduleKey?: unknown; issueKey?: unknown; accountId?: unknown };
+    let call: {
+      functionKey?: unknown;
+      payload?: unknown;
+      moduleKey?: unknown;
+      issueKey?: unknown;
+      accountId?: unknown;
+    };
     try {
       call = JSON.parse(body) as typeof call;
     } catch {
@@ -152,19 +174,33 @@ export async function startLocalSite(options: LocalSiteOptions): Promise<LocalSi
 
   /** A product request from a frame (`requestJira`), made to the Jira emulator with the frame user's rights. */
   async function jiraAsUser(res: http.ServerResponse, body: string): Promise<void> {
-    let call: { product?: unknown; restPath?: unknown; method?: unknown; headers?: unknown; body?: unknown; accountId?: unknown };
+    let call: {
+      product?: unknown;
+      restPath?: unknown;
+      method?: unknown;
+      headers?: unknown;
+      body?: unknown;
+      accountId?: unknown;
+    };
     try {
       call = JSON.parse(body) as typeof call;
     } catch {
       return sendJson(res, 400, { error: 'The request is not JSON.' });
     }
     if (call.product !== 'jira') return sendJson(res, 400, { error: 'The local site answers requestJira only.' });
-    if (typeof call.restPath !== 'string' || !call.restPath.startsWith('/') || typeof call.accountId !== 'string' || call.accountId === '') {
+    if (
+      typeof call.restPath !== 'string' ||
+      !call.restPath.startsWith('/') ||
+      typeof call.accountId !== 'string' ||
+      call.accountId === ''
+    ) {
       return sendJson(res, 400, { error: 'restPath and accountId are required.' });
     }
     const headers = new Headers();
     if (Array.isArray(call.headers)) {
-      for (const pair of call.headers) if (Array.isArray(pair) && typeof pair[0] === 'string' && typeof pair[1] === 'string') headers.append(pair[0], pair[1]);
+      for (const pair of call.headers)
+        if (Array.isArray(pair) && typeof pair[0] === 'string' && typeof pair[1] === 'string')
+          headers.append(pair[0], pair[1]);
     }
     const request = {
       method: typeof call.method === 'string' ? call.method : 'GET',
@@ -283,6 +319,9 @@ function serveFrameFile(res: http.ServerResponse, dir: string, file: string): vo
     send(res, 200, HTML, html);
     return;
   }
-  res.writeHead(200, { 'content-type': file.endsWith('.js') ? 'text/javascript; charset=utf-8' : 'text/css; charset=utf-8', 'cache-control': 'no-store' });
+  res.writeHead(200, {
+    'content-type': file.endsWith('.js') ? 'text/javascript; charset=utf-8' : 'text/css; charset=utf-8',
+    'cache-control': 'no-store',
+  });
   res.end(content);
 }

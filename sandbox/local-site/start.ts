@@ -22,7 +22,8 @@ async function main(): Promise<void> {
   const seed = option('--seed') ?? 'demo';
   if (seed !== 'demo' && seed !== 'people') throw new Error(`--seed takes demo or people, not "${seed}"`);
   const port = Number(process.env.PORT ?? 4040);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not "${process.env.PORT}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`PORT must be a port number, not "${process.env.PORT}"`);
   const dataDir = path.resolve(option('--data-dir') ?? path.resolve(__dirname, '../../.sandbox-data'));
   if (reset) fs.rmSync(dataDir, { recursive: true, force: true });
   const fresh = !fs.existsSync(path.join(dataDir, 'jira.json'));
@@ -39,7 +40,9 @@ async function main(): Promise<void> {
     for (const app of ['Atlas Timesheets', 'Beacon Backup', 'Comet Charts']) addPartnerTicket(sandbox, app);
   }
   const site = await startLocalSite({ sandbox, users: demoUsers(sandbox), port });
-  console.log(`Cloud Fortified Tracker is running at ${site.url} (sandbox day ${sandbox.clock.today()}; data in ${path.relative(process.cwd(), dataDir)}/)`);
+  console.log(
+    `Cloud Fortified Tracker is running at ${site.url} (sandbox day ${sandbox.clock.today()}; data in ${path.relative(process.cwd(), dataDir)}/)`,
+  );
 
   const stop = async () => {
     await site.close();

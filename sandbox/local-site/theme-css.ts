@@ -13,7 +13,9 @@ export function themeCss(): string {
   if (cached === undefined) {
     const dir = path.dirname(require.resolve('@atlaskit/tokens/package.json'));
     // The theme modules are generated CommonJS holding one CSS string; read them as data.
-    cached = THEMES.map((name) => cssOfThemeModule(fs.readFileSync(path.join(dir, 'dist/cjs/artifacts/themes', `${name}.js`), 'utf8'), name)).join('\n');
+    cached = THEMES.map((name) =>
+      cssOfThemeModule(fs.readFileSync(path.join(dir, 'dist/cjs/artifacts/themes', `${name}.js`), 'utf8'), name),
+    ).join('\n');
   }
   return cached;
 }

@@ -16,6 +16,8 @@ export function loadJson<T>(dir: string, name: string): T | undefined {
   try {
     return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
   } catch (e) {
-    throw new Error(`sandbox state file ${file} is not valid JSON (${(e as Error).message}); remove it to start afresh`);
+    throw new Error(
+      `sandbox state file ${file} is not valid JSON (${(e as Error).message}); remove it to start afresh`,
+    );
   }
 }

@@ -40,15 +40,22 @@ export class QueueEmulator {
     }
     const payload = req.payload as { body?: unknown; delayInSeconds?: unknown }[];
     if (payload.length === 0 || payload.length > MAX_EVENTS_PER_PUSH) {
-      return { status: 400, body: { message: `A push carries 1 to ${MAX_EVENTS_PER_PUSH} events, not ${payload.length}` } };
+      return {
+        status: 400,
+        body: { message: `A push carries 1 to ${MAX_EVENTS_PER_PUSH} events, not ${payload.length}` },
+      };
     }
     const kb = Buffer.byteLength(JSON.stringify(payload)) / 1024;
-    if (kb > MAX_PUSH_KB) return { status: 413, body: { errorMessage: `The payload (${kb.toFixed(1)} KB) exceeds ${MAX_PUSH_KB} KB` } };
+    if (kb > MAX_PUSH_KB)
+      return { status: 413, body: { errorMessage: `The payload (${kb.toFixed(1)} KB) exceeds ${MAX_PUSH_KB} KB` } };
     for (const e of payload) {
       if (!e || typeof e.body !== 'object' || e.body === null || Array.isArray(e.body)) {
         return { status: 400, body: { message: 'Every event needs an object body' } };
       }
-      if (e.delayInSeconds !== undefined && (typeof e.delayInSeconds !== 'number' || e.delayInSeconds < 0 || e.delayInSeconds > MAX_DELAY_SECONDS)) {
+      if (
+        e.delayInSeconds !== undefined &&
+        (typeof e.delayInSeconds !== 'number' || e.delayInSeconds < 0 || e.delayInSeconds > MAX_DELAY_SECONDS)
+      ) {
         return { status: 400, body: { message: `delayInSeconds must be between 0 and ${MAX_DELAY_SECONDS}` } };
       }
     }
@@ -90,7 +97,13 @@ export class QueueEmulator {
       body: event.body,
       ...(event.delayInSeconds !== undefined ? { delayInSeconds: event.delayInSeconds } : {}),
       ...(event.attempts > 1
-        ? { retryContext: { retryCount: event.attempts - 1, retryReason: event.retryReason ?? 'FUNCTION_RETRY_REQUEST', retryData: event.retryData } }
+        ? {
+            retryContext: {
+              retryCount: event.attempts - 1,
+              retryReason: event.retryReason ?? 'FUNCTION_RETRY_REQUEST',
+              retryData: event.retryData,
+            },
+          }
         : {}),
     };
   }

@@ -33,7 +33,17 @@ export class InjectedCrash extends Error {
   }
 }
 
-const KVS_WRITES = new Set(['set', 'delete', 'batch/set', 'batch/delete', 'transaction', 'entity/set', 'entity/delete', 'secret/set', 'secret/delete']);
+const KVS_WRITES = new Set([
+  'set',
+  'delete',
+  'batch/set',
+  'batch/delete',
+  'transaction',
+  'entity/set',
+  'entity/delete',
+  'secret/set',
+  'secret/delete',
+]);
 
 async function readBody(body: unknown): Promise<{ buf?: Buffer; contentType?: string }> {
   if (body === undefined || body === null) return {};
@@ -47,14 +57,24 @@ async function readBody(body: unknown): Promise<{ buf?: Buffer; contentType?: st
 }
 
 function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
-  return new Response(body === undefined ? null : JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
+  return new Response(body === undefined ? null : JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json', ...headers },
+  });
 }
 
 /**
  * `global.__forge_fetch__`: where `@forge/api`, `@forge/kvs` and `@forge/events` send every call.
  * Routes to the local Jira, key-value store and queue, and injects the planned faults.
  */
-export function makeForgeFetch(deps: { jira: JiraEmulator; kvs: KvsEmulator; queue: QueueEmulator; faults: FaultPlan; appAccountId: string; retryAfterSeconds: number }) {
+export function makeForgeFetch(deps: {
+  jira: JiraEmulator;
+  kvs: KvsEmulator;
+  queue: QueueEmulator;
+  faults: FaultPlan;
+  appAccountId: string;
+  retryAfterSeconds: number;
+}) {
   const { jira, kvs, queue, faults, appAccountId, retryAfterSeconds } = deps;
   return async function forgeFetch(ctx: FetchContext, path: string, init?: RequestInit): Promise<Response> {
     const inv = invocations.getStore();
@@ -77,7 +97,9 @@ export function makeForgeFetch(deps: { jira: JiraEmulator; kvs: KvsEmulator; que
         inv.crashed = true;
         throw new InjectedCrash(`kvs ${op}`);
       }
-      return answer.body === undefined ? new Response(null, { status: answer.status }) : json(answer.status, answer.body);
+      return answer.body === undefined
+        ? new Response(null, { status: answer.status })
+        : json(answer.status, answer.body);
     }
 
     if (ctx.remote === 'stargate' && path.startsWith('/webhook/queue/publish/')) {
@@ -116,7 +138,13 @@ export function makeForgeFetch(deps: { jira: JiraEmulator; kvs: KvsEmulator; que
       const location = response.headers.get('location');
       if (response.status >= 300 && response.status < 400 && location && init?.redirect !== 'manual') {
         const next = new URL(location, jira.baseUrl);
-        response = jira.handle({ method: 'GET', path: next.pathname + next.search, headers: new Headers({ accept: 'application/json' }), callerId, selfCaused: true });
+        response = jira.handle({
+          method: 'GET',
+          path: next.pathname + next.search,
+          headers: new Headers({ accept: 'application/json' }),
+          callerId,
+          selfCaused: true,
+        });
       }
       if (inv && method !== 'GET' && response.status < 300) {
         const drop = faults.dropAfterWrite(where);
@@ -129,6 +157,9 @@ export function makeForgeFetch(deps: { jira: JiraEmulator; kvs: KvsEmulator; que
       return response;
     }
 
-    return new Response(JSON.stringify({ message: `the sandbox has no ${ctx.remote ?? ctx.type} remote` }), { status: 404, headers: { 'forge-proxy-error': 'UNKNOWN_REMOTE' } });
+    return new Response(JSON.stringify({ message: `the sandbox has no ${ctx.remote ?? ctx.type} remote` }), {
+      status: 404,
+      headers: { 'forge-proxy-error': 'UNKNOWN_REMOTE' },
+    });
   };
 }

@@ -59,10 +59,15 @@ export function loadManifest(appRoot: string): AppManifest {
   for (const [moduleType, list] of Object.entries(modules)) {
     for (const m of list ?? []) {
       const r = m.resolver as { function?: string } | undefined;
-      if (r?.function && moduleType !== 'consumer') resolvers.push({ moduleKey: String(m.key), moduleType, functionKey: r.function });
+      if (r?.function && moduleType !== 'consumer')
+        resolvers.push({ moduleKey: String(m.key), moduleType, functionKey: r.function });
     }
   }
-  const scheduledTriggers = (modules.scheduledTrigger ?? []).map((m) => ({ key: String(m.key), functionKey: String(m.function), interval: String(m.interval) }));
+  const scheduledTriggers = (modules.scheduledTrigger ?? []).map((m) => ({
+    key: String(m.key),
+    functionKey: String(m.function),
+    interval: String(m.interval),
+  }));
   const triggers = (modules.trigger ?? []).map((m) => ({
     key: String(m.key),
     functionKey: String(m.function),
@@ -71,12 +76,22 @@ export function loadManifest(appRoot: string): AppManifest {
   }));
   const consumers = (modules.consumer ?? []).map((m) => {
     const r = m.resolver as { function?: string; method?: string } | undefined;
-    return { key: String(m.key), queue: String(m.queue), functionKey: text(m.function ?? r?.function), ...(r?.method ? { method: r.method } : {}) };
+    return {
+      key: String(m.key),
+      queue: String(m.queue),
+      functionKey: text(m.function ?? r?.function),
+      ...(r?.method ? { method: r.method } : {}),
+    };
   });
   const searchAliases: Record<string, SearchAlias> = {};
   for (const m of modules['jira:entityProperty'] ?? []) {
     for (const v of (m.values as Raw[]) ?? []) {
-      if (v.searchAlias) searchAliases[text(v.searchAlias)] = { propertyKey: String(m.propertyKey), path: String(v.path), type: String(v.type) };
+      if (v.searchAlias)
+        searchAliases[text(v.searchAlias)] = {
+          propertyKey: String(m.propertyKey),
+          path: String(v.path),
+          type: String(v.type),
+        };
     }
   }
   const scopes = ((raw.permissions as { scopes?: string[] } | undefined)?.scopes ?? []).map(String);
@@ -93,6 +108,7 @@ export function loadHandler(manifest: AppManifest, functionKey: string): (...arg
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const mod = require(file) as Record<string, unknown>;
   const fn = mod[exportName];
-  if (typeof fn !== 'function') throw new Error(`${file} does not export a function "${exportName}" (handler ${handler})`);
+  if (typeof fn !== 'function')
+    throw new Error(`${file} does not export a function "${exportName}" (handler ${handler})`);
   return fn as (...args: unknown[]) => unknown;
 }

@@ -10,7 +10,9 @@ export interface ManifestHandler {
 }
 
 export function manifestHandlers(appDirectory: string): ManifestHandler[] {
-  const raw = parse(fs.readFileSync(path.join(appDirectory, 'manifest.yml'), 'utf8')) as { modules?: { function?: { key: string; handler: string }[] } };
+  const raw = parse(fs.readFileSync(path.join(appDirectory, 'manifest.yml'), 'utf8')) as {
+    modules?: { function?: { key: string; handler: string }[] };
+  };
   return (raw.modules?.function ?? []).map((f) => {
     const dot = f.handler.lastIndexOf('.');
     return { functionKey: f.key, module: f.handler.slice(0, dot), exportName: f.handler.slice(dot + 1) };
@@ -36,7 +38,11 @@ export async function bundleLikeForge(appDirectory: string, outputDir: string): 
   const webpack = require(require.resolve('webpack', { paths: [bundlerDir] })) as typeof import('webpack');
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { getCommonWebpackConfig } = require('@forge/bundler/out/config/common') as {
-    getCommonWebpackConfig: (args: { entryPoints: { name: string; path: string }[]; appDirectory: string; watchMode: boolean }) => import('webpack').Configuration;
+    getCommonWebpackConfig: (args: {
+      entryPoints: { name: string; path: string }[];
+      appDirectory: string;
+      watchMode: boolean;
+    }) => import('webpack').Configuration;
   };
   const modules = [...new Set(manifestHandlers(appDirectory).map((h) => h.module))];
   const entryPoints = modules.map((name) => ({ name, path: resolveModule(appDirectory, name) }));

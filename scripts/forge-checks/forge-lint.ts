@@ -47,7 +47,11 @@ function useLocalSpecs(specsDir: string): void {
 /** The files that deploy: those tsconfig.json (what `forge deploy` compiles) takes in. */
 export function sourceFiles(projectDir: string): string[] {
   const configFile = path.join(projectDir, 'tsconfig.json');
-  const parsed = ts.getParsedCommandLineOfConfigFile(configFile, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
+  const parsed = ts.getParsedCommandLineOfConfigFile(
+    configFile,
+    {},
+    { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} },
+  );
   if (!parsed) throw new Error(`${configFile} could not be read`);
   return parsed.fileNames
     .filter((file) => /\.tsx?$/.test(file) && !file.endsWith('.d.ts'))
@@ -67,7 +71,11 @@ export interface ForgeLintRun {
 }
 
 /** Runs in `projectDir` (the linters read tsconfig.json and manifest.yml from the working directory). */
-export async function runForgeLinters(projectDir: string, manifest: ManifestSchema, logger: LintLogger): Promise<ForgeLintRun> {
+export async function runForgeLinters(
+  projectDir: string,
+  manifest: ManifestSchema,
+  logger: LintLogger,
+): Promise<ForgeLintRun> {
   process.chdir(projectDir);
   const specsDir = specsDirFor(projectDir);
   const permissionsChecked = specsPresent(specsDir);

@@ -34,7 +34,10 @@ function isBuilt(projectDir: string, folder: string): boolean {
 
 /** The messages @forge/manifest gives for a resource folder that is absent or incomplete. */
 function awaitingBuildMessages(folder: string, resourceKey: string): Array<(message: string) => boolean> {
-  const exact = [forgeText.resources.missingResource(folder, resourceKey), forgeText.resources.emptyDirectory(folder, resourceKey)];
+  const exact = [
+    forgeText.resources.missingResource(folder, resourceKey),
+    forgeText.resources.emptyDirectory(folder, resourceKey),
+  ];
   const marker = '\u0000';
   const [entryPrefix = '', entrySuffix = ''] = forgeText.resources.missingEntrypoint(folder, marker).split(marker);
   return [

@@ -24,7 +24,9 @@ export class ForgeWorkQueue implements WorkQueue {
   constructor(private readonly queue: Queue = new Queue({ key: REVIEW_QUEUE })) {}
 
   async pushReviewWork(issueKeys: string[], day: IsoDate): Promise<void> {
-    const events = batches([...new Set(issueKeys)], KEYS_PER_EVENT).map((keys) => ({ body: { issueKeys: keys, day } satisfies ReviewWorkBody }));
+    const events = batches([...new Set(issueKeys)], KEYS_PER_EVENT).map((keys) => ({
+      body: { issueKeys: keys, day } satisfies ReviewWorkBody,
+    }));
     for (const push of batches(events, EVENTS_PER_PUSH)) await this.queue.push(push);
   }
 }

@@ -100,7 +100,12 @@ export function currentReviewYear(approvedOn: IsoDate, today: IsoDate, timings: 
  * program's window length, and the partner has the four weeks from that day, the day they are told.
  */
 export function startedNowDates(today: IsoDate, timings: ReviewTimings): ReviewDates {
-  return { noticeOn: today, windowStart: today, windowEnd: addDays(today, timings.windowDays - 1), remediationDue: addDays(today, timings.remediationDays) };
+  return {
+    noticeOn: today,
+    windowStart: today,
+    windowEnd: addDays(today, timings.windowDays - 1),
+    remediationDue: addDays(today, timings.remediationDays),
+  };
 }
 
 /** An escalation's review starts the day the concern is raised, with the same window and deadline rule. */

@@ -2,7 +2,16 @@ import { addDays } from './calendar';
 import type { IsoDate, IsoDateTime } from './dates';
 import type { AppEvent, NoteAbout } from './events';
 import { agentNote, progressUpdateComment } from './messages';
-import { DETAIL_TEXT_MAX, excerpt, type CheckResult, type PartnerAnswer, type PartnerAnswerValue, type ReviewCycle, type Stage, type TrackedApp } from './model';
+import {
+  DETAIL_TEXT_MAX,
+  excerpt,
+  type CheckResult,
+  type PartnerAnswer,
+  type PartnerAnswerValue,
+  type ReviewCycle,
+  type Stage,
+  type TrackedApp,
+} from './model';
 import type { ProgramSettings } from './program';
 import { fail, ok, type Result } from './result';
 import {
@@ -20,7 +29,17 @@ import {
 import { checkTitle } from './program-updates';
 import { noteDetails, remediationDeadline, REVIEW_STEPS, type Post } from './review-steps';
 import { soakEndMarkId, type EndedSoak } from './soak-end';
-import { approveSubmission, componentStates, followJiraStatus, moveStage, nextStepOwner, setComponentStatus, stageForStatus, approvalBlockers, type ComponentChange } from './submission';
+import {
+  approveSubmission,
+  componentStates,
+  followJiraStatus,
+  moveStage,
+  nextStepOwner,
+  setComponentStatus,
+  stageForStatus,
+  approvalBlockers,
+  type ComponentChange,
+} from './submission';
 
 /**
  * The decider: one pure function of the tracked app, a command and the context (today, the
@@ -111,8 +130,15 @@ export function decide(app: TrackedApp, command: Command, context: DecideContext
 function tick(app: TrackedApp, context: DecideContext): Decision {
   const step = dueStep(app, context);
   if (!step) return { state: app, events: [], effects: [] };
-  const cycle = withCurrentChecks(app.reviews.find((c) => c.id === step.cycleId)!, context.program);
-  const posts = REVIEW_STEPS[step.kind].posts(cycle, { program: context.program, appName: app.appName, today: context.today });
+  const cycle = withCurrentChecks(
+    app.reviews.find((c) => c.id === step.cycleId)!,
+    context.program,
+  );
+  const posts = REVIEW_STEPS[step.kind].posts(cycle, {
+    program: context.program,
+    appName: app.appName,
+    today: context.today,
+  });
   return { state: app, events: [], effects: posts.map((post) => ({ markId: cycle.id, post })), step };
 }
 
@@ -135,19 +161,35 @@ function stepDone(app: TrackedApp, step: ReviewAction, performed: Performed[], c
   // The notice and the window's opening store the checks a program update added meanwhile.
   const cycle = found && withCurrentChecks(found, context.program);
   // Recorded meanwhile by another invocation: nothing left to write.
-  if (!cycle || !sameStep(nextReviewAction(cycle, context.today, context.program), step)) return { state: app, events: [], effects: [] };
+  if (!cycle || !sameStep(nextReviewAction(cycle, context.today, context.program), step))
+    return { state: app, events: [], effects: [] };
   const [main, ...more] = performed;
   const applied = applyReviewAction(cycle, step, context.today, context.at, main ? { id: main.id } : undefined, more);
   // Remediation's deadline is the one its comment told the partner.
   const startsRemediation = applied.state === 'remediation' && cycle.state !== 'remediation';
-  const moved = startsRemediation ? { ...applied, remediationDue: remediationDeadline(cycle, context.today, context.program) } : applied;
+  const moved = startsRemediation
+    ? { ...applied, remediationDue: remediationDeadline(cycle, context.today, context.program) }
+    : applied;
   const events: AppEvent[] = performed.map((p) => ({ type: 'posted', by: 'app', at: context.at, cycle, ...p }));
   if (step.kind === 'note-checks-not-run') {
-    const { pendingChecks } = noteDetails(cycle, { program: context.program, appName: app.appName, today: context.today });
+    const { pendingChecks } = noteDetails(cycle, {
+      program: context.program,
+      appName: app.appName,
+      today: context.today,
+    });
     events.push({ type: 'checks-not-run', by: 'app', at: context.at, cycle: moved, checks: pendingChecks });
   }
   const reviews = app.reviews.map((c) => (c.id === cycle.id ? moved : c));
-  if (moved.state !== cycle.state) events.push({ type: 'review-moved', by: 'app', at: context.at, cycle: moved, from: cycle.state, to: moved.state, step: step.kind });
+  if (moved.state !== cycle.state)
+    events.push({
+      type: 'review-moved',
+      by: 'app',
+      at: context.at,
+      cycle: moved,
+      from: cycle.state,
+      to: moved.state,
+      step: step.kind,
+    });
   // The next review is scheduled in the same record as the step that closes this one: after a
   // crash between two writes an app with no review ahead would never be read by a sweep again.
   return finish(app, { ...app, reviews }, events, context);
@@ -174,7 +216,11 @@ function boundedAnswer(answer: PartnerAnswer): PartnerAnswer {
   if (bounded.text !== undefined) bounded.text = excerpt(bounded.text);
   if (bounded.reason !== undefined) bounded.reason = excerpt(bounded.reason);
   if (bounded.details !== undefined) {
-    bounded.details = bounded.details.slice(0, 50).map((d) => ({ ...d, whatChanged: excerpt(d.whatChanged, DETAIL_TEXT_MAX), effect: excerpt(d.effect, DETAIL_TEXT_MAX) }));
+    bounded.details = bounded.details.slice(0, 50).map((d) => ({
+      ...d,
+      whatChanged: excerpt(d.whatChanged, DETAIL_TEXT_MAX),
+      effect: excerpt(d.effect, DETAIL_TEXT_MAX),
+    }));
   }
   return bounded;
 }
@@ -185,7 +231,11 @@ export function keepsAnswer(existing: PartnerAnswer | undefined, incoming: Partn
   // A structured answer (the portal panel, a JSM form) wins over free text, whenever either came.
   if (existing.source === 'form' && incoming.source === 'reply') return false;
   if (existing.commentId === incoming.commentId) {
-    return existing.value !== incoming.value || existing.text !== incoming.text || existing.categories.join() !== incoming.categories.join();
+    return (
+      existing.value !== incoming.value ||
+      existing.text !== incoming.text ||
+      existing.categories.join() !== incoming.categories.join()
+    );
   }
   return !(incoming.value === 'UNCLEAR' && existing.value !== 'UNCLEAR');
 }
@@ -198,7 +248,10 @@ function findCycle(app: TrackedApp, cycleId: string): Result<ReviewCycle> {
   const cycle = app.reviews.find((c) => c.id === cycleId);
   if (cycle) return ok(cycle);
   const ids = app.reviews.map((c) => c.id);
-  return fail('not-found', `${app.issueKey} has no review “${cycleId}”${ids.length ? ` (its reviews: ${ids.join(', ')})` : ' (it has no reviews yet)'}.`);
+  return fail(
+    'not-found',
+    `${app.issueKey} has no review “${cycleId}”${ids.length ? ` (its reviews: ${ids.join(', ')})` : ' (it has no reviews yet)'}.`,
+  );
 }
 
 const unchanged = (app: TrackedApp): Result<Decision> => ok({ state: app, events: [], effects: [] });
@@ -218,22 +271,41 @@ function agent(app: TrackedApp, action: AgentAction, context: DecideContext): Re
       const recorded = recordCheckResult(cycle, action.checkId, action.result, action.note, by, at);
       if (!recorded.ok) return recorded;
       const title = checkTitle(program, action.checkId);
-      const event: AppEvent = { type: 'check-recorded', by, at, cycle, checkId: action.checkId, title, result: action.result, ...(note ? { note } : {}) };
+      const event: AppEvent = {
+        type: 'check-recorded',
+        by,
+        at,
+        cycle,
+        checkId: action.checkId,
+        title,
+        result: action.result,
+        ...(note ? { note } : {}),
+      };
       return ok(finish(app, replaceCycle(app, recorded.value), [event], context));
     }
     case 'set-answer': {
       const unknown = (action.categories ?? []).filter((id) => !program.changeCategories.some((c) => c.id === id));
       if (unknown.length > 0) {
-        return fail('invalid', `Unknown change ${unknown.length === 1 ? 'category' : 'categories'}: ${unknown.join(', ')}. Pick among the program's categories.`);
+        return fail(
+          'invalid',
+          `Unknown change ${unknown.length === 1 ? 'category' : 'categories'}: ${unknown.join(', ')}. Pick among the program's categories.`,
+        );
       }
-      if (action.value !== 'YES' && (action.categories?.length ?? 0) > 0) return fail('invalid', 'Change categories go with a YES answer only.');
+      if (action.value !== 'YES' && (action.categories?.length ?? 0) > 0)
+        return fail('invalid', 'Change categories go with a YES answer only.');
       const found = findCycle(app, action.cycleId);
       if (!found.ok) return found;
       const cycle = found.value;
-      if (cycle.state === 'cancelled') return fail('not-allowed', `Review ${cycle.id} was cancelled; its answer can no longer change.`);
+      if (cycle.state === 'cancelled')
+        return fail('not-allowed', `Review ${cycle.id} was cancelled; its answer can no longer change.`);
       const categories = [...new Set(action.categories ?? [])];
       const same = cycle.answer;
-      if (same?.source === 'agent' && same.value === action.value && same.reason === (action.note || undefined) && same.categories.join(',') === categories.join(',')) {
+      if (
+        same?.source === 'agent' &&
+        same.value === action.value &&
+        same.reason === (action.note || undefined) &&
+        same.categories.join(',') === categories.join(',')
+      ) {
         return unchanged(app);
       }
       const answer: PartnerAnswer = { value: action.value, categories, source: 'agent', by, at };
@@ -241,11 +313,23 @@ function agent(app: TrackedApp, action: AgentAction, context: DecideContext): Re
       if (cycle.answer?.text) answer.text = cycle.answer.text;
       if (action.note) answer.reason = action.note;
       const next = recordPartnerAnswer(cycle, answer);
-      const event: AppEvent = { type: 'answer-recorded', by, at, cycle: next, answer, edited: false, ...(cycle.answer ? { previous: cycle.answer } : {}) };
+      const event: AppEvent = {
+        type: 'answer-recorded',
+        by,
+        at,
+        cycle: next,
+        answer,
+        edited: false,
+        ...(cycle.answer ? { previous: cycle.answer } : {}),
+      };
       return ok(finish(app, replaceCycle(app, next), [event], context));
     }
     case 'raise-escalation': {
-      if (!app.approval) return fail('not-allowed', `Escalations are for approved apps; ${app.issueKey} is at stage ${app.submission.stage}.`);
+      if (!app.approval)
+        return fail(
+          'not-allowed',
+          `Escalations are for approved apps; ${app.issueKey} is at stage ${app.submission.stage}.`,
+        );
       const text = action.text.trim();
       const open = app.reviews.find((c) => c.kind === 'escalation' && !isClosed(c));
       // The same concern twice (a double click, a retried call) opens one review, not two.
@@ -256,7 +340,14 @@ function agent(app: TrackedApp, action: AgentAction, context: DecideContext): Re
           `Escalation ${open.id} (raised ${open.concern?.at.slice(0, 10) ?? open.windowStart}) is still open; add the new concern to it on the ticket, or close it first.`,
         );
       }
-      const cycle = openEscalation({ text: excerpt(text), source: action.source }, context.today, app.reviews, program, by, at);
+      const cycle = openEscalation(
+        { text: excerpt(text), source: action.source },
+        context.today,
+        app.reviews,
+        program,
+        by,
+        at,
+      );
       const event: AppEvent = { type: 'escalation-raised', by, at, cycle, text, source: action.source };
       return ok(finish(app, { ...app, reviews: [...app.reviews, cycle] }, [event], context));
     }
@@ -282,15 +373,28 @@ function agent(app: TrackedApp, action: AgentAction, context: DecideContext): Re
         if (!followed) return unchanged(app);
         submission = followed;
       }
-      const event: AppEvent = { type: 'stage-changed', by, at, from, to: submission.stage, ...(action.status ? { status: action.status } : {}), ...(action.note ? { note: action.note } : {}) };
-      return ok({ ...finish(app, { ...app, submission }, [event], context), effects: progressUpdate(app, submission.stage, context) });
+      const event: AppEvent = {
+        type: 'stage-changed',
+        by,
+        at,
+        from,
+        to: submission.stage,
+        ...(action.status ? { status: action.status } : {}),
+        ...(action.note ? { note: action.note } : {}),
+      };
+      return ok({
+        ...finish(app, { ...app, submission }, [event], context),
+        effects: progressUpdate(app, submission.stage, context),
+      });
     }
     case 'set-component': {
       const { change } = action;
       const definition = program.components.find((c) => c.id === change.componentId);
       // A soaking requirement without a date soaks for the program's soak time from today.
       const withDefaults: ComponentChange =
-        change.status === 'soaking' && !change.soakUntil && definition?.soakDays ? { ...change, soakUntil: addDays(context.today, definition.soakDays) } : change;
+        change.status === 'soaking' && !change.soakUntil && definition?.soakDays
+          ? { ...change, soakUntil: addDays(context.today, definition.soakDays) }
+          : change;
       const before = componentStates(app.submission, program).find((c) => c.id === change.componentId);
       if (before && sameComponentChange(before, withDefaults)) return unchanged(app);
       const result = setComponentStatus(app.submission, program, withDefaults, by, at);
@@ -311,11 +415,19 @@ function agent(app: TrackedApp, action: AgentAction, context: DecideContext): Re
       return ok(finish(app, { ...app, submission: result.value }, [event], context));
     }
     case 'approve': {
-      if (app.approval) return fail('not-allowed', `${app.issueKey} was already approved on ${app.approval.approvedOn}.`);
+      if (app.approval)
+        return fail('not-allowed', `${app.issueKey} was already approved on ${app.approval.approvedOn}.`);
       if (action.approvedOn > context.today) {
-        return fail('invalid', `The approval date ${action.approvedOn} is in the future (today is ${context.today}); give today or a past day.`);
+        return fail(
+          'invalid',
+          `The approval date ${action.approvedOn} is in the future (today is ${context.today}); give today or a past day.`,
+        );
       }
-      return approve(app, { approvedOn: action.approvedOn, ...(action.status ? { status: action.status } : {}) }, context);
+      return approve(
+        app,
+        { approvedOn: action.approvedOn, ...(action.status ? { status: action.status } : {}) },
+        context,
+      );
     }
   }
 }
@@ -342,14 +454,22 @@ export function approve(
 ): Result<Decision> {
   const { by, at, program } = context;
   // Jira's status and the import are facts already: only the panel's approval checks the requirements here.
-  const approved = how.imported || how.inJira
-    ? ok({ ...app.submission, stage: 'approved' as const, stageSince: at, stageBy: by })
-    : approveSubmission(app.submission, program, by, at);
+  const approved =
+    how.imported || how.inJira
+      ? ok({ ...app.submission, stage: 'approved' as const, stageSince: at, stageBy: by })
+      : approveSubmission(app.submission, program, by, at);
   if (!approved.ok) return approved;
   const approval = { approvedOn: how.approvedOn, by, at, ...(how.imported ? { imported: true } : {}) };
   const event: AppEvent = how.imported
     ? { type: 'imported', by, at, approvedOn: how.approvedOn, line: how.imported.line }
-    : { type: 'approved', by, at, approvedOn: how.approvedOn, ...(how.status ? { status: how.status } : {}), ...(how.inJira ? { inJira: how.inJira } : {}) };
+    : {
+        type: 'approved',
+        by,
+        at,
+        approvedOn: how.approvedOn,
+        ...(how.status ? { status: how.status } : {}),
+        ...(how.inJira ? { inJira: how.inJira } : {}),
+      };
   return ok(finish(app, { ...app, submission: approved.value, approval }, [event], context));
 }
 
@@ -358,7 +478,11 @@ export function approve(
  * approval: moving the ticket to an approved status IS the approval when every requirement is
  * met or waived; with requirements still open, the stage stays and the agents are told why.
  */
-function jiraStatus(app: TrackedApp, { status, on, changeId }: { status: string; on: IsoDate; changeId: string }, context: DecideContext): Decision {
+function jiraStatus(
+  app: TrackedApp,
+  { status, on, changeId }: { status: string; on: IsoDate; changeId: string },
+  context: DecideContext,
+): Decision {
   const from = app.submission.stage;
   const none = { state: app, events: [], effects: [] };
   if (app.approval || from === 'approved') return none;
@@ -366,16 +490,38 @@ function jiraStatus(app: TrackedApp, { status, on, changeId }: { status: string;
     const open = approvalBlockers(app.submission, context.program);
     if (open.length > 0) {
       const note: NoteAbout = { kind: 'approval-blocked', status, open };
-      const body = agentNote('approval-blocked', { appName: app.appName, cycleId: 'submission', status, openRequirements: open });
+      const body = agentNote('approval-blocked', {
+        appName: app.appName,
+        cycleId: 'submission',
+        status,
+        openRequirements: open,
+      });
       // The mark names the status change, so a redelivered event finds the note and a later change gets its own.
-      return { ...none, effects: [{ markId: `submission/${changeId}`, post: { effect: 'approval-blocked-note', target: 'comment', visibility: 'internal', body }, about: note }] };
+      return {
+        ...none,
+        effects: [
+          {
+            markId: `submission/${changeId}`,
+            post: { effect: 'approval-blocked-note', target: 'comment', visibility: 'internal', body },
+            about: note,
+          },
+        ],
+      };
     }
     const approved = approve(app, { approvedOn: on, status, inJira: { from } }, context);
     return approved.ok ? approved.value : none;
   }
   const submission = followJiraStatus(app.submission, context.program, status, context.by, context.at);
   if (!submission) return none;
-  const event: AppEvent = { type: 'stage-changed', by: context.by, at: context.at, from, to: submission.stage, status, followedJira: true };
+  const event: AppEvent = {
+    type: 'stage-changed',
+    by: context.by,
+    at: context.at,
+    from,
+    to: submission.stage,
+    status,
+    followedJira: true,
+  };
   return { state: { ...app, submission }, events: [event], effects: progressUpdate(app, submission.stage, context) };
 }
 
@@ -383,10 +529,14 @@ function noted(app: TrackedApp, about: NoteAbout, performed: Performed, context:
   const event: AppEvent = { type: 'posted', by: 'app', at: context.at, ...performed, about };
   if (about.kind !== 'soak-ended') return { state: app, events: [event], effects: [] };
   const components = app.submission.components.map((c) =>
-    c.id === about.componentId && c.status === 'soaking' && c.soakUntil === about.soakUntil ? { ...c, soakEndNotedFor: about.soakUntil } : c,
+    c.id === about.componentId && c.status === 'soaking' && c.soakUntil === about.soakUntil
+      ? { ...c, soakEndNotedFor: about.soakUntil }
+      : c,
   );
   const changed = components.some((c, i) => c !== app.submission.components[i]);
-  return changed ? { state: { ...app, submission: { ...app.submission, components } }, events: [event], effects: [] } : { state: app, events: [], effects: [] };
+  return changed
+    ? { state: { ...app, submission: { ...app.submission, components } }, events: [event], effects: [] }
+    : { state: app, events: [], effects: [] };
 }
 
 /**
@@ -399,11 +549,13 @@ function finish(before: TrackedApp, changed: TrackedApp, events: AppEvent[], con
   for (const cycle of changed.reviews) {
     const previous = was.get(cycle.id);
     const told = events.some((e) => e.type === 'review-moved' && e.cycle.id === cycle.id);
-    if (previous && previous.state !== cycle.state && !told) all.push({ type: 'review-moved', by: context.by, at: context.at, cycle, from: previous.state, to: cycle.state });
+    if (previous && previous.state !== cycle.state && !told)
+      all.push({ type: 'review-moved', by: context.by, at: context.at, cycle, from: previous.state, to: cycle.state });
   }
   const scheduled = changed.approval ? ensureNextCycle(changed, context.today, context.program, context.at) : changed;
   const known = new Set(changed.reviews.map((c) => c.id));
-  for (const cycle of scheduled.reviews) if (!known.has(cycle.id)) all.push({ type: 'review-scheduled', by: context.by, at: context.at, cycle });
+  for (const cycle of scheduled.reviews)
+    if (!known.has(cycle.id)) all.push({ type: 'review-scheduled', by: context.by, at: context.at, cycle });
   const archived = toArchive(scheduled.reviews);
   if (archived.length === 0) return { state: scheduled, events: all, effects: [] };
   const live = scheduled.reviews.filter((c) => !archived.includes(c));
@@ -420,14 +572,21 @@ export function toArchive(reviews: ReviewCycle[]): ReviewCycle[] {
   // An overdue review waits for the agents, who may still pass it: it stays live.
   const closed = reviews.filter((c) => c.state === 'passed' || c.state === 'cancelled' || c.state === 'not-opened');
   const newest = (kind: ReviewCycle['kind']) =>
-    closed.filter((c) => c.kind === kind).reduce<ReviewCycle | undefined>((a, c) => (!a || c.windowStart >= a.windowStart ? c : a), undefined);
+    closed
+      .filter((c) => c.kind === kind)
+      .reduce<ReviewCycle | undefined>((a, c) => (!a || c.windowStart >= a.windowStart ? c : a), undefined);
   const keep = new Set([newest('annual'), newest('escalation')]);
   return closed.filter((c) => !keep.has(c));
 }
 
 /** The internal note that a requirement's soak has ended: one per component and soak date. */
 export function soakEndEffect(app: TrackedApp, soak: EndedSoak): Effect & { about: NoteAbout } {
-  const body = agentNote('soak-ended', { appName: app.appName, cycleId: 'submission', requirement: soak.title, soakUntil: soak.soakUntil });
+  const body = agentNote('soak-ended', {
+    appName: app.appName,
+    cycleId: 'submission',
+    requirement: soak.title,
+    soakUntil: soak.soakUntil,
+  });
   return {
     markId: soakEndMarkId(soak),
     post: { effect: 'soak-end-note', target: 'comment', visibility: 'internal', body },
@@ -436,7 +595,11 @@ export function soakEndEffect(app: TrackedApp, soak: EndedSoak): Effect & { abou
 }
 
 /** The internal note that a reply could not be read as YES or NO: one per reply. */
-export function unclearAnswerEffect(app: TrackedApp, cycleId: string, answer: PartnerAnswer): Effect & { about: NoteAbout } {
+export function unclearAnswerEffect(
+  app: TrackedApp,
+  cycleId: string,
+  answer: PartnerAnswer,
+): Effect & { about: NoteAbout } {
   const body = agentNote('unclear-answer', {
     appName: app.appName,
     cycleId,
@@ -460,16 +623,31 @@ export function unclearAnswerEffect(app: TrackedApp, cycleId: string, answer: Pa
  * mark names the stage left and since when, so the panel and Jira's event name one change alike,
  * and a redelivery or a retry finds the comment.
  */
-export function progressUpdate(app: TrackedApp, to: Stage, context: Pick<DecideContext, 'program'>): Array<Effect & { about: NoteAbout }> {
+export function progressUpdate(
+  app: TrackedApp,
+  to: Stage,
+  context: Pick<DecideContext, 'program'>,
+): Array<Effect & { about: NoteAbout }> {
   const from = app.submission.stage;
   const was = nextStepOwner(from);
   const now = nextStepOwner(to);
-  if (app.approval || was === now || (was !== 'partner' && was !== 'atlassian') || (now !== 'partner' && now !== 'atlassian')) return [];
+  if (
+    app.approval ||
+    was === now ||
+    (was !== 'partner' && was !== 'atlassian') ||
+    (now !== 'partner' && now !== 'atlassian')
+  )
+    return [];
   const since = app.submission.stageSince.replace(/[^0-9A-Za-z]/g, '');
   return [
     {
       markId: `submission/progress-${from}-${since}-${to}`,
-      post: { effect: 'progress-update', target: 'comment', visibility: 'public', body: progressUpdateComment(context.program, app.appName, to, now) },
+      post: {
+        effect: 'progress-update',
+        target: 'comment',
+        visibility: 'public',
+        body: progressUpdateComment(context.program, app.appName, to, now),
+      },
       about: { kind: 'progress-update', from, to, nextStep: now },
     },
   ];

@@ -32,8 +32,12 @@ export function needsRequestType(program: ProgramSettings): { requestType: boole
  * boilerplate ("[Cloud Fortified] Submission: Acme Tasks" → "Acme Tasks").
  */
 export function suggestedAppName(summary: string): string {
-  let name = summary.replace(/\[[^\]]*\]/g, ' ').replace(/\s+/g, ' ').trim();
-  const boilerplate = /\b(cloud fortified|fortified|submission|application|apply|request|approval|review|program(me)?)\b/i;
+  let name = summary
+    .replace(/\[[^\]]*\]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const boilerplate =
+    /\b(cloud fortified|fortified|submission|application|apply|request|approval|review|program(me)?)\b/i;
   const separator = name.search(/\s*(?::|\s[-–—|]\s)\s*/);
   if (separator > 0 && boilerplate.test(name.slice(0, separator))) {
     name = name.slice(separator).replace(/^\s*(?::|[-–—|])\s*/, '');
@@ -42,4 +46,3 @@ export function suggestedAppName(summary: string): string {
   name = name.replace(/\s+(cloud fortified\s+)?(submission|application|approval)$/i, '');
   return name.trim().slice(0, 120);
 }
-

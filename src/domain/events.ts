@@ -1,5 +1,13 @@
 import type { IsoDate, IsoDateTime } from './dates';
-import type { CheckResult, ComponentStatus, PartnerAnswer, ReviewCycle, ReviewEffect, ReviewState, Stage } from './model';
+import type {
+  CheckResult,
+  ComponentStatus,
+  PartnerAnswer,
+  ReviewCycle,
+  ReviewEffect,
+  ReviewState,
+  Stage,
+} from './model';
 import type { ReviewStepKind } from './review-steps';
 
 /**
@@ -10,7 +18,16 @@ import type { ReviewStepKind } from './review-steps';
 export type AppEvent = { by: string; at: IsoDateTime } & (
   | { type: 'tracking-started'; appName: string; stage: Stage; status: string }
   | { type: 'stage-changed'; from: Stage; to: Stage; status?: string; note?: string; followedJira?: boolean }
-  | { type: 'component-changed'; componentId: string; title: string; from?: ComponentStatus; to: ComponentStatus; soakUntil?: IsoDate; waiverReason?: string; note?: string }
+  | {
+      type: 'component-changed';
+      componentId: string;
+      title: string;
+      from?: ComponentStatus;
+      to: ComponentStatus;
+      soakUntil?: IsoDate;
+      waiverReason?: string;
+      note?: string;
+    }
   | { type: 'approved'; approvedOn: IsoDate; status?: string; inJira?: { from: Stage } }
   | { type: 'imported'; approvedOn: IsoDate; line: number }
   | { type: 'review-scheduled'; cycle: ReviewCycle }
@@ -22,7 +39,16 @@ export type AppEvent = { by: string; at: IsoDateTime } & (
   /** An agent started a review the app had not opened (its window ended before the ticket was tracked). */
   | { type: 'review-started-now'; cycle: ReviewCycle }
   | { type: 'review-moved'; cycle: ReviewCycle; from: ReviewState; to: ReviewState; step?: ReviewStepKind }
-  | { type: 'posted'; cycle?: ReviewCycle; effect: ReviewEffect; target: 'comment' | 'attachment' | 'form'; id: string; visibility?: 'public' | 'internal'; alreadyThere: boolean; about?: NoteAbout }
+  | {
+      type: 'posted';
+      cycle?: ReviewCycle;
+      effect: ReviewEffect;
+      target: 'comment' | 'attachment' | 'form';
+      id: string;
+      visibility?: 'public' | 'internal';
+      alreadyThere: boolean;
+      about?: NoteAbout;
+    }
 );
 
 /** What a note outside a review step is about, for its history line. */

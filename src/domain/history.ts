@@ -10,7 +10,9 @@ export type HistoryLine = Omit<AuditEntry, 'issueKey'>;
 
 /** A review as people name it: "the annual review of 2027", "the escalation of 4 March 2027". */
 export function reviewName(cycle: Pick<ReviewCycle, 'kind' | 'year' | 'windowStart'>): string {
-  return cycle.kind === 'escalation' ? `the escalation of ${dateForPeople(cycle.windowStart)}` : `the annual review of ${cycle.year}`;
+  return cycle.kind === 'escalation'
+    ? `the escalation of ${dateForPeople(cycle.windowStart)}`
+    : `the annual review of ${cycle.year}`;
 }
 
 const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
@@ -26,7 +28,11 @@ export function historyOf(event: AppEvent): HistoryLine {
   const base = { at: event.at, by: event.by };
   switch (event.type) {
     case 'tracking-started':
-      return { ...base, kind: 'tracking-started', summary: `Tracking started for “${event.appName}” at stage ${event.stage} (Jira status ${event.status}).` };
+      return {
+        ...base,
+        kind: 'tracking-started',
+        summary: `Tracking started for “${event.appName}” at stage ${event.stage} (Jira status ${event.status}).`,
+      };
     case 'stage-changed': {
       const how = event.followedJira
         ? ` because the ticket moved to “${event.status ?? ''}” in Jira`
@@ -40,7 +46,9 @@ export function historyOf(event: AppEvent): HistoryLine {
     }
     case 'component-changed': {
       const extra =
-        (event.soakUntil ? ` until ${event.soakUntil}` : '') + (event.waiverReason ? ` (${quote(event.waiverReason)})` : '') + (event.note ? `: ${quote(event.note)}` : '');
+        (event.soakUntil ? ` until ${event.soakUntil}` : '') +
+        (event.waiverReason ? ` (${quote(event.waiverReason)})` : '') +
+        (event.note ? `: ${quote(event.note)}` : '');
       return {
         ...base,
         kind: 'component-changed',
@@ -56,7 +64,12 @@ export function historyOf(event: AppEvent): HistoryLine {
             summary: `Approved in Jira by ${event.by} on ${event.approvedOn}: the ticket moved to “${event.status ?? ''}” with every requirement met or waived.`,
             detail: { approvedOn: event.approvedOn, status: event.status ?? null, from: event.inJira.from },
           }
-        : { ...base, kind: 'approved', summary: `Approved on ${event.approvedOn}${event.status ? ` (Jira status ${event.status})` : ''}.`, detail: { approvedOn: event.approvedOn } };
+        : {
+            ...base,
+            kind: 'approved',
+            summary: `Approved on ${event.approvedOn}${event.status ? ` (Jira status ${event.status})` : ''}.`,
+            detail: { approvedOn: event.approvedOn },
+          };
     case 'imported':
       return {
         ...base,
@@ -80,7 +93,12 @@ export function historyOf(event: AppEvent): HistoryLine {
         kind: 'review-scheduled',
         cycleId: c.id,
         summary: `${capital(reviewName(c))} scheduled: notice on ${c.noticeOn}, review window ${c.windowStart} to ${c.windowEnd}, issues due by ${c.remediationDue}.`,
-        detail: { noticeOn: c.noticeOn, windowStart: c.windowStart, windowEnd: c.windowEnd, remediationDue: c.remediationDue },
+        detail: {
+          noticeOn: c.noticeOn,
+          windowStart: c.windowStart,
+          windowEnd: c.windowEnd,
+          remediationDue: c.remediationDue,
+        },
       };
     }
     case 'escalation-raised': {
@@ -111,7 +129,9 @@ export function historyOf(event: AppEvent): HistoryLine {
           ...base,
           kind: 'answer-recorded',
           cycleId: cycle.id,
-          summary: sentence(`Answer for ${reviewName(cycle)} set to ${answer.value}${previous}${categories}${answer.reason ? `: ${quote(answer.reason)}` : ''}`),
+          summary: sentence(
+            `Answer for ${reviewName(cycle)} set to ${answer.value}${previous}${categories}${answer.reason ? `: ${quote(answer.reason)}` : ''}`,
+          ),
           detail: { value: answer.value, source: 'agent' },
         };
       }
@@ -124,7 +144,12 @@ export function historyOf(event: AppEvent): HistoryLine {
           answer.source === 'form'
             ? `Answered on the portal: ${answer.value}${categories} for ${reviewName(cycle)}.`
             : `${event.edited ? 'Edited reply' : 'Reply'} read as ${answer.value}${categories} for ${reviewName(cycle)}.`,
-        detail: { answer: answer.value, commentId: answer.commentId ?? null, categories: answer.categories.join(','), source: answer.source },
+        detail: {
+          answer: answer.value,
+          commentId: answer.commentId ?? null,
+          categories: answer.categories.join(','),
+          source: answer.source,
+        },
       };
     }
     case 'review-moved':
@@ -144,7 +169,12 @@ export function historyOf(event: AppEvent): HistoryLine {
         kind: 'review-state-changed',
         cycleId: c.id,
         summary: `${capital(reviewName(c))} started now: the notice goes out today; review window ${c.windowStart} to ${c.windowEnd}, issues due by ${c.remediationDue}.`,
-        detail: { startedNow: true, windowStart: c.windowStart, windowEnd: c.windowEnd, remediationDue: c.remediationDue },
+        detail: {
+          startedNow: true,
+          windowStart: c.windowStart,
+          windowEnd: c.windowEnd,
+          remediationDue: c.remediationDue,
+        },
       };
     }
     case 'checks-not-run': {
@@ -167,17 +197,33 @@ function postedLine(event: Extract<AppEvent, { type: 'posted' }>, base: { at: st
   const name = event.cycle ? reviewName(event.cycle) : 'the submission';
   const detail = { effect: event.effect, id: event.id, foundFromEarlierAttempt: event.alreadyThere };
   if (event.target === 'attachment') {
-    return { ...base, ...cycleId, kind: 'attachment-added', summary: `Significant-change form attached for ${name}.`, detail };
+    return {
+      ...base,
+      ...cycleId,
+      kind: 'attachment-added',
+      summary: `Significant-change form attached for ${name}.`,
+      detail,
+    };
   }
   if (event.target === 'form') {
-    return { ...base, ...cycleId, kind: 'form-added', summary: `Significant-change form added to the request for ${name}.`, detail };
+    return {
+      ...base,
+      ...cycleId,
+      kind: 'form-added',
+      summary: `Significant-change form added to the request for ${name}.`,
+      detail,
+    };
   }
   const posted = { ...base, ...cycleId, kind: 'message-posted' as const };
   const visibility = event.visibility ?? null;
   const about = event.about;
   if (!about) {
     const what = `${event.visibility === 'internal' ? 'Internal note' : 'Public comment'} posted for ${name}`;
-    return { ...posted, summary: `${what}: ${EFFECT_WORDS[event.effect] ?? event.effect}.`, detail: { ...detail, visibility } };
+    return {
+      ...posted,
+      summary: `${what}: ${EFFECT_WORDS[event.effect] ?? event.effect}.`,
+      detail: { ...detail, visibility },
+    };
   }
   switch (about.kind) {
     case 'soak-ended':
@@ -187,13 +233,24 @@ function postedLine(event: Extract<AppEvent, { type: 'posted' }>, base: { at: st
         detail: { ...detail, componentId: about.componentId, soakUntil: about.soakUntil, visibility },
       };
     case 'unclear-answer':
-      return { ...posted, summary: `Internal note posted for ${name}: the reply could not be read as YES or NO.`, detail: { ...detail, visibility, commentId: about.commentId } };
+      return {
+        ...posted,
+        summary: `Internal note posted for ${name}: the reply could not be read as YES or NO.`,
+        detail: { ...detail, visibility, commentId: about.commentId },
+      };
     case 'progress-update': {
       const whose = about.nextStep === 'partner' ? 'the next step is theirs' : 'the next step is Atlassian’s';
       return {
         ...posted,
         summary: `Public comment posted: the partner was told that the submission moved from ${about.from} to ${about.to} and ${whose}.`,
-        detail: { ...detail, visibility, event: 'progress-update-posted', from: about.from, to: about.to, nextStep: about.nextStep },
+        detail: {
+          ...detail,
+          visibility,
+          event: 'progress-update-posted',
+          from: about.from,
+          to: about.to,
+          nextStep: about.nextStep,
+        },
       };
     }
     case 'approval-blocked': {

@@ -36,8 +36,7 @@ export interface ImportRules {
 }
 
 export type ImportPlan =
-  | { ok: true; candidates: ImportCandidate[]; refused: RefusedLine[] }
-  | { ok: false; message: string };
+  { ok: true; candidates: ImportCandidate[]; refused: RefusedLine[] } | { ok: false; message: string };
 
 type LineCheck = { ok: true; value: ImportCandidate } | { ok: false; reason: string };
 
@@ -47,11 +46,18 @@ export function planImport(csv: string, rules: ImportRules): ImportPlan {
   // Blank lines after the last one with content are the file's end, not lines.
   while (lines.length > 0 && lines[lines.length - 1]!.text.trim() === '') lines.pop();
   const filled = lines.filter((l) => !isEmptyLine(l.text));
-  if (filled.length === 0) return { ok: false, message: 'The file has no lines to import: give one line per app, “ticket key,approval date[,app name]”.' };
+  if (filled.length === 0)
+    return {
+      ok: false,
+      message: 'The file has no lines to import: give one line per app, “ticket key,approval date[,app name]”.',
+    };
   const header = filled[0] && isHeader(filled[0].text) ? filled[0].line : undefined;
   const count = filled.length - (header === undefined ? 0 : 1);
   if (count > MAX_IMPORT_LINES) {
-    return { ok: false, message: `The file has ${count} lines; import at most ${MAX_IMPORT_LINES} at a time (split the file).` };
+    return {
+      ok: false,
+      message: `The file has ${count} lines; import at most ${MAX_IMPORT_LINES} at a time (split the file).`,
+    };
   }
 
   const candidates: ImportCandidate[] = [];
@@ -84,7 +90,11 @@ export function checkImportLine(line: number, text: string, rules: ImportRules):
   const fields = splitCsvLine(text);
   if (!fields) return { ok: false, reason: 'a quoted field is not closed' };
   if (fields.length < 2) return { ok: false, reason: 'expected “ticket key,approval date[,app name]”' };
-  if (fields.length > 3) return { ok: false, reason: `expected at most 3 fields, found ${fields.length} (quote an app name that contains commas)` };
+  if (fields.length > 3)
+    return {
+      ok: false,
+      reason: `expected at most 3 fields, found ${fields.length} (quote an app name that contains commas)`,
+    };
   const [rawKey = '', rawDate = '', rawName] = fields.map((f) => f.trim());
   const issueKey = rawKey.toUpperCase();
   const keyProblem = issueKeyProblem(issueKey);
@@ -98,11 +108,19 @@ export function checkImportLine(line: number, text: string, rules: ImportRules):
         : `impossible date “${rawDate}” (expected YYYY-MM-DD)`,
     };
   }
-  if (approvedOn > rules.today) return { ok: false, reason: `future date ${approvedOn}: an imported app was approved on or before today (${rules.today})` };
+  if (approvedOn > rules.today)
+    return {
+      ok: false,
+      reason: `future date ${approvedOn}: an imported app was approved on or before today (${rules.today})`,
+    };
   if (rules.programStartedOn && approvedOn < rules.programStartedOn) {
-    return { ok: false, reason: `early date ${approvedOn}: the program started on ${rules.programStartedOn}, no app was approved under it before` };
+    return {
+      ok: false,
+      reason: `early date ${approvedOn}: the program started on ${rules.programStartedOn}, no app was approved under it before`,
+    };
   }
-  if (rawName && rawName.length > APP_NAME_MAX) return { ok: false, reason: `the app name is longer than ${APP_NAME_MAX} characters` };
+  if (rawName && rawName.length > APP_NAME_MAX)
+    return { ok: false, reason: `the app name is longer than ${APP_NAME_MAX} characters` };
   const value: ImportCandidate = { line, text, issueKey, approvedOn };
   if (rawName) value.appName = rawName;
   return { ok: true, value };

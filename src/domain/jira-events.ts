@@ -39,7 +39,9 @@ export const updateEventSchema = z
       .object({
         id: z.union([z.string(), z.number()]).optional(),
         items: z.array(
-          z.object({ field: z.string().optional(), fieldId: z.string().optional(), toString: z.string().nullish() }).passthrough(),
+          z
+            .object({ field: z.string().optional(), fieldId: z.string().optional(), toString: z.string().nullish() })
+            .passthrough(),
         ),
       })
       .passthrough()
@@ -49,4 +51,3 @@ export const updateEventSchema = z
 
 export type CommentEvent = z.infer<typeof commentEventSchema>;
 export type UpdateEvent = z.infer<typeof updateEventSchema>;
-

@@ -22,11 +22,16 @@ export function jiraStatusChange(
   change: { by: string; at: IsoDateTime; on: IsoDate },
   today: IsoDate,
 ): JiraStatusChange {
-  const decided = decide(app, { kind: 'jira-status', status: statusName, on: change.on, changeId: 'change' }, { today, at: change.at, program, by: change.by });
+  const decided = decide(
+    app,
+    { kind: 'jira-status', status: statusName, on: change.on, changeId: 'change' },
+    { today, at: change.at, program, by: change.by },
+  );
   if (!decided.ok) return { kind: 'unchanged' };
   const { state, events, effects } = decided.value;
   const about = effects[0]?.about;
-  if (about?.kind === 'approval-blocked') return { kind: 'approval-blocked', stage: app.submission.stage, openRequirements: about.open };
+  if (about?.kind === 'approval-blocked')
+    return { kind: 'approval-blocked', stage: app.submission.stage, openRequirements: about.open };
   const first = events[0];
   if (first?.type === 'stage-changed') return { kind: 'moved', app: state, from: first.from, to: first.to };
   if (first?.type === 'approved') {

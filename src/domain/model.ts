@@ -15,8 +15,26 @@ const storedText = z.string().max(STORED_TEXT_MAX);
 
 // The submission
 
-export const STAGES = ['submitted', 'triage', 'awaiting-partner', 'verifying', 'soaking', 'approved', 'declined', 'withdrawn'] as const;
-export const COMPONENT_STATUSES = ['not-started', 'submitted', 'needs-info', 'verifying', 'soaking', 'met', 'not-met', 'waived'] as const;
+export const STAGES = [
+  'submitted',
+  'triage',
+  'awaiting-partner',
+  'verifying',
+  'soaking',
+  'approved',
+  'declined',
+  'withdrawn',
+] as const;
+export const COMPONENT_STATUSES = [
+  'not-started',
+  'submitted',
+  'needs-info',
+  'verifying',
+  'soaking',
+  'met',
+  'not-met',
+  'waived',
+] as const;
 
 const attribution = { by: z.string(), at: isoDateTimeSchema };
 
@@ -46,7 +64,16 @@ export const submissionStateSchema = z.object({
 // The review
 
 /** `not-opened`: the window had ended before the app tracked the ticket, so the app did not open that year's review. */
-export const REVIEW_STATES = ['scheduled', 'notified', 'in-review', 'remediation', 'passed', 'overdue', 'cancelled', 'not-opened'] as const;
+export const REVIEW_STATES = [
+  'scheduled',
+  'notified',
+  'in-review',
+  'remediation',
+  'passed',
+  'overdue',
+  'cancelled',
+  'not-opened',
+] as const;
 
 /** An effect the app performs on the ticket; each is done exactly once per cycle. */
 export const REVIEW_EFFECTS = [
@@ -114,7 +141,11 @@ export const checkStateSchema = z.object({
 });
 
 /** What was posted for an effect: its id, the instant and the program-local day (`on`). */
-export const effectRecordSchema = z.object({ id: z.string().optional(), at: isoDateTimeSchema, on: isoDateSchema.optional() });
+export const effectRecordSchema = z.object({
+  id: z.string().optional(),
+  at: isoDateTimeSchema,
+  on: isoDateSchema.optional(),
+});
 
 export const reviewDatesSchema = z.object({
   noticeOn: isoDateSchema,
@@ -123,7 +154,12 @@ export const reviewDatesSchema = z.object({
   remediationDue: isoDateSchema,
 });
 
-export const concernSchema = z.object({ text: storedText, raisedBy: z.string(), at: isoDateTimeSchema, source: z.enum(CONCERN_SOURCES) });
+export const concernSchema = z.object({
+  text: storedText,
+  raisedBy: z.string(),
+  at: isoDateTimeSchema,
+  source: z.enum(CONCERN_SOURCES),
+});
 
 export const reviewCycleSchema = reviewDatesSchema.extend({
   /** `2027` for the annual review of 2027; `esc-<n>` for an escalation. */
@@ -154,7 +190,12 @@ export const workFailureSchema = z.object({
   since: isoDateSchema,
 });
 
-export const approvalSchema = z.object({ approvedOn: isoDateSchema, by: z.string(), at: isoDateTimeSchema, imported: z.boolean().optional() });
+export const approvalSchema = z.object({
+  approvedOn: isoDateSchema,
+  by: z.string(),
+  at: isoDateTimeSchema,
+  imported: z.boolean().optional(),
+});
 
 export const trackedAppSchema = z.object({
   issueKey: z.string().min(1),

@@ -47,7 +47,9 @@ export function reviewNextStep(cycle: ReviewCycle): NextStepOwner {
 export function submissionNextStep(submission: SubmissionState, today: IsoDate): NextStepOwner {
   const owner = nextStepOwner(submission.stage);
   if (submission.stage !== 'soaking') return owner;
-  const waiting = submission.components.some((c) => c.status === 'soaking' && (c.soakUntil === undefined || c.soakUntil > today));
+  const waiting = submission.components.some(
+    (c) => c.status === 'soaking' && (c.soakUntil === undefined || c.soakUntil > today),
+  );
   return waiting ? owner : 'atlassian';
 }
 

@@ -90,11 +90,20 @@ function reviewFor(cycle: ReviewCycle, program: ProgramSettings): PartnerReview 
     state: cycle.state,
     nextStep,
     whoseMove: whoseMoveInReview(cycle, nextStep),
-    dates: { noticeOn: cycle.noticeOn, windowStart: cycle.windowStart, windowEnd: cycle.windowEnd, remediationDue: cycle.remediationDue },
+    dates: {
+      noticeOn: cycle.noticeOn,
+      windowStart: cycle.windowStart,
+      windowEnd: cycle.windowEnd,
+      remediationDue: cycle.remediationDue,
+    },
     failed,
-    canAnswer: OPEN_FOR_ANSWER.includes(cycle.state) && cycle.answer?.source !== 'agent' && !(cycle.state === 'remediation' && cycle.answer),
+    canAnswer:
+      OPEN_FOR_ANSWER.includes(cycle.state) &&
+      cycle.answer?.source !== 'agent' &&
+      !(cycle.state === 'remediation' && cycle.answer),
   };
-  if (cycle.state === 'remediation' || cycle.state === 'overdue' || failed.length > 0) review.remediationDue = cycle.remediationDue;
+  if (cycle.state === 'remediation' || cycle.state === 'overdue' || failed.length > 0)
+    review.remediationDue = cycle.remediationDue;
   if (cycle.answer) {
     const { value, categories, source, at } = cycle.answer;
     review.answer = { value, categories: [...categories], source, at };

@@ -40,7 +40,10 @@ export function checkTitle(program: ProgramSettings, id: string): string {
 
 /** Every check id an agent may record in some review: the program's and the ones updates add. */
 export function allCheckIds(program: ProgramSettings): string[] {
-  return [...program.checks.map((c) => c.id), ...(program.programUpdates ?? []).flatMap((u) => (u.addCheck ? [u.addCheck.id] : []))];
+  return [
+    ...program.checks.map((c) => c.id),
+    ...(program.programUpdates ?? []).flatMap((u) => (u.addCheck ? [u.addCheck.id] : [])),
+  ];
 }
 
 /**
@@ -48,7 +51,11 @@ export function allCheckIds(program: ProgramSettings): string[] {
  * has come and that were not announced yet. A sweep that missed days catches up with them,
  * even past the effective day: told late is better than never told.
  */
-export function announcementsDue(program: ProgramSettings, today: IsoDate, alreadyAnnounced: Iterable<string>): ProgramUpdate[] {
+export function announcementsDue(
+  program: ProgramSettings,
+  today: IsoDate,
+  alreadyAnnounced: Iterable<string>,
+): ProgramUpdate[] {
   const done = new Set(alreadyAnnounced);
   return (program.programUpdates ?? [])
     .filter((u) => u.announcedOn <= today && !done.has(u.id))

@@ -7,9 +7,7 @@ import { STAGES } from './submission-types';
  * Cloud Fortified is the default; a successor programme is a different value of this type.
  */
 
-const id = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'use lower-case letters, digits and dashes (at most 64)');
+const id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'use lower-case letters, digits and dashes (at most 64)');
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
 
 export const requirementComponentSchema = z.object({
@@ -63,7 +61,10 @@ export const textsSchema = z.object({
 
 const isoDay = z
   .string()
-  .refine((day) => /^\d{4}-\d{2}-\d{2}$/.test(day) && DateTime.fromISO(day, { zone: 'utc' }).isValid, 'is not a date (YYYY-MM-DD)');
+  .refine(
+    (day) => /^\d{4}-\d{2}-\d{2}$/.test(day) && DateTime.fromISO(day, { zone: 'utc' }).isValid,
+    'is not a date (YYYY-MM-DD)',
+  );
 
 /**
  * The fewest days between a program update's announcement and its effective day. The program
@@ -88,7 +89,8 @@ export const programUpdateSchema = z
     text: text(2000).optional(),
   })
   .superRefine((u, ctx) => {
-    if (!u.addCheck && !u.text) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['text'], message: 'say what changes: a new check or a text' });
+    if (!u.addCheck && !u.text)
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['text'], message: 'say what changes: a new check or a text' });
   });
 
 export const statusMappingSchema = z.object({
@@ -137,7 +139,10 @@ export const programSettingsSchema = z
     unique(p.programUpdates ?? [], 'programUpdates');
     const checkIds = new Set(p.checks.map((c) => c.id));
     (p.programUpdates ?? []).forEach((u, i) => {
-      const notice = DateTime.fromISO(u.effectiveFrom, { zone: 'utc' }).diff(DateTime.fromISO(u.announcedOn, { zone: 'utc' }), 'days').days;
+      const notice = DateTime.fromISO(u.effectiveFrom, { zone: 'utc' }).diff(
+        DateTime.fromISO(u.announcedOn, { zone: 'utc' }),
+        'days',
+      ).days;
       if (!(notice >= MIN_UPDATE_NOTICE_DAYS)) {
         ctx.addIssue({
           code: z.ZodIssueCode.custom,
@@ -147,7 +152,11 @@ export const programSettingsSchema = z
       }
       if (!u.addCheck) return;
       if (checkIds.has(u.addCheck.id)) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['programUpdates', i, 'addCheck', 'id'], message: `check "${u.addCheck.id}" already exists` });
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: ['programUpdates', i, 'addCheck', 'id'],
+          message: `check "${u.addCheck.id}" already exists`,
+        });
       }
       checkIds.add(u.addCheck.id);
     });
@@ -155,12 +164,20 @@ export const programSettingsSchema = z
     p.statusMapping.forEach((m, i) => {
       const key = m.status.toLowerCase();
       if (statuses.has(key)) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['statusMapping', i, 'status'], message: `status "${m.status}" is mapped twice` });
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: ['statusMapping', i, 'status'],
+          message: `status "${m.status}" is mapped twice`,
+        });
       }
       statuses.add(key);
     });
     if (p.timings.noticeDaysBefore + p.timings.windowDays > 60) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['timings', 'noticeDaysBefore'], message: 'the notice may come at most 60 days before the end of the window' });
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['timings', 'noticeDaysBefore'],
+        message: 'the notice may come at most 60 days before the end of the window',
+      });
     }
   });
 
@@ -177,9 +194,7 @@ export interface SettingsProblem {
   message: string;
 }
 
-export type SettingsResult =
-  | { ok: true; settings: ProgramSettings }
-  | { ok: false; problems: SettingsProblem[] };
+export type SettingsResult = { ok: true; settings: ProgramSettings } | { ok: false; problems: SettingsProblem[] };
 
 /** Validates settings from an admin or from storage; never throws. */
 export function parseProgramSettings(input: unknown): SettingsResult {

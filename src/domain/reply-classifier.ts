@@ -60,7 +60,8 @@ const NOT_AN_ANSWER: RegExp[] = [
 ];
 
 /** Courtesies that open with "no" or "yes" without answering: "No problem", "Yes please". */
-const COURTESY = /^(?:no (?:problem|problems|worries|worry|rush|bother)|yes,? (?:please|of course|sure|certainly)|sure|ok|okay|of course)(?![a-z'])[\s,.!:;\-–—]*/i;
+const COURTESY =
+  /^(?:no (?:problem|problems|worries|worry|rush|bother)|yes,? (?:please|of course|sure|certainly)|sure|ok|okay|of course)(?![a-z'])[\s,.!:;\-–—]*/i;
 
 const CONTRAST = /\b(?:but|except|apart from|other than|however|although|besides|aside from)\b/;
 
@@ -113,15 +114,26 @@ function fromFilledForm(form: FilledForm, lines: string[], program: ProgramSetti
   const ticked = program.changeCategories.map((c) => c.id).filter((id) => form.named.some((n) => n.id === id));
   // The answer line left blank: what the partner wrote above the form may answer instead.
   const above = lines.slice(0, form.start);
-  const own = form.answer ? undefined : above.some((l) => l.trim() !== '') ? classifyOwnWords(above, program) : undefined;
+  const own = form.answer
+    ? undefined
+    : above.some((l) => l.trim() !== '')
+      ? classifyOwnWords(above, program)
+      : undefined;
   const answer = form.answer ?? own?.answer;
   if (!answer || answer === 'UNCLEAR') {
     if (own) return own;
-    return unclear(ticked.length > 0 ? 'fills in the form’s categories but not its YES/NO answer' : 'sends the form without its YES/NO answer');
+    return unclear(
+      ticked.length > 0
+        ? 'fills in the form’s categories but not its YES/NO answer'
+        : 'sends the form without its YES/NO answer',
+    );
   }
-  if (answer === 'NO' && ticked.length > 0) return unclear(`answers NO in the form but ticks ${titles(ticked, program).join(', ')}`);
+  if (answer === 'NO' && ticked.length > 0)
+    return unclear(`answers NO in the form but ticks ${titles(ticked, program).join(', ')}`);
   const reason = form.answer ? `the form says "${capitalised(form.answer)}"` : (own?.reason ?? '');
-  return answer === 'YES' ? { answer, categories: [...new Set([...ticked, ...(own?.categories ?? [])])], reason } : { answer, categories: [], reason };
+  return answer === 'YES'
+    ? { answer, categories: [...new Set([...ticked, ...(own?.categories ?? [])])], reason }
+    : { answer, categories: [], reason };
 }
 
 function classifyOwnWords(lines: string[], program: ProgramSettings): ReplyClassification {
@@ -154,13 +166,17 @@ function classifyOwnWords(lines: string[], program: ProgramSettings): ReplyClass
     if (alsoNo) return unclear(`says both yes and no ("${alsoNo}")`);
     const hedge = firstHedge(firstParagraph);
     if (hedge) return unclear(`says yes but hedges ("${hedge}")`);
-    if (notAnAnswer && !firstMatch(lower, YES_PHRASES)) return unclear(`says yes to something else ("${notAnAnswer}"), not to a significant change`);
+    if (notAnAnswer && !firstMatch(lower, YES_PHRASES))
+      return unclear(`says yes to something else ("${notAnAnswer}"), not to a significant change`);
     const categories = namedCategories(lines, program.changeCategories);
     return { answer: 'YES', categories, reason: `starts with "${capitalised(leadWord)}"` };
   }
 
   if (leadsNo) {
-    if (/^[\s*_"',.:;!\-–—/]*(?:(?:and|or|&|but)\s+)?(?:yes|yep|yeah)\b/.test(afterLead) || /\b(?:yes|yep|yeah|yup)\b/.test(lower)) {
+    if (
+      /^[\s*_"',.:;!\-–—/]*(?:(?:and|or|&|but)\s+)?(?:yes|yep|yeah)\b/.test(afterLead) ||
+      /\b(?:yes|yep|yeah|yup)\b/.test(lower)
+    ) {
       return unclear('says both yes and no');
     }
     const hedge = firstHedge(lower);
@@ -188,7 +204,11 @@ function classifyOwnWords(lines: string[], program: ProgramSettings): ReplyClass
     return { answer: 'NO', categories: [], reason: `says "${noPhrase}"` };
   }
   if (yesPhrase) {
-    return { answer: 'YES', categories: namedCategories(lines, program.changeCategories), reason: `says "${yesPhrase}"` };
+    return {
+      answer: 'YES',
+      categories: namedCategories(lines, program.changeCategories),
+      reason: `says "${yesPhrase}"`,
+    };
   }
   if (notAnAnswer) return unclear(`does not answer YES or NO ("${notAnAnswer}")`);
   if (courtesy) return unclear(`does not answer YES or NO ("${courtesy[0].replace(/[\s,.!:;\-–—]+$/, '')}")`);

@@ -69,7 +69,8 @@ export function replyText(body: unknown): string | null {
 export function utcInstant(text: string | undefined): string | null {
   if (!text) return null;
   const parsed = DateTime.fromISO(text, { setZone: true });
-  const fallback = parsed.isValid ? parsed : DateTime.fromFormat(text, "yyyy-MM-dd'T'HH:mm:ss.SSSZZZ", { setZone: true });
+  const fallback = parsed.isValid
+    ? parsed
+    : DateTime.fromFormat(text, "yyyy-MM-dd'T'HH:mm:ss.SSSZZZ", { setZone: true });
   return fallback.isValid ? fallback.toUTC().toISO() : null;
 }
-

@@ -5,7 +5,14 @@ import { checksForCycle } from './program-updates';
 import { fail, ok, type DomainResult } from './result';
 import type { CheckResult, CheckState, PartnerAnswer, ReviewCycle, ReviewEffect, ReviewState } from './review-types';
 import { SIGNIFICANT_CHANGES_CHECK } from './review-checks';
-import { allChecksPassed, isClosed, REVIEW_STEPS, STEP_ORDER, type ReviewStepKind, type StepDays } from './review-steps';
+import {
+  allChecksPassed,
+  isClosed,
+  REVIEW_STEPS,
+  STEP_ORDER,
+  type ReviewStepKind,
+  type StepDays,
+} from './review-steps';
 import { soakEndPending, submissionOpen } from './soak-end';
 import type { TrackedApp } from './tracked-app';
 import { afterLastFailure } from './work-failure';
@@ -45,7 +52,9 @@ function pendingChecks(program: ProgramSettings, windowStart: IsoDate): CheckSta
 export function withCurrentChecks(cycle: ReviewCycle, program: ProgramSettings): ReviewCycle {
   if (cycle.state !== 'scheduled' && cycle.state !== 'notified') return cycle;
   const missing = checksForCycle(program, cycle.windowStart).filter((c) => !cycle.checks.some((s) => s.id === c.id));
-  return missing.length === 0 ? cycle : { ...cycle, checks: [...cycle.checks, ...missing.map((c) => ({ id: c.id, result: 'pending' as const }))] };
+  return missing.length === 0
+    ? cycle
+    : { ...cycle, checks: [...cycle.checks, ...missing.map((c) => ({ id: c.id, result: 'pending' as const }))] };
 }
 
 export function scheduleAnnualCycle(
@@ -104,10 +113,28 @@ export function openEscalation(
  * tracked): it is in review at once, its notice goes out on the day's sweep, and the four weeks
  * count from that day.
  */
-export function startReviewNow(cycle: ReviewCycle, today: IsoDate, program: ProgramSettings, by: string, at: IsoDateTime): DomainResult<ReviewCycle> {
-  if (cycle.state !== 'not-opened') return fail('not-allowed', `Review ${cycle.id} is ${cycle.state}; only a review the app did not open can be started now.`);
+export function startReviewNow(
+  cycle: ReviewCycle,
+  today: IsoDate,
+  program: ProgramSettings,
+  by: string,
+  at: IsoDateTime,
+): DomainResult<ReviewCycle> {
+  if (cycle.state !== 'not-opened')
+    return fail(
+      'not-allowed',
+      `Review ${cycle.id} is ${cycle.state}; only a review the app did not open can be started now.`,
+    );
   const dates = startedNowDates(today, program.timings);
-  return ok({ ...cycle, ...dates, state: 'in-review', stateSince: at, checks: pendingChecks(program, dates.windowStart), effects: {}, startedNow: { by, at } });
+  return ok({
+    ...cycle,
+    ...dates,
+    state: 'in-review',
+    stateSince: at,
+    checks: pendingChecks(program, dates.windowStart),
+    effects: {},
+    startedNow: { by, at },
+  });
 }
 
 /** The steps ahead of the cycle as it stands, in the table's order, with their days. */
@@ -168,7 +195,10 @@ export function applyReviewAction(
   // A review in remediation closes only once every check has passed.
   if (action.kind === 'close-window' && cycle.state === 'remediation' && !allChecksPassed(cycle)) return cycle;
   const to = step.moves(cycle);
-  const recorded = [{ effect: mark, ...posted }, ...more].reduce((c, p) => recordEffect(c, p.effect, today, at, p), cycle);
+  const recorded = [{ effect: mark, ...posted }, ...more].reduce(
+    (c, p) => recordEffect(c, p.effect, today, at, p),
+    cycle,
+  );
   return to ? moveTo(recorded, to, at) : recorded;
 }
 
@@ -214,7 +244,8 @@ export function recordCheckResult(
   if (cycle.state === 'passed' || cycle.state === 'cancelled') {
     return fail('not-allowed', `The review ${cycle.id} is ${cycle.state}; its checks can no longer change.`);
   }
-  if (cycle.state === 'not-opened') return fail('not-allowed', `The review ${cycle.id} was not opened; start it now first.`);
+  if (cycle.state === 'not-opened')
+    return fail('not-allowed', `The review ${cycle.id} was not opened; start it now first.`);
   const text = note?.trim() || undefined;
   if (text && text.length > NOTE_MAX) return fail('invalid', `The note is longer than ${NOTE_MAX} characters.`);
   const checks = cycle.checks.map((c): CheckState => {
@@ -236,7 +267,12 @@ function inProgram(app: TrackedApp): boolean {
  * closed, the next anniversary's is scheduled (this year's when its deadline has not passed,
  * never past years, never a year twice). Returns the same object when nothing changes.
  */
-export function ensureNextCycle(app: TrackedApp, today: IsoDate, program: ProgramSettings, at: IsoDateTime): TrackedApp {
+export function ensureNextCycle(
+  app: TrackedApp,
+  today: IsoDate,
+  program: ProgramSettings,
+  at: IsoDateTime,
+): TrackedApp {
   if (!inProgram(app) || !app.approval) return app;
   const annual = app.reviews.filter((c) => c.kind === 'annual');
   if (annual.some((c) => !isClosed(c))) return app;
@@ -245,7 +281,13 @@ export function ensureNextCycle(app: TrackedApp, today: IsoDate, program: Progra
   const cycle = scheduleAnnualCycle(app.approval.approvedOn, year, program, at);
   // A window that ended before the app tracked the ticket is a review that never happened: the
   // app does not open it (agents may start it now), and the next year's is scheduled.
-  if (cycle.windowEnd < today) return ensureNextCycle({ ...app, reviews: [...app.reviews, { ...cycle, state: 'not-opened' }] }, today, program, at);
+  if (cycle.windowEnd < today)
+    return ensureNextCycle(
+      { ...app, reviews: [...app.reviews, { ...cycle, state: 'not-opened' }] },
+      today,
+      program,
+      at,
+    );
   const next = { ...app, reviews: [...app.reviews, cycle] };
   return { ...next, nextActionOn: appNextActionOn(next, program) };
 }

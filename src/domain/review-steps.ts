@@ -1,6 +1,14 @@
 import { addDays } from './calendar';
 import type { IsoDate } from './dates';
-import { agentNote, answerReminderComment, noticeComment, overdueComment, remediationReminderComment, remediationStartComment, significantChangeForm } from './messages';
+import {
+  agentNote,
+  answerReminderComment,
+  noticeComment,
+  overdueComment,
+  remediationReminderComment,
+  remediationStartComment,
+  significantChangeForm,
+} from './messages';
 import type { AdfDoc } from './messages/adf';
 import type { ReviewCycle, ReviewEffect, ReviewState } from './model';
 import type { ProgramSettings } from './program';
@@ -92,7 +100,9 @@ export function waitsForAgents(cycle: ReviewCycle): boolean {
  * waited for the agents): then four weeks from the day the partner is told.
  */
 export function remediationDeadline(cycle: ReviewCycle, today: IsoDate, program: ProgramSettings): IsoDate {
-  return waitsForAgents(cycle) && cycle.state === 'in-review' ? addDays(today, program.timings.remediationDays) : cycle.remediationDue;
+  return waitsForAgents(cycle) && cycle.state === 'in-review'
+    ? addDays(today, program.timings.remediationDays)
+    : cycle.remediationDue;
 }
 
 /** The day the notice was posted, in the program's time zone when recorded. */
@@ -106,7 +116,10 @@ function stage(cycle: ReviewCycle): ReviewState {
   return cycle.state === 'scheduled' && cycle.effects.notice !== undefined ? 'notified' : cycle.state;
 }
 
-const before = (...states: ReviewState[]) => (cycle: ReviewCycle) => states.includes(stage(cycle));
+const before =
+  (...states: ReviewState[]) =>
+  (cycle: ReviewCycle) =>
+    states.includes(stage(cycle));
 
 /** What the agents' notes tell about a cycle: the partner's answer so far, the checks still open and the dates. */
 export function noteDetails(cycle: ReviewCycle, context: StepContext) {
@@ -123,21 +136,36 @@ export function noteDetails(cycle: ReviewCycle, context: StepContext) {
   };
 }
 
-const comment = (effect: ReviewEffect, visibility: 'public' | 'internal', body: AdfDoc): Post => ({ effect, target: 'comment', visibility, body });
+const comment = (effect: ReviewEffect, visibility: 'public' | 'internal', body: AdfDoc): Post => ({
+  effect,
+  target: 'comment',
+  visibility,
+  body,
+});
 
 export const REVIEW_STEPS: Record<ReviewStepKind, StepRow> = {
   'post-notice': {
     words: 'Post the review notice and the significant-change form on the ticket',
     ahead: (cycle) =>
-      cycle.effects.notice === undefined && before('scheduled', 'in-review')(cycle) ? { from: cycle.noticeOn, until: cycle.windowEnd } : null,
+      cycle.effects.notice === undefined && before('scheduled', 'in-review')(cycle)
+        ? { from: cycle.noticeOn, until: cycle.windowEnd }
+        : null,
     mark: () => 'notice',
     moves: (cycle) => (cycle.state === 'scheduled' ? 'notified' : undefined),
     posts: (cycle, { program, appName }) => {
       const form = significantChangeForm(program, appName, cycle);
       return [
         comment('notice', 'public', noticeComment(program, appName, cycle)),
-        { effect: 'form-attachment', target: 'attachment', fileName: form.fileName, content: form.markdown, mimeType: 'text/markdown' },
-        ...(program.formTemplateId ? [{ effect: 'jsm-form' as const, target: 'form' as const, templateId: program.formTemplateId }] : []),
+        {
+          effect: 'form-attachment',
+          target: 'attachment',
+          fileName: form.fileName,
+          content: form.markdown,
+          mimeType: 'text/markdown',
+        },
+        ...(program.formTemplateId
+          ? [{ effect: 'jsm-form' as const, target: 'form' as const, templateId: program.formTemplateId }]
+          : []),
       ];
     },
   },
@@ -146,7 +174,9 @@ export const REVIEW_STEPS: Record<ReviewStepKind, StepRow> = {
     ahead: (cycle) => (before('notified')(cycle) ? { from: cycle.windowStart, until: cycle.windowEnd } : null),
     mark: () => 'window-note',
     moves: (cycle) => (cycle.state === 'scheduled' || cycle.state === 'notified' ? 'in-review' : undefined),
-    posts: (cycle, context) => [comment('window-note', 'internal', agentNote('window-opened', noteDetails(cycle, context)))],
+    posts: (cycle, context) => [
+      comment('window-note', 'internal', agentNote('window-opened', noteDetails(cycle, context))),
+    ],
   },
   'send-answer-reminder': {
     words: 'Remind the partner to answer YES or NO',
@@ -154,24 +184,36 @@ export const REVIEW_STEPS: Record<ReviewStepKind, StepRow> = {
     // late already asks for the answer.
     ahead: (cycle) => {
       const day = noticeDay(cycle);
-      const remind = before('in-review')(cycle) && !cycle.answer && !cycle.effects['answer-reminder'] && day !== undefined && day < cycle.windowStart;
+      const remind =
+        before('in-review')(cycle) &&
+        !cycle.answer &&
+        !cycle.effects['answer-reminder'] &&
+        day !== undefined &&
+        day < cycle.windowStart;
       return remind ? { from: cycle.windowStart, until: cycle.windowEnd } : null;
     },
     mark: () => 'answer-reminder',
     moves: () => undefined,
-    posts: (cycle, { program, appName }) => [comment('answer-reminder', 'public', answerReminderComment(program, appName, cycle))],
+    posts: (cycle, { program, appName }) => [
+      comment('answer-reminder', 'public', answerReminderComment(program, appName, cycle)),
+    ],
   },
   'note-checks-not-run': {
     words: 'Tell the agents which checks were not run by the window’s end',
     // Nothing failed and the partner has answered, but checks are still pending: Atlassian's work,
     // never the partner's failure. The agents are told once and the review waits for them.
     ahead: (cycle) =>
-      before('scheduled', 'notified', 'in-review')(cycle) && !waitsForAgents(cycle) && !allChecksPassed(cycle) && !needsRemediation(cycle)
+      before('scheduled', 'notified', 'in-review')(cycle) &&
+      !waitsForAgents(cycle) &&
+      !allChecksPassed(cycle) &&
+      !needsRemediation(cycle)
         ? { from: addDays(cycle.windowEnd, 1) }
         : null,
     mark: () => 'checks-not-run-note',
     moves: (cycle) => (cycle.state === 'in-review' ? undefined : 'in-review'),
-    posts: (cycle, context) => [comment('checks-not-run-note', 'internal', agentNote('checks-not-run', noteDetails(cycle, context)))],
+    posts: (cycle, context) => [
+      comment('checks-not-run-note', 'internal', agentNote('checks-not-run', noteDetails(cycle, context))),
+    ],
   },
   'close-window': {
     words: 'Close the review window: passed if every check passed, otherwise remediation starts',
@@ -191,8 +233,13 @@ export const REVIEW_STEPS: Record<ReviewStepKind, StepRow> = {
     mark: (cycle) => (closingState(cycle) === 'passed' ? 'passed-note' : 'remediation-note'),
     moves: closingState,
     posts: (cycle, context) => {
-      const closed = { ...cycle, state: closingState(cycle), remediationDue: remediationDeadline(cycle, context.today, context.program) };
-      if (closed.state === 'passed') return [comment('passed-note', 'internal', agentNote('passed', noteDetails(closed, context)))];
+      const closed = {
+        ...cycle,
+        state: closingState(cycle),
+        remediationDue: remediationDeadline(cycle, context.today, context.program),
+      };
+      if (closed.state === 'passed')
+        return [comment('passed-note', 'internal', agentNote('passed', noteDetails(closed, context)))];
       return [
         comment('remediation-note', 'internal', agentNote('remediation-started', noteDetails(closed, context))),
         comment('remediation-comment', 'public', remediationStartComment(context.program, context.appName, closed)),
@@ -203,17 +250,25 @@ export const REVIEW_STEPS: Record<ReviewStepKind, StepRow> = {
     words: 'Remind the partner of the remediation deadline',
     ahead: (cycle, program) =>
       cycle.state === 'remediation' && !allChecksPassed(cycle) && !cycle.effects['remediation-reminder']
-        ? { from: addDays(cycle.remediationDue, -program.timings.remediationReminderDaysBefore), until: cycle.remediationDue }
+        ? {
+            from: addDays(cycle.remediationDue, -program.timings.remediationReminderDaysBefore),
+            until: cycle.remediationDue,
+          }
         : null,
     mark: () => 'remediation-reminder',
     moves: () => undefined,
-    posts: (cycle, { program, appName }) => [comment('remediation-reminder', 'public', remediationReminderComment(program, appName, cycle))],
+    posts: (cycle, { program, appName }) => [
+      comment('remediation-reminder', 'public', remediationReminderComment(program, appName, cycle)),
+    ],
   },
   'mark-overdue': {
     words: 'Mark the review overdue if issues are still open',
     // Only the partner's open issues go overdue: a review waiting for the agents' checks does not.
     ahead: (cycle) => {
-      const open = cycle.state === 'remediation' ? !allChecksPassed(cycle) : before('scheduled', 'notified', 'in-review')(cycle) && !waitsForAgents(cycle) && needsRemediation(cycle);
+      const open =
+        cycle.state === 'remediation'
+          ? !allChecksPassed(cycle)
+          : before('scheduled', 'notified', 'in-review')(cycle) && !waitsForAgents(cycle) && needsRemediation(cycle);
       return open ? { from: addDays(cycle.remediationDue, 1) } : null;
     },
     mark: () => 'overdue-note',

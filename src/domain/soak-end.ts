@@ -31,7 +31,11 @@ export function endedSoaks(state: SubmissionState, today: IsoDate, program: Prog
   return state.components
     .filter(soakEndPending)
     .filter((c) => c.soakUntil <= today)
-    .map((c) => ({ componentId: c.id, title: program.components.find((p) => p.id === c.id)?.title ?? c.id, soakUntil: c.soakUntil }))
+    .map((c) => ({
+      componentId: c.id,
+      title: program.components.find((p) => p.id === c.id)?.title ?? c.id,
+      soakUntil: c.soakUntil,
+    }))
     .sort((a, b) => order(program, a.componentId) - order(program, b.componentId));
 }
 
@@ -49,7 +53,10 @@ export function soakEndMarkId(soak: { componentId: string; soakUntil: IsoDate })
  * Records that the agents were told of the soak's end. Null when there is nothing to record: the
  * component was changed meanwhile (another status, another date) or the end was already noted.
  */
-export function noteSoakEnd(state: SubmissionState, soak: { componentId: string; soakUntil: IsoDate }): SubmissionState | null {
+export function noteSoakEnd(
+  state: SubmissionState,
+  soak: { componentId: string; soakUntil: IsoDate },
+): SubmissionState | null {
   const index = state.components.findIndex((c) => c.id === soak.componentId);
   const component = state.components[index];
   if (!component || !soakEndPending(component) || component.soakUntil !== soak.soakUntil) return null;

@@ -54,7 +54,12 @@ export function startSubmission(program: ProgramSettings, by: string, at: IsoDat
   };
 }
 
-export function moveStage(state: SubmissionState, to: Stage, by: string, at: IsoDateTime): DomainResult<SubmissionState> {
+export function moveStage(
+  state: SubmissionState,
+  to: Stage,
+  by: string,
+  at: IsoDateTime,
+): DomainResult<SubmissionState> {
   if (to === state.stage) return fail('not-allowed', `The submission is already in ${to}.`);
   if (to === 'approved') {
     return fail('not-allowed', 'A submission is approved with "Approve", once every requirement is met or waived.');
@@ -135,7 +140,10 @@ export function setComponentStatus(
   if (change.status === 'soaking') {
     const soakUntil = change.soakUntil === undefined ? null : parseIsoDate(change.soakUntil);
     if (!soakUntil) {
-      return fail('invalid', `"${component.title}" is soaking until a date: give the day it becomes active (YYYY-MM-DD).`);
+      return fail(
+        'invalid',
+        `"${component.title}" is soaking until a date: give the day it becomes active (YYYY-MM-DD).`,
+      );
     }
     next.soakUntil = soakUntil;
   }
@@ -173,10 +181,7 @@ export function approveSubmission(
   }
   const blockers = approvalBlockers(state, program);
   if (blockers.length > 0) {
-    return fail(
-      'not-allowed',
-      `Approval needs every requirement met or waived; still open: ${blockers.join('; ')}.`,
-    );
+    return fail('not-allowed', `Approval needs every requirement met or waived; still open: ${blockers.join('; ')}.`);
   }
   return ok({ ...state, stage: 'approved', stageSince: at, stageBy: by });
 }

@@ -12,18 +12,26 @@ export interface Caller {
 }
 
 /** The manifest's modules with a resolver (manifest.yml; test/unit/manifest.test.ts keeps them in step). */
-export const MODULE_KEYS = { panel: 'cf-tracker-panel', apps: 'cf-tracker-apps', settings: 'cf-tracker-settings', portal: PORTAL_MODULE_KEY } as const;
+export const MODULE_KEYS = {
+  panel: 'cf-tracker-panel',
+  apps: 'cf-tracker-apps',
+  settings: 'cf-tracker-settings',
+  portal: PORTAL_MODULE_KEY,
+} as const;
 /** Program-wide reads answer these pages only: never an issue panel, whatever it asks. */
 const PROGRAM_PAGES: readonly string[] = [MODULE_KEYS.apps, MODULE_KEYS.settings];
 
 export const AGENTS_ONLY = 'Only the program’s agents can change this submission.';
-const TICKET_PEOPLE_ONLY = 'Only the program’s agents and the people of this request can see its Cloud Fortified submission.';
+const TICKET_PEOPLE_ONLY =
+  'Only the program’s agents and the people of this request can see its Cloud Fortified submission.';
 const ADMINS_ONLY = 'Only Jira administrators can change the program settings or import apps.';
 const SIGN_IN = 'You need to be logged in to Jira as one of the program’s agents to use this.';
-const PROGRAM_STAFF_ONLY = 'Only the program’s agents and Jira administrators can see the list of apps and the program settings.';
+const PROGRAM_STAFF_ONLY =
+  'Only the program’s agents and Jira administrators can see the list of apps and the program settings.';
 const PANEL_ONLY = 'A ticket’s submission is read and changed from the Cloud Fortified panel of that ticket.';
 const PAGES_ONLY = 'The list of apps and the program settings answer the Cloud Fortified pages only.';
-const SETTINGS_PAGE_ONLY = 'The program settings are changed and apps imported from the Cloud Fortified settings page only.';
+const SETTINGS_PAGE_ONLY =
+  'The program settings are changed and apps imported from the Cloud Fortified settings page only.';
 
 /**
  * Reading a ticket's state, from that ticket's panel: its agents, a Jira administrator who can
@@ -45,7 +53,9 @@ export async function mayChangeTicket(jira: JiraPort, caller: Caller, issueKey: 
   if (wrong) return wrong;
   if (!caller.accountId) return refusal('forbidden', SIGN_IN);
   const standing = await jira.callerOnTicket(issueKey, caller.accountId);
-  return standing.canEdit ? success({ accountId: caller.accountId, canEdit: true, isAdmin: standing.isAdmin }) : refusal('forbidden', AGENTS_ONLY);
+  return standing.canEdit
+    ? success({ accountId: caller.accountId, canEdit: true, isAdmin: standing.isAdmin })
+    : refusal('forbidden', AGENTS_ONLY);
 }
 
 /** Settings changes and imports: Jira administrators, on the settings page. */
@@ -61,8 +71,13 @@ export async function mayAdminister(jira: JiraPort, caller: Caller, projectKeys:
  * (always, so a new program can be set up), and agents of the program's projects (any project
  * when the settings name none), as Jira answers the user. Nothing tracked changes nothing here.
  */
-export async function mayReadProgram(jira: JiraPort, caller: Caller, projectKeys: string[]): Promise<ApiResult<Viewer>> {
-  if (!caller.moduleKey || !PROGRAM_PAGES.includes(caller.moduleKey) || caller.contextIssueKey) return refusal('forbidden', PAGES_ONLY);
+export async function mayReadProgram(
+  jira: JiraPort,
+  caller: Caller,
+  projectKeys: string[],
+): Promise<ApiResult<Viewer>> {
+  if (!caller.moduleKey || !PROGRAM_PAGES.includes(caller.moduleKey) || caller.contextIssueKey)
+    return refusal('forbidden', PAGES_ONLY);
   if (!caller.accountId) return refusal('forbidden', SIGN_IN);
   const { isAdmin, isAgent } = await jira.callerOnProgram(caller.accountId, projectKeys);
   if (!isAdmin && !isAgent) return refusal('forbidden', PROGRAM_STAFF_ONLY);

@@ -24,7 +24,8 @@ import type { Ports } from '../ports';
  * on, and only to that request's partner (its reporter or a participant, not an agent).
  */
 
-const PARTNERS_ONLY = 'Only the partner who raised this request, or one of its participants, can see and answer the review here.';
+const PARTNERS_ONLY =
+  'Only the partner who raised this request, or one of its participants, can see and answer the review here.';
 export const PORTAL_EVIDENCE = 'answered on the portal';
 
 /** Who may use the panel on a request: one function, so the role rule can be replaced in one place. */
@@ -48,23 +49,39 @@ function contextIssueKey(context: Request['context']): string | undefined {
 
 async function viewOf(ctx: InvocationContext, issueKey: string): Promise<PortalView> {
   const app = await ctx.ports.apps.get(issueKey);
-  return app ? { tracked: true, issueKey, view: partnerView(app, ctx.program, ctx.today) } : { tracked: false, issueKey };
+  return app
+    ? { tracked: true, issueKey, view: partnerView(app, ctx.program, ctx.today) }
+    : { tracked: false, issueKey };
 }
 
-async function answerOnPortal(ctx: InvocationContext, issueKey: string, accountId: string, p: PortalApi['answerOnPortal']['payload']): Promise<ApiResult<PortalView>> {
+async function answerOnPortal(
+  ctx: InvocationContext,
+  issueKey: string,
+  accountId: string,
+  p: PortalApi['answerOnPortal']['payload'],
+): Promise<ApiResult<PortalView>> {
   const before = await viewOf(ctx, issueKey);
   const review = before.tracked ? before.view.review : undefined;
-  if (!review || review.id !== p.cycleId) return refusal('not-found', 'This request has no such review; reload the panel.');
-  if (!review.canAnswer) return refusal('not-allowed', 'The significant-change question of this review is closed; reply on the request if something changed.');
+  if (!review || review.id !== p.cycleId)
+    return refusal('not-found', 'This request has no such review; reload the panel.');
+  if (!review.canAnswer)
+    return refusal(
+      'not-allowed',
+      'The significant-change question of this review is closed; reply on the request if something changed.',
+    );
   const unknown = p.categories.filter((c) => !ctx.program.changeCategories.some((k) => k.id === c.id)).map((c) => c.id);
-  if (unknown.length > 0) return refusal('invalid', `Unknown change categories: ${unknown.join(', ')}. Reload the panel.`);
+  if (unknown.length > 0)
+    return refusal('invalid', `Unknown change categories: ${unknown.join(', ')}. Reload the panel.`);
   if (p.value === 'NO' && p.categories.length > 0) return refusal('invalid', 'Tick categories only with a YES answer.');
-  if (p.value === 'YES' && p.categories.some((c) => c.whatChanged === '')) return refusal('invalid', 'Say what changed in each category you ticked.');
+  if (p.value === 'YES' && p.categories.some((c) => c.whatChanged === ''))
+    return refusal('invalid', 'Say what changed in each category you ticked.');
   const given = new Map(p.categories.map((c) => [c.id, c]));
   // In the program's order, one per category.
   const details: CategoryDetail[] = ctx.program.changeCategories.flatMap((k) => {
     const c = given.get(k.id);
-    return c ? [{ categoryId: c.id, whatChanged: c.whatChanged, effect: c.effect, listingUpdated: c.listingUpdated }] : [];
+    return c
+      ? [{ categoryId: c.id, whatChanged: c.whatChanged, effect: c.effect, listingUpdated: c.listingUpdated }]
+      : [];
   });
   const answer: PartnerAnswer = {
     value: p.value,
@@ -88,28 +105,34 @@ export async function callPortalResolver<K extends PortalKey>(
   isPartner: PartnerCheck,
 ): Promise<ApiResult<PortalApi[K]['result']>> {
   try {
-    if (request.context?.moduleKey !== PORTAL_MODULE_KEY) return refusal('forbidden', 'This call belongs to the Cloud Fortified panel of the customer portal.');
+    if (request.context?.moduleKey !== PORTAL_MODULE_KEY)
+      return refusal('forbidden', 'This call belongs to the Cloud Fortified panel of the customer portal.');
     const issueKey = contextIssueKey(request.context);
     const accountId = typeof request.context?.accountId === 'string' ? request.context.accountId : '';
     if (!issueKey || !accountId) return refusal('forbidden', PARTNERS_ONLY);
     const checked = PORTAL_PAYLOAD_SCHEMAS[key].safeParse(request.payload ?? {});
-    if (!checked.success) return refusal('invalid', `The request is not valid: ${checked.error.issues.map((i) => `${i.path.join('.') || 'payload'}: ${i.message}`).join('; ')}`);
+    if (!checked.success)
+      return refusal(
+        'invalid',
+        `The request is not valid: ${checked.error.issues.map((i) => `${i.path.join('.') || 'payload'}: ${i.message}`).join('; ')}`,
+      );
     const ctx = await loadInvocationContext(ports);
     if (!(await isPartner(ctx, issueKey, accountId))) return refusal('forbidden', PARTNERS_ONLY);
     if (key === 'getPortalView') return { ok: true, data: await viewOf(ctx, issueKey) };
     return await answerOnPortal(ctx, issueKey, accountId, checked.data as PortalApi['answerOnPortal']['payload']);
   } catch (error) {
-    console.error(`portal resolver ${key} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    if (isJiraError(error)) return refusal('jira-unavailable', 'Jira did not answer as expected; try again in a moment.');
+    console.error(
+      `portal resolver ${key} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
+    if (isJiraError(error))
+      return refusal('jira-unavailable', 'Jira did not answer as expected; try again in a moment.');
     return refusal('internal', 'Something went wrong in the app; try again in a moment.');
   }
 }
 
 const definitions = new Resolver();
 for (const key of PORTAL_RESOLVER_KEYS) {
-  definitions.define(key, (request: Request) =>
-    callPortalResolver(forgePorts(), key, request, requestPartner),
-  );
+  definitions.define(key, (request: Request) => callPortalResolver(forgePorts(), key, request, requestPartner));
 }
 
 export const portalResolver = definitions.getDefinitions();

@@ -8,7 +8,10 @@ const FIRST_RETRY_AFTER_SECONDS = 60;
 
 /** How many times the platform has delivered this event again (`retryContext.retryCount`; 0 the first time). */
 export function retryCountOf(event: unknown): number {
-  const e = (typeof event === 'object' && event !== null ? event : {}) as { retryContext?: { retryCount?: unknown }; retryCount?: unknown };
+  const e = (typeof event === 'object' && event !== null ? event : {}) as {
+    retryContext?: { retryCount?: unknown };
+    retryCount?: unknown;
+  };
   const count = e.retryContext?.retryCount ?? e.retryCount;
   return typeof count === 'number' && Number.isInteger(count) && count >= 0 ? count : 0;
 }
@@ -19,7 +22,12 @@ export function retryCountOf(event: unknown): number {
  * retry, or on a failure that will not pass, the event is dropped with a log line saying
  * `whenDropped` (what still covers it).
  */
-export function retryOrDrop(event: unknown, what: string, error: unknown, whenDropped: string): InvocationError | undefined {
+export function retryOrDrop(
+  event: unknown,
+  what: string,
+  error: unknown,
+  whenDropped: string,
+): InvocationError | undefined {
   const reason = error instanceof Error ? error.message : String(error);
   const retries = retryCountOf(event);
   if (!isTransient(error)) {

@@ -17,10 +17,16 @@ export async function onRequestCreated(event: unknown): Promise<InvocationError 
   try {
     const outcome = await takeInConcern(await loadInvocationContext(forgePorts()), key);
     // Another delivery holds the request, or died holding it: ask again once its claim has lapsed.
-    if (outcome.what === 'in-progress-elsewhere') return retryAfter(event, `customer concern ${key}`, CLAIM_SECONDS + 1);
+    if (outcome.what === 'in-progress-elsewhere')
+      return retryAfter(event, `customer concern ${key}`, CLAIM_SECONDS + 1);
     if (outcome.what !== 'not-a-concern') console.log(`customer concern ${key}: ${outcome.what}`);
     return undefined;
   } catch (error) {
-    return retryOrDrop(event, `customer concern ${key}`, error, 'the request stays in the queue for agents to link by hand');
+    return retryOrDrop(
+      event,
+      `customer concern ${key}`,
+      error,
+      'the request stays in the queue for agents to link by hand',
+    );
   }
 }

@@ -1,7 +1,8 @@
 import type { ZodType, ZodTypeDef } from 'zod';
 import { PAYLOAD_SCHEMAS, type ResolverKey, type ResolverPayload } from '../contract';
 
-export type PayloadCheck<K extends ResolverKey> = { ok: true; payload: ResolverPayload<K> } | { ok: false; message: string };
+export type PayloadCheck<K extends ResolverKey> =
+  { ok: true; payload: ResolverPayload<K> } | { ok: false; message: string };
 
 /** The payload as the service takes it, or one sentence naming every field that is wrong. */
 export function checkPayload<K extends ResolverKey>(key: K, payload: unknown): PayloadCheck<K> {
@@ -9,7 +10,8 @@ export function checkPayload<K extends ResolverKey>(key: K, payload: unknown): P
   const parsed = schema.safeParse(payload ?? {});
   if (parsed.success) return { ok: true, payload: parsed.data };
   const problems = parsed.error.issues.map((issue) => {
-    if (issue.code === 'unrecognized_keys') return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}`;
+    if (issue.code === 'unrecognized_keys')
+      return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}`;
     const field = issue.path.join('.');
     return field ? `${field} ${issue.message}` : issue.message;
   });

@@ -13,7 +13,11 @@ import { checkPayload } from './resolver-schemas';
  * One resolver call: the payload is checked, the caller is who the platform says, and whatever
  * happens the bridge gets an answer (an unexpected error is logged and answered as `internal`).
  */
-export async function callResolver<K extends ResolverKey>(ports: Ports, key: K, request: Request): Promise<ResolverResponse<K>> {
+export async function callResolver<K extends ResolverKey>(
+  ports: Ports,
+  key: K,
+  request: Request,
+): Promise<ResolverResponse<K>> {
   try {
     const checked = checkPayload(key, request.payload);
     if (!checked.ok) return refusal('invalid', checked.message);
@@ -24,11 +28,18 @@ export async function callResolver<K extends ResolverKey>(ports: Ports, key: K, 
     if (isNeedsAuthentication(error)) throw error;
     if (isRefusal(error)) {
       console.warn(`resolver ${key}: Jira refused: ${error.message}`);
-      return refusal('forbidden', `Jira did not allow this for your account (${error.status}): ${error.messages.join(' ') || 'no access'}.`);
+      return refusal(
+        'forbidden',
+        `Jira did not allow this for your account (${error.status}): ${error.messages.join(' ') || 'no access'}.`,
+      );
     }
     console.error(`resolver ${key} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    if (isJiraError(error)) return refusal('jira-unavailable', 'Jira did not answer as expected; try again in a moment.');
-    return refusal('internal', 'Something went wrong in the app; try again, and tell the program’s administrators if it keeps happening.');
+    if (isJiraError(error))
+      return refusal('jira-unavailable', 'Jira did not answer as expected; try again in a moment.');
+    return refusal(
+      'internal',
+      'Something went wrong in the app; try again, and tell the program’s administrators if it keeps happening.',
+    );
   }
 }
 
@@ -44,6 +55,7 @@ export function callerOf(context: Request['context']): Caller {
 }
 
 const definitions = new Resolver();
-for (const key of RESOLVER_KEYS) definitions.define(key, (request: Request) => callResolver(forgePorts(), key, request));
+for (const key of RESOLVER_KEYS)
+  definitions.define(key, (request: Request) => callResolver(forgePorts(), key, request));
 
 export const resolver = definitions.getDefinitions();

@@ -21,5 +21,8 @@ export async function processReviewWork(event: unknown): Promise<InvocationError
   const retry = retryNeeded(await runReviewWork(ctx, keys.issueKeys));
   if (!retry) return undefined;
   console.warn(`review work to retry: ${retry}`);
-  return new InvocationError({ retryAfter: RETRY_AFTER_SECONDS, retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST });
+  return new InvocationError({
+    retryAfter: RETRY_AFTER_SECONDS,
+    retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST,
+  });
 }

@@ -14,7 +14,8 @@ export async function runSweep(): Promise<{ statusCode: number }> {
       console.error(`program updates failed: ${error instanceof Error ? error.message : String(error)}`);
       return undefined;
     });
-    if (announced && announced.posted > 0) console.log(`program updates ${report.day}: ${announced.posted} comment(s) posted`);
+    if (announced && announced.posted > 0)
+      console.log(`program updates ${report.day}: ${announced.posted} comment(s) posted`);
   } catch (error) {
     // Scheduled runs are not retried: the next hourly run picks up whatever is still due.
     console.error(`review sweep failed: ${error instanceof Error ? error.message : String(error)}`);

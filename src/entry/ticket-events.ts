@@ -11,7 +11,10 @@ import { retryOrDrop } from './product-event-retry';
 export async function onTicketEvent(event: unknown): Promise<InvocationError | undefined> {
   try {
     const outcome = await handleTicketEvent(forgePorts(), event);
-    if (outcome.handled) console.log(`ticket event on ${outcome.issueKey}: ${outcome.what}${outcome.detail ? ` (${outcome.detail})` : ''}`);
+    if (outcome.handled)
+      console.log(
+        `ticket event on ${outcome.issueKey}: ${outcome.what}${outcome.detail ? ` (${outcome.detail})` : ''}`,
+      );
     return undefined;
   } catch (error) {
     return retryOrDrop(event, 'ticket event', error, 'left for the review worker to read from the ticket');

@@ -12,6 +12,9 @@ export interface AgentActionParams {
 }
 
 /** An agent records a check, sets the partner's answer, raises an escalation or changes a requirement. */
-export async function actOnTicket(ctx: InvocationContext, { issueKey, by, action }: AgentActionParams): Promise<Result<TrackedApp>> {
+export async function actOnTicket(
+  ctx: InvocationContext,
+  { issueKey, by, action }: AgentActionParams,
+): Promise<Result<TrackedApp>> {
   return record(ctx, issueKey, { kind: 'agent', action }, by);
 }

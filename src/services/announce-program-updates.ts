@@ -49,7 +49,9 @@ export async function announceProgramUpdates(ctx: InvocationContext): Promise<An
           if (outcome === 'posted') report.posted += 1;
           if (outcome === 'held') held += 1;
         } catch (error) {
-          report.problems.push(`${app.issueKey}: update ${update.id} not announced: ${error instanceof Error ? error.message : String(error)}`);
+          report.problems.push(
+            `${app.issueKey}: update ${update.id} not announced: ${error instanceof Error ? error.message : String(error)}`,
+          );
         }
       }
       cursor = page.nextCursor;
@@ -69,13 +71,21 @@ function isApproved(app: TrackedApp, today: string): boolean {
 }
 
 /** One ticket: claim, post (or find) the marked comment, record it with its history line. */
-async function announceOn(ctx: InvocationContext, app: TrackedApp, update: ProgramUpdate): Promise<'posted' | 'found' | 'held'> {
+async function announceOn(
+  ctx: InvocationContext,
+  app: TrackedApp,
+  update: ProgramUpdate,
+): Promise<'posted' | 'found' | 'held'> {
   const claim = `announce:${update.id}:${app.issueKey}`;
   // A duplicate sweep at the same moment leaves this ticket to the one holding the claim.
   if (!(await ctx.ports.once.claim(claim, CLAIM_SECONDS))) return 'held';
   const mark = announcementMark(app.issueKey, update.id);
   try {
-    const posted = await ctx.ports.jira.postCommentOnce(mark, programUpdateComment(ctx.program, app.appName, update), 'public');
+    const posted = await ctx.ports.jira.postCommentOnce(
+      mark,
+      programUpdateComment(ctx.program, app.appName, update),
+      'public',
+    );
     const what = update.addCheck ? `new review check “${update.addCheck.title}”` : 'general update';
     const recorded = await updateTrackedApp(
       ctx,
@@ -85,7 +95,10 @@ async function announceOn(ctx: InvocationContext, app: TrackedApp, update: Progr
         return {
           ok: true,
           value: {
-            app: { ...current, announcements: { ...current.announcements, [update.id]: { commentId: posted.id, on: ctx.today } } },
+            app: {
+              ...current,
+              announcements: { ...current.announcements, [update.id]: { commentId: posted.id, on: ctx.today } },
+            },
             audit: [
               {
                 at: ctx.at,

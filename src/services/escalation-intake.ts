@@ -22,12 +22,25 @@ const INTAKE = 'app';
  * The one place a customer's concern opens an escalation review on the app's approval ticket.
  * The concern names the customer's request, not the customer.
  */
-export async function openCustomerEscalation(ctx: InvocationContext, approvalKey: string, requestKey: string, summary: string) {
+export async function openCustomerEscalation(
+  ctx: InvocationContext,
+  approvalKey: string,
+  requestKey: string,
+  summary: string,
+) {
   const text = `Customer concern (${requestKey}): ${summary.trim() || 'no summary'}`;
-  return actOnTicket(ctx, { issueKey: approvalKey, by: INTAKE, action: { type: 'raise-escalation', text, source: 'customer' } });
+  return actOnTicket(ctx, {
+    issueKey: approvalKey,
+    by: INTAKE,
+    action: { type: 'raise-escalation', text, source: 'customer' },
+  });
 }
 
-const mark = (requestKey: string, effect: 'concern-received' | 'concern-unmatched'): EffectMark => ({ issueKey: requestKey, cycleId: 'concern', effect });
+const mark = (requestKey: string, effect: 'concern-received' | 'concern-unmatched'): EffectMark => ({
+  issueKey: requestKey,
+  cycleId: 'concern',
+  effect,
+});
 
 /**
  * A request created on the program's portal: when its request type is one the program names for
@@ -59,7 +72,9 @@ async function intake(ctx: InvocationContext, requestKey: string): Promise<Intak
   if (!request) return { what: 'not-a-concern' };
   const match = matchConcern(request, await approvedApps(ctx));
   if (!match.ok) {
-    await jira.postCommentOnce(mark(requestKey, 'concern-unmatched'), concernUnmatchedNote(match.reason), 'internal', { lookFirst: true });
+    await jira.postCommentOnce(mark(requestKey, 'concern-unmatched'), concernUnmatchedNote(match.reason), 'internal', {
+      lookFirst: true,
+    });
     return { what: 'unmatched', reason: match.reason };
   }
   const approvalKey = match.app.issueKey;
@@ -67,9 +82,15 @@ async function intake(ctx: InvocationContext, requestKey: string): Promise<Intak
   const opened = await openCustomerEscalation(ctx, approvalKey, requestKey, request.summary);
   // A review already open for another concern covers this one too: the customer is told the same.
   const note = opened.ok ? undefined : opened.error.message;
-  if (!opened.ok && opened.error.code !== 'not-allowed') throw new Error(`escalation on ${approvalKey} refused: ${opened.error.message}`);
+  if (!opened.ok && opened.error.code !== 'not-allowed')
+    throw new Error(`escalation on ${approvalKey} refused: ${opened.error.message}`);
   // No record says the customer was told: the mark on the request is the guard, so it is looked for first.
-  await jira.postCommentOnce(mark(requestKey, 'concern-received'), concernReceivedComment(match.app.appName), 'public', { lookFirst: true });
+  await jira.postCommentOnce(
+    mark(requestKey, 'concern-received'),
+    concernReceivedComment(match.app.appName),
+    'public',
+    { lookFirst: true },
+  );
   return { what: 'escalated', approvalKey, ...(note ? { note } : {}) };
 }
 
@@ -79,7 +100,9 @@ async function approvedApps(ctx: InvocationContext): Promise<ApprovedAppRef[]> {
   let cursor: string | undefined;
   do {
     const page = await ctx.ports.apps.list(cursor, PAGE);
-    for (const app of page.apps) if (app.approval && app.submission.stage === 'approved') out.push({ issueKey: app.issueKey, appName: app.appName });
+    for (const app of page.apps)
+      if (app.approval && app.submission.stage === 'approved')
+        out.push({ issueKey: app.issueKey, appName: app.appName });
     cursor = page.nextCursor;
   } while (cursor);
   return out;

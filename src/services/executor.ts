@@ -1,4 +1,13 @@
-import { decide, dueStep, soakEndEffect, type Command, type DecideContext, type Decision, type Effect, type Performed } from '../domain/decide';
+import {
+  decide,
+  dueStep,
+  soakEndEffect,
+  type Command,
+  type DecideContext,
+  type Decision,
+  type Effect,
+  type Performed,
+} from '../domain/decide';
 import type { NoteAbout } from '../domain/events';
 import { historyOf, historyOfEvents } from '../domain/history';
 import type { Result } from '../domain/result';
@@ -25,7 +34,13 @@ export function decideContext(ctx: InvocationContext, by = 'app'): DecideContext
 }
 
 /** Decides `command` on the stored record and saves the result with its history, retrying on a conflict. */
-export async function record(ctx: InvocationContext, issueKey: string, command: Command | ((app: TrackedApp) => Command), by = 'app', known?: TrackedApp): Promise<Result<TrackedApp> & { decision?: Decision }> {
+export async function record(
+  ctx: InvocationContext,
+  issueKey: string,
+  command: Command | ((app: TrackedApp) => Command),
+  by = 'app',
+  known?: TrackedApp,
+): Promise<Result<TrackedApp> & { decision?: Decision }> {
   let last: Decision | undefined;
   const saved = await updateTrackedApp(
     ctx,
@@ -35,7 +50,10 @@ export async function record(ctx: InvocationContext, issueKey: string, command: 
       if (!decided.ok) return decided;
       last = decided.value;
       const { state, events, archived } = decided.value;
-      return { ok: true, value: { app: state, audit: historyOfEvents(events), ...(archived?.length ? { archived } : {}) } };
+      return {
+        ok: true,
+        value: { app: state, audit: historyOfEvents(events), ...(archived?.length ? { archived } : {}) },
+      };
     },
     known,
   );
@@ -48,7 +66,13 @@ export async function record(ctx: InvocationContext, issueKey: string, command: 
  * before the change is recorded, so a retry or a redelivered event after a crash finds it
  * instead of posting again, and a recorded change never lacks its update.
  */
-export async function recordWithUpdates(ctx: InvocationContext, issueKey: string, command: Command, by: string, known: TrackedApp): Promise<Result<TrackedApp> & { decision?: Decision }> {
+export async function recordWithUpdates(
+  ctx: InvocationContext,
+  issueKey: string,
+  command: Command,
+  by: string,
+  known: TrackedApp,
+): Promise<Result<TrackedApp> & { decision?: Decision }> {
   const planned = decide(known, command, decideContext(ctx, by));
   for (const effect of planned.ok ? planned.value.effects : []) {
     if (effect.about?.kind !== 'progress-update') continue;
@@ -66,12 +90,25 @@ async function perform(ctx: InvocationContext, issueKey: string, effects: Effect
     if (post.target === 'comment') {
       const mark: EffectMark = { issueKey, cycleId: markId, effect: post.effect };
       // A note no record remembers is guarded by its mark alone: the ticket is searched first.
-      const posted = await ctx.ports.jira.postCommentOnce(mark, post.body, post.visibility, about && about.kind !== 'soak-ended' ? { lookFirst: true } : undefined);
+      const posted = await ctx.ports.jira.postCommentOnce(
+        mark,
+        post.body,
+        post.visibility,
+        about && about.kind !== 'soak-ended' ? { lookFirst: true } : undefined,
+      );
       if (done.length === 0) firstAttempt = posted.firstAttempt === true;
-      done.push({ effect: post.effect, target: 'comment', id: posted.id, visibility: post.visibility, alreadyThere: posted.alreadyThere });
+      done.push({
+        effect: post.effect,
+        target: 'comment',
+        id: posted.id,
+        visibility: post.visibility,
+        alreadyThere: posted.alreadyThere,
+      });
     } else if (post.target === 'attachment') {
       // Attached after the step's comment: on that comment's first attempt it cannot be there yet.
-      const file = await ctx.ports.jira.attachFileOnce(issueKey, post.fileName, post.content, post.mimeType, { knownAbsent: firstAttempt });
+      const file = await ctx.ports.jira.attachFileOnce(issueKey, post.fileName, post.content, post.mimeType, {
+        knownAbsent: firstAttempt,
+      });
       done.push({ effect: post.effect, target: 'attachment', id: file.id, alreadyThere: file.alreadyThere });
     } else {
       const added = await ctx.ports.jira.addFormOnce(issueKey, post.templateId);
@@ -95,11 +132,17 @@ async function claimed<T>(ctx: InvocationContext, claim: string, work: () => Pro
 /** The claim and the posting notes go once the record guards the effects; a failed delete leaves harmless keys. */
 async function settle(ctx: InvocationContext, claim: string, marks: EffectMark[]): Promise<void> {
   const cleanup = marks.length ? ctx.ports.once.done(claim, marks) : ctx.ports.once.release(claim);
-  await cleanup.catch((error: unknown) => console.warn(`helper keys of ${claim} left: ${error instanceof Error ? error.message : String(error)}`));
+  await cleanup.catch((error: unknown) =>
+    console.warn(`helper keys of ${claim} left: ${error instanceof Error ? error.message : String(error)}`),
+  );
 }
 
 function cycleMarks(issueKey: string, cycle: ReviewCycle): EffectMark[] {
-  return REVIEW_EFFECTS.filter((effect) => cycle.effects[effect] && COMMENT_EFFECTS.has(effect)).map((effect) => ({ issueKey, cycleId: cycle.id, effect }));
+  return REVIEW_EFFECTS.filter((effect) => cycle.effects[effect] && COMMENT_EFFECTS.has(effect)).map((effect) => ({
+    issueKey,
+    cycleId: cycle.id,
+    effect,
+  }));
 }
 
 /**
@@ -112,13 +155,22 @@ export type BeforeStep = (app: TrackedApp, cycle: ReviewCycle, step: ReviewActio
  * Claims a review step, checks it is still due on a fresh record, performs its posts and records
  * them. 'busy' when another invocation holds the step.
  */
-export async function runStep(ctx: InvocationContext, issueKey: string, step: ReviewAction, beforeStep: BeforeStep): Promise<TrackedApp | 'busy'> {
+export async function runStep(
+  ctx: InvocationContext,
+  issueKey: string,
+  step: ReviewAction,
+  beforeStep: BeforeStep,
+): Promise<TrackedApp | 'busy'> {
   const claim = `review:${issueKey}:${step.cycleId}:${step.kind}:${step.due}`;
   const outcome = await claimed(ctx, claim, async (): Promise<TrackedApp | 'busy'> => {
     let app = await ctx.ports.apps.get(issueKey);
     let plan = app ? planOf(ctx, app, step) : null;
     if (app && plan) {
-      const changed = await beforeStep(app, app.reviews.find((c) => c.id === step.cycleId)!, step);
+      const changed = await beforeStep(
+        app,
+        app.reviews.find((c) => c.id === step.cycleId)!,
+        step,
+      );
       if (changed) {
         app = changed;
         plan = planOf(ctx, app, step);
@@ -133,7 +185,8 @@ export async function runStep(ctx: InvocationContext, issueKey: string, step: Re
     }
     const performed = await perform(ctx, issueKey, plan.effects);
     const recorded = await record(ctx, issueKey, { kind: 'step-done', step, performed }, 'app', app);
-    if (!recorded.ok) throw new Error(`${step.kind} for review ${step.cycleId} not recorded: ${recorded.error.message}`);
+    if (!recorded.ok)
+      throw new Error(`${step.kind} for review ${step.cycleId} not recorded: ${recorded.error.message}`);
     const after = recorded.value.reviews.find((c) => c.id === step.cycleId);
     await settle(ctx, claim, after ? cycleMarks(issueKey, after) : []);
     return recorded.value;
@@ -158,12 +211,25 @@ export function stepDue(ctx: InvocationContext, app: TrackedApp): ReviewAction |
  * recorded), posted once under `claim`; its mark on the ticket is its only guard, so the claim
  * goes whatever happened. Its history line is written when it is new.
  */
-export async function postNoteOnce(ctx: InvocationContext, issueKey: string, claim: string, effect: Effect & { about: NoteAbout }, cycle?: ReviewCycle): Promise<boolean> {
+export async function postNoteOnce(
+  ctx: InvocationContext,
+  issueKey: string,
+  claim: string,
+  effect: Effect & { about: NoteAbout },
+  cycle?: ReviewCycle,
+): Promise<boolean> {
   const done = await claimed(ctx, claim, async () => {
     try {
       const [posted] = await perform(ctx, issueKey, [effect]);
       if (posted && !posted.alreadyThere) {
-        const line = historyOf({ type: 'posted', by: 'app', at: ctx.at, ...posted, about: effect.about, ...(cycle ? { cycle } : {}) });
+        const line = historyOf({
+          type: 'posted',
+          by: 'app',
+          at: ctx.at,
+          ...posted,
+          about: effect.about,
+          ...(cycle ? { cycle } : {}),
+        });
         await ctx.ports.audit.append([{ ...line, issueKey }]);
       }
       return true;
@@ -192,16 +258,26 @@ export async function noteEndedSoaks(ctx: InvocationContext, app: TrackedApp, ac
 async function noteSoak(ctx: InvocationContext, issueKey: string, soak: EndedSoak): Promise<TrackedApp | null> {
   const claim = `soak:${issueKey}:${soak.componentId}:${soak.soakUntil}`;
   const mark: EffectMark = { issueKey, cycleId: soakEndMarkId(soak), effect: 'soak-end-note' };
-  const noted = (app: TrackedApp) => app.submission.components.some((c) => c.id === soak.componentId && c.soakEndNotedFor === soak.soakUntil);
+  const noted = (app: TrackedApp) =>
+    app.submission.components.some((c) => c.id === soak.componentId && c.soakEndNotedFor === soak.soakUntil);
   return claimed(ctx, claim, async () => {
     // A fresh look: a late duplicate, or an agent who changed the component meanwhile, posts nothing.
     const fresh = await ctx.ports.apps.get(issueKey);
-    const due = fresh && endedSoaks(fresh.submission, ctx.today, ctx.program).some((s) => s.componentId === soak.componentId && s.soakUntil === soak.soakUntil);
+    const due =
+      fresh &&
+      endedSoaks(fresh.submission, ctx.today, ctx.program).some(
+        (s) => s.componentId === soak.componentId && s.soakUntil === soak.soakUntil,
+      );
     if (!fresh || !due) {
       await settle(ctx, claim, fresh && noted(fresh) ? [mark] : []);
       return fresh;
     }
-    const about: NoteAbout = { kind: 'soak-ended', componentId: soak.componentId, title: soak.title, soakUntil: soak.soakUntil };
+    const about: NoteAbout = {
+      kind: 'soak-ended',
+      componentId: soak.componentId,
+      title: soak.title,
+      soakUntil: soak.soakUntil,
+    };
     const [posted] = await perform(ctx, issueKey, [soakEndEffect(fresh, soak)]);
     const recorded = await record(ctx, issueKey, { kind: 'noted', about, performed: posted! });
     if (!recorded.ok) throw new Error(`end of the soak of ${soak.componentId} not recorded: ${recorded.error.message}`);

@@ -19,7 +19,10 @@ export interface ImportOutcome {
  * (a header line is allowed). Each line is imported or rejected on its own, with the reason; the
  * first review of an imported app is the current or next one, never a past year's.
  */
-export async function importApproved(ctx: InvocationContext, { by, csv }: { by: string; csv: string }): Promise<Result<ImportOutcome>> {
+export async function importApproved(
+  ctx: InvocationContext,
+  { by, csv }: { by: string; csv: string },
+): Promise<Result<ImportOutcome>> {
   const plan = planImport(csv, { today: ctx.today, programStartedOn: ctx.program.startedOn });
   if (!plan.ok) return fail('invalid', plan.message);
   const { candidates } = plan;
@@ -31,7 +34,8 @@ export async function importApproved(ctx: InvocationContext, { by, csv }: { by: 
     outcomes.forEach((reason, j) => {
       const candidate = batch[j]!;
       if (reason) report.rejected.push({ line: candidate.line, text: candidate.text, reason });
-      else report.imported.push({ line: candidate.line, issueKey: candidate.issueKey, approvedOn: candidate.approvedOn });
+      else
+        report.imported.push({ line: candidate.line, issueKey: candidate.issueKey, approvedOn: candidate.approvedOn });
     });
   }
   report.imported.sort((a, b) => a.line - b.line);
@@ -42,7 +46,8 @@ export async function importApproved(ctx: InvocationContext, { by, csv }: { by: 
 /** One line's import: undefined when imported, else why not. */
 async function importOne(ctx: InvocationContext, by: string, candidate: ImportCandidate): Promise<string | undefined> {
   try {
-    if (await ctx.ports.apps.get(candidate.issueKey)) return `already tracked: ${candidate.issueKey} is already followed by the app`;
+    if (await ctx.ports.apps.get(candidate.issueKey))
+      return `already tracked: ${candidate.issueKey} is already followed by the app`;
     const issue = await ctx.ports.jira.getIssue(candidate.issueKey);
     if (!issue) return `unknown ticket: ${candidate.issueKey} was not found in Jira`;
     const at = ctx.at;
@@ -53,12 +58,21 @@ async function importOne(ctx: InvocationContext, by: string, candidate: ImportCa
       appName: candidate.appName ?? (issue.summary.trim().slice(0, APP_NAME_MAX) || issue.key),
       createdAt: at,
       createdBy: by,
-      submission: { stage: 'approved', stageSince: at, stageBy: by, components: ctx.program.components.map((c) => ({ id: c.id, status: 'met' as const, by, at, note })) },
+      submission: {
+        stage: 'approved',
+        stageSince: at,
+        stageBy: by,
+        components: ctx.program.components.map((c) => ({ id: c.id, status: 'met' as const, by, at, note })),
+      },
       reviews: [],
       nextActionOn: null,
       version: 1,
     };
-    const decided = approve(base, { approvedOn: candidate.approvedOn, imported: { line: candidate.line } }, decideContext(ctx, by));
+    const decided = approve(
+      base,
+      { approvedOn: candidate.approvedOn, imported: { line: candidate.line } },
+      decideContext(ctx, by),
+    );
     if (!decided.ok) return decided.error.message;
     const created = await createTrackedApp(ctx, decided.value.state, historyOfEvents(decided.value.events));
     if (created.ok) return undefined;

@@ -9,15 +9,24 @@ import type { InvocationContext } from './invocation-context';
  * first, a refused transition changes nothing, and the record follows. Answers the status Jira
  * moved to (undefined when no status is mapped: the app keeps the stage itself).
  */
-export async function transitionFor(ctx: InvocationContext, issueKey: string, stage: Stage): Promise<Result<string | undefined>> {
+export async function transitionFor(
+  ctx: InvocationContext,
+  issueKey: string,
+  stage: Stage,
+): Promise<Result<string | undefined>> {
   const statuses = statusesForStage(ctx.program, stage);
   if (statuses.length === 0) return ok(undefined);
   let moved: Awaited<ReturnType<typeof ctx.ports.jira.transitionTo>>;
   try {
     moved = await ctx.ports.jira.transitionTo(issueKey, statuses);
   } catch (error) {
-    console.error(`transition of ${issueKey} to ${statuses.join('/')} failed: ${error instanceof Error ? error.message : String(error)}`);
-    return fail('jira-unavailable', `Jira could not be reached to move ${issueKey}; nothing was changed. Try again in a moment.`);
+    console.error(
+      `transition of ${issueKey} to ${statuses.join('/')} failed: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    return fail(
+      'jira-unavailable',
+      `Jira could not be reached to move ${issueKey}; nothing was changed. Try again in a moment.`,
+    );
   }
   if (!moved.ok) {
     return fail(
@@ -43,7 +52,9 @@ export async function afterTransition(
     result = await update();
   } catch (error) {
     if (!status) throw error;
-    console.error(`record not updated after the transition to ${status}: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(
+      `record not updated after the transition to ${status}: ${error instanceof Error ? error.message : String(error)}`,
+    );
     result = fail('conflict', 'The app’s storage did not answer.');
   }
   if (result.ok) return ok(status ? { app: result.value, jiraStatus: status } : { app: result.value });

@@ -14,7 +14,10 @@ export interface MoveStageParams {
 }
 
 /** Moves the submission to another stage, Jira's workflow first where a status is mapped. */
-export async function moveSubmissionStage(ctx: InvocationContext, { issueKey, by, to, note }: MoveStageParams): Promise<Result<{ app: TrackedApp; jiraStatus?: string }>> {
+export async function moveSubmissionStage(
+  ctx: InvocationContext,
+  { issueKey, by, to, note }: MoveStageParams,
+): Promise<Result<{ app: TrackedApp; jiraStatus?: string }>> {
   const app = await ctx.ports.apps.get(issueKey);
   if (!app) return fail('not-tracked', `${issueKey} is not tracked by the app.`);
   // Already there (a retried or doubled click): nothing to do, and nothing to record twice.
@@ -23,6 +26,13 @@ export async function moveSubmissionStage(ctx: InvocationContext, { issueKey, by
   if (!checked.ok) return checked;
   const status = await transitionFor(ctx, issueKey, to);
   if (!status.ok) return status;
-  const action = { type: 'move-stage' as const, to, ...(note ? { note } : {}), ...(status.value ? { status: status.value } : {}) };
-  return afterTransition(issueKey, status.value, () => recordWithUpdates(ctx, issueKey, { kind: 'agent', action }, by, app));
+  const action = {
+    type: 'move-stage' as const,
+    to,
+    ...(note ? { note } : {}),
+    ...(status.value ? { status: status.value } : {}),
+  };
+  return afterTransition(issueKey, status.value, () =>
+    recordWithUpdates(ctx, issueKey, { kind: 'agent', action }, by, app),
+  );
 }

@@ -31,7 +31,12 @@ export interface RecordedReply {
  * Whether the author is not one of the service desk's agents. Portal customers and the reporter
  * are partners without asking Jira; anyone else may be an agent the record has not met yet.
  */
-export async function isPartner(ports: Ports, issueKey: string, author: CommentAuthor, reporterId?: string): Promise<boolean> {
+export async function isPartner(
+  ports: Ports,
+  issueKey: string,
+  author: CommentAuthor,
+  reporterId?: string,
+): Promise<boolean> {
   if (author.accountType === 'customer' || (reporterId !== undefined && reporterId === author.accountId)) return true;
   return !(await ports.jira.isAgent(issueKey, author.accountId));
 }
@@ -55,7 +60,12 @@ export function answerOf(ctx: InvocationContext, comment: ReplyComment): Partner
  * Records the reply as the cycle's answer unless nothing changed, and flags an unclear one to
  * the agents once (also when it was recorded before by a delivery that died before its note).
  */
-export async function recordReply(ctx: InvocationContext, app: TrackedApp, cycle: ReviewCycle, comment: ReplyComment): Promise<RecordedReply> {
+export async function recordReply(
+  ctx: InvocationContext,
+  app: TrackedApp,
+  cycle: ReviewCycle,
+  comment: ReplyComment,
+): Promise<RecordedReply> {
   const answer = answerOf(ctx, comment);
   const recorded = await record(ctx, app.issueKey, { kind: 'reply', cycleId: cycle.id, answer }, answer.by);
   if (!recorded.ok) throw new Error(`answer on ${app.issueKey} not recorded: ${recorded.error.message}`);
@@ -73,8 +83,18 @@ export async function recordReply(ctx: InvocationContext, app: TrackedApp, cycle
  * The partner's structured answer (the portal panel): recorded as the review's answer like a
  * reply, over a reply's, never over an agent's. `changed` is false when nothing new was said.
  */
-export async function recordStructuredAnswer(ctx: InvocationContext, issueKey: string, cycleId: string, answer: PartnerAnswer): Promise<{ changed: boolean; stored: TrackedApp }> {
-  const recorded = await record(ctx, issueKey, { kind: 'reply', cycleId, answer: { ...answer, source: 'form' } }, answer.by);
+export async function recordStructuredAnswer(
+  ctx: InvocationContext,
+  issueKey: string,
+  cycleId: string,
+  answer: PartnerAnswer,
+): Promise<{ changed: boolean; stored: TrackedApp }> {
+  const recorded = await record(
+    ctx,
+    issueKey,
+    { kind: 'reply', cycleId, answer: { ...answer, source: 'form' } },
+    answer.by,
+  );
   if (!recorded.ok) throw new Error(`answer on ${issueKey} not recorded: ${recorded.error.message}`);
   return { changed: (recorded.decision?.events.length ?? 0) > 0, stored: recorded.value };
 }
@@ -85,7 +105,11 @@ export async function recordStructuredAnswer(ctx: InvocationContext, issueKey: s
  * unclear one, as if the events had come in order. Recorded as the trigger would; the trigger
  * delivering the same comment later finds it recorded and does nothing twice.
  */
-export async function recordMissedReply(ctx: InvocationContext, app: TrackedApp, cycle: ReviewCycle): Promise<TrackedApp | null> {
+export async function recordMissedReply(
+  ctx: InvocationContext,
+  app: TrackedApp,
+  cycle: ReviewCycle,
+): Promise<TrackedApp | null> {
   const notice = cycle.effects.notice;
   if (!notice || cycle.answer) return null;
   const since = notice.id ? { commentId: notice.id, at: notice.at } : { at: notice.at };
@@ -120,9 +144,14 @@ export async function recordMissedReply(ctx: InvocationContext, app: TrackedApp,
  * the review added one: read once (before the reminder, at the window's close) and recorded as
  * a structured answer, which wins over a free-text reply. Null when the form holds no answer yet.
  */
-export async function recordFormAnswer(ctx: InvocationContext, app: TrackedApp, cycle: ReviewCycle): Promise<TrackedApp | null> {
+export async function recordFormAnswer(
+  ctx: InvocationContext,
+  app: TrackedApp,
+  cycle: ReviewCycle,
+): Promise<TrackedApp | null> {
   const formId = cycle.effects['jsm-form']?.id;
-  if (!ctx.program.formTemplateId || !formId || cycle.answer?.source === 'form' || cycle.answer?.source === 'agent') return null;
+  if (!ctx.program.formTemplateId || !formId || cycle.answer?.source === 'form' || cycle.answer?.source === 'agent')
+    return null;
   const answers = await ctx.ports.jira.readFormAnswers(app.issueKey, formId);
   const answer = answers ? answerFromForm(ctx.program, answers, ctx.at) : null;
   if (!answer) return null;

@@ -63,14 +63,24 @@ export function retryNeeded(outcomes: ReviewWorkOutcome[]): string | null {
  * Does what is due for one app: notes the ends of soaks, then the review steps one at a time,
  * then makes sure the next review is scheduled. A run that gets through clears an earlier failure.
  */
-export async function reviewApp(ctx: InvocationContext, issueKey: string, actions: string[] = [], preloaded?: TrackedApp): Promise<void> {
+export async function reviewApp(
+  ctx: InvocationContext,
+  issueKey: string,
+  actions: string[] = [],
+  preloaded?: TrackedApp,
+): Promise<void> {
   const loaded = preloaded ?? (await ctx.ports.apps.get(issueKey));
   if (!loaded) return;
   await reviewSteps(ctx, issueKey, await noteEndedSoaks(ctx, loaded, actions), actions);
   if (loaded.lastFailure) await forgetWorkFailure(ctx, issueKey);
 }
 
-async function reviewSteps(ctx: InvocationContext, issueKey: string, first: TrackedApp, actions: string[]): Promise<void> {
+async function reviewSteps(
+  ctx: InvocationContext,
+  issueKey: string,
+  first: TrackedApp,
+  actions: string[],
+): Promise<void> {
   let app: TrackedApp | null = first;
   for (let step = 0; app && step < MAX_STEPS_PER_APP; step++) {
     const due = stepDue(ctx, app);
@@ -87,7 +97,8 @@ async function reviewSteps(ctx: InvocationContext, issueKey: string, first: Trac
     actions.push(`${due.cycleId}:${due.kind}`);
     app = result;
   }
-  if (app) console.warn(`review work for ${issueKey} stopped after ${MAX_STEPS_PER_APP} actions; the next sweep continues`);
+  if (app)
+    console.warn(`review work for ${issueKey} stopped after ${MAX_STEPS_PER_APP} actions; the next sweep continues`);
 }
 
 /** What is done on a fresh record, under the step's claim, before the step's posts go out. */
@@ -156,7 +167,10 @@ function closedReview(app: TrackedApp): (cycleId: string) => boolean {
 }
 
 /** An approved app always has its next annual review scheduled once the previous one is closed. */
-async function scheduleNextCycle(ctx: InvocationContext, issueKey: string): Promise<{ changed: boolean; app: TrackedApp | null }> {
+async function scheduleNextCycle(
+  ctx: InvocationContext,
+  issueKey: string,
+): Promise<{ changed: boolean; app: TrackedApp | null }> {
   const result = await record(ctx, issueKey, { kind: 'settings' });
   if (!result.ok) {
     if (result.error.code === 'not-tracked') return { changed: false, app: null };
@@ -183,11 +197,13 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-
 const issueKey = z.string().regex(/^[A-Z][A-Z0-9_]*-\d+$/, 'is not an issue key');
 const body = z.union([
   z.object({ issueKeys: z.array(issueKey).min(1).max(500) }).passthrough(),
-  z.object({ issueKey }).passthrough().transform((b) => ({ issueKeys: [b.issueKey] })),
+  z
+    .object({ issueKey })
+    .passthrough()
+    .transform((b) => ({ issueKeys: [b.issueKey] })),
 ]);
 
 /** The issue keys of a `review-work` queue message (`event.body`, or `event.payload` as older consumers had it). */

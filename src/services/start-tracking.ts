@@ -13,7 +13,10 @@ export interface StartTrackingParams {
 }
 
 /** Starts tracking a ticket as an app submission; the ticket's JSM status sets the first stage where it maps to one. */
-export async function startTracking(ctx: InvocationContext, { issueKey, by, appName }: StartTrackingParams): Promise<Result<TrackedApp>> {
+export async function startTracking(
+  ctx: InvocationContext,
+  { issueKey, by, appName }: StartTrackingParams,
+): Promise<Result<TrackedApp>> {
   const issue = await ctx.ports.jira.getIssue(issueKey, needsRequestType(ctx.program));
   if (!issue) return fail('not-found', `${issueKey} could not be found in Jira; check the ticket key.`);
   const reason = ineligibility(issue, ctx.program);
@@ -23,7 +26,24 @@ export async function startTracking(ctx: InvocationContext, { issueKey, by, appN
   // An approval is recorded with "Approve" (or the import), never inferred from a status alone.
   const followed = followJiraStatus(submission, ctx.program, issue.status, by, ctx.at);
   if (followed && followed.stage !== 'approved') submission = followed;
-  const app: TrackedApp = { issueKey: issue.key, issueId: issue.id, appName, createdAt: ctx.at, createdBy: by, submission, reviews: [], nextActionOn: null, version: 1 };
-  const started = historyOf({ type: 'tracking-started', by, at: ctx.at, appName, stage: submission.stage, status: issue.status });
+  const app: TrackedApp = {
+    issueKey: issue.key,
+    issueId: issue.id,
+    appName,
+    createdAt: ctx.at,
+    createdBy: by,
+    submission,
+    reviews: [],
+    nextActionOn: null,
+    version: 1,
+  };
+  const started = historyOf({
+    type: 'tracking-started',
+    by,
+    at: ctx.at,
+    appName,
+    stage: submission.stage,
+    status: issue.status,
+  });
   return createTrackedApp(ctx, app, [started]);
 }

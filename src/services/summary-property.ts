@@ -12,7 +12,11 @@ export type SummaryValue = string | number | boolean | null;
  * The summary mirrored into the issue property; every key is a JQL search alias, so values
  * stay flat. It is rebuilt from the stored record on every write.
  */
-export function summaryProperty(app: TrackedApp, program: ProgramSettings, today: IsoDate): Record<string, SummaryValue> {
+export function summaryProperty(
+  app: TrackedApp,
+  program: ProgramSettings,
+  today: IsoDate,
+): Record<string, SummaryValue> {
   void program; // the summary needs nothing program-specific yet; kept for the agreed signature
   // A closed review still answers "how did the last one go" when nothing else is on.
   const cycle = currentReview(app.reviews) ?? app.reviews[app.reviews.length - 1];

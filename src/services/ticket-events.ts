@@ -93,12 +93,18 @@ async function onUpdate(ports: Ports, event: UpdateEvent): Promise<TicketEventOu
   const first = decision?.events[0];
   const note = decision?.effects[0];
   if (note?.about?.kind === 'approval-blocked') {
-    const posted = await postNoteOnce(ctx, app.issueKey, `approval-blocked:${app.issueKey}:${changeId}`, { ...note, about: note.about });
-    if (!posted) return { handled: false, reason: `status change ${changeId} on ${app.issueKey} is handled by another delivery` };
+    const posted = await postNoteOnce(ctx, app.issueKey, `approval-blocked:${app.issueKey}:${changeId}`, {
+      ...note,
+      about: note.about,
+    });
+    if (!posted)
+      return { handled: false, reason: `status change ${changeId} on ${app.issueKey} is handled by another delivery` };
     return { handled: true, what: 'approval-blocked', issueKey: app.issueKey, detail: note.about.open.join('; ') };
   }
-  if (first?.type === 'stage-changed') return { handled: true, what: 'stage-followed', issueKey: event.issue.key, detail: `${first.from} → ${first.to}` };
-  if (first?.type === 'approved') return { handled: true, what: 'approved', issueKey: event.issue.key, detail: `approved on ${on}` };
+  if (first?.type === 'stage-changed')
+    return { handled: true, what: 'stage-followed', issueKey: event.issue.key, detail: `${first.from} → ${first.to}` };
+  if (first?.type === 'approved')
+    return { handled: true, what: 'approved', issueKey: event.issue.key, detail: `approved on ${on}` };
   return { handled: false, reason: `status "${status}" keeps the stage ${result.value.submission.stage}` };
 }
 

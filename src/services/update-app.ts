@@ -5,7 +5,9 @@ import type { ReviewCycle, TrackedApp } from '../domain/model';
 import type { InvocationContext } from './invocation-context';
 import { summaryProperty } from './summary-property';
 
-export type AppChange = (app: TrackedApp) => Result<{ app: TrackedApp; audit: HistoryLine[]; archived?: ReviewCycle[] }>;
+export type AppChange = (
+  app: TrackedApp,
+) => Result<{ app: TrackedApp; audit: HistoryLine[]; archived?: ReviewCycle[] }>;
 
 /** How many times a change is re-run on a fresher record before giving up. */
 const MAX_ATTEMPTS = 5;
@@ -38,13 +40,18 @@ export async function updateTrackedApp(
 
     const next: TrackedApp = { ...changed, version: current.version + 1 };
     const archived = result.value.archived ?? [];
-    const saved = archived.length ? await ctx.ports.apps.save(next, audit, archived) : await ctx.ports.apps.save(next, audit);
+    const saved = archived.length
+      ? await ctx.ports.apps.save(next, audit, archived)
+      : await ctx.ports.apps.save(next, audit);
     if (saved.ok) {
       await mirrorSummary(ctx, saved.app);
       return { ok: true, value: saved.app };
     }
   }
-  return fail('conflict', `${issueKey} was changed by someone else at the same time, ${MAX_ATTEMPTS} times in a row. Reload and try again.`);
+  return fail(
+    'conflict',
+    `${issueKey} was changed by someone else at the same time, ${MAX_ATTEMPTS} times in a row. Reload and try again.`,
+  );
 }
 
 /** Starts tracking a ticket: writes the first version of its record with its first history lines. */
@@ -79,7 +86,9 @@ export async function mirrorSummary(ctx: InvocationContext, app: TrackedApp): Pr
     await ctx.ports.jira.writeSummaryProperty(app.issueKey, summaryProperty(app, ctx.program, ctx.today));
     return true;
   } catch (error) {
-    console.warn(`summary property of ${app.issueKey} not written: ${error instanceof Error ? error.message : String(error)}`);
+    console.warn(
+      `summary property of ${app.issueKey} not written: ${error instanceof Error ? error.message : String(error)}`,
+    );
     return false;
   }
 }
@@ -98,10 +107,18 @@ export async function flushSummaries(ctx: InvocationContext): Promise<void> {
   if (jira.writeSummaryProperties && bulk.length > 0) {
     apps = apps.filter((app) => !bulk.includes(app));
     try {
-      await jira.writeSummaryProperties(bulk.map((app) => ({ issueKey: app.issueKey, issueId: app.issueId, summary: summaryProperty(app, ctx.program, ctx.today) })));
+      await jira.writeSummaryProperties(
+        bulk.map((app) => ({
+          issueKey: app.issueKey,
+          issueId: app.issueId,
+          summary: summaryProperty(app, ctx.program, ctx.today),
+        })),
+      );
     } catch (error) {
       // Jira is failing after the client's retries: one request per ticket now would only add load.
-      console.warn(`summary properties of ${bulk.map((app) => app.issueKey).join(', ')} not written: ${error instanceof Error ? error.message : String(error)}`);
+      console.warn(
+        `summary properties of ${bulk.map((app) => app.issueKey).join(', ')} not written: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
   const direct: InvocationContext = { ...ctx };

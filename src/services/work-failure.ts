@@ -10,8 +10,11 @@ import { updateTrackedApp } from './update-app';
  */
 export async function noteWorkFailure(ctx: InvocationContext, issueKey: string, reason: string): Promise<void> {
   try {
-    const result = await updateTrackedApp(ctx, issueKey, (app) => ok({ app: recordWorkFailure(app, reason, ctx.today, ctx.at), audit: [] }));
-    if (!result.ok && result.error.code !== 'not-found') console.error(`failure of ${issueKey} not recorded: ${result.error.message}`);
+    const result = await updateTrackedApp(ctx, issueKey, (app) =>
+      ok({ app: recordWorkFailure(app, reason, ctx.today, ctx.at), audit: [] }),
+    );
+    if (!result.ok && result.error.code !== 'not-found')
+      console.error(`failure of ${issueKey} not recorded: ${result.error.message}`);
   } catch (error) {
     console.error(`failure of ${issueKey} not recorded: ${error instanceof Error ? error.message : String(error)}`);
   }
@@ -20,5 +23,6 @@ export async function noteWorkFailure(ctx: InvocationContext, issueKey: string, 
 /** After a run that succeeded, an earlier failure no longer holds the app back. */
 export async function forgetWorkFailure(ctx: InvocationContext, issueKey: string): Promise<void> {
   const result = await updateTrackedApp(ctx, issueKey, (app) => ok({ app: clearWorkFailure(app), audit: [] }));
-  if (!result.ok && result.error.code !== 'not-found') throw new Error(`failure of ${issueKey} not cleared: ${result.error.message}`);
+  if (!result.ok && result.error.code !== 'not-found')
+    throw new Error(`failure of ${issueKey} not cleared: ${result.error.message}`);
 }

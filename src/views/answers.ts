@@ -13,13 +13,18 @@ export function apiError(error: AppError, issueKey?: string): ApiError {
     case 'not-tracked':
       return { code: 'not-tracked', message: issueKey ? notTrackedMessage(issueKey) : error.message };
     case 'exists':
-      return { code: 'conflict', message: issueKey ? `${issueKey} is already tracked; reload the panel to see it.` : error.message };
+      return {
+        code: 'conflict',
+        message: issueKey ? `${issueKey} is already tracked; reload the panel to see it.` : error.message,
+      };
     case 'conflict':
       return { code: 'conflict', message: `${error.message.replace(/\.?$/, '.')} Reload the panel and try again.` };
     case 'storage-refused':
       return { code: 'internal', message: error.message };
     default:
-      return error.problems ? { code: error.code, message: error.message, problems: error.problems } : { code: error.code, message: error.message };
+      return error.problems
+        ? { code: error.code, message: error.message, problems: error.problems }
+        : { code: error.code, message: error.message };
   }
 }
 

@@ -51,7 +51,9 @@ export function appListRow(app: TrackedApp, program: ProgramSettings, today: Iso
     stage: app.submission.stage,
     nextStep: appNextStep(app, today),
     overdue: app.reviews.some((c) => c.state === 'overdue'),
-    unclearAnswer: app.reviews.some((c) => c.answer?.value === 'UNCLEAR' && ['notified', 'in-review', 'remediation', 'overdue'].includes(c.state)),
+    unclearAnswer: app.reviews.some(
+      (c) => c.answer?.value === 'UNCLEAR' && ['notified', 'in-review', 'remediation', 'overdue'].includes(c.state),
+    ),
     failing: app.lastFailure !== undefined,
   };
   const reviewState = current?.state ?? app.reviews[app.reviews.length - 1]?.state;
@@ -66,7 +68,11 @@ export function appListRow(app: TrackedApp, program: ProgramSettings, today: Iso
 }
 
 /** The soonest thing due for the app: a review action, or a requirement that finishes soaking. */
-function nextEvent(app: TrackedApp, program: ProgramSettings, today: IsoDate): { on: IsoDate; what: string } | undefined {
+function nextEvent(
+  app: TrackedApp,
+  program: ProgramSettings,
+  today: IsoDate,
+): { on: IsoDate; what: string } | undefined {
   const events: { on: IsoDate; what: string }[] = [];
   for (const cycle of app.reviews) {
     const next = nextInWords(cycle, program, today);

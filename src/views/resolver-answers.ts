@@ -21,48 +21,106 @@ function answer<T>(result: Result<T>): ApiResult<T> {
 const act = async (ctx: InvocationContext, viewer: Viewer, issueKey: string, action: AgentAction) =>
   ticketAnswer(ctx, viewer, issueKey, await actOnTicket(ctx, { issueKey, by: viewer.accountId, action }));
 
-export async function startTracking(ctx: InvocationContext, viewer: Viewer, issueKey: string, appName: string): Promise<ApiResult<TicketView>> {
+export async function startTracking(
+  ctx: InvocationContext,
+  viewer: Viewer,
+  issueKey: string,
+  appName: string,
+): Promise<ApiResult<TicketView>> {
   return ticketAnswer(ctx, viewer, issueKey, await start(ctx, { issueKey, by: viewer.accountId, appName }));
 }
 
-export async function moveSubmissionStage(ctx: InvocationContext, viewer: Viewer, issueKey: string, to: Stage, note?: string): Promise<ApiResult<TicketView>> {
-  return ticketAnswer(ctx, viewer, issueKey, await moveStage(ctx, { issueKey, by: viewer.accountId, to, ...(note ? { note } : {}) }));
+export async function moveSubmissionStage(
+  ctx: InvocationContext,
+  viewer: Viewer,
+  issueKey: string,
+  to: Stage,
+  note?: string,
+): Promise<ApiResult<TicketView>> {
+  return ticketAnswer(
+    ctx,
+    viewer,
+    issueKey,
+    await moveStage(ctx, { issueKey, by: viewer.accountId, to, ...(note ? { note } : {}) }),
+  );
 }
 
-export function changeComponentStatus(ctx: InvocationContext, viewer: Viewer, issueKey: string, change: ComponentChange): Promise<ApiResult<TicketView>> {
+export function changeComponentStatus(
+  ctx: InvocationContext,
+  viewer: Viewer,
+  issueKey: string,
+  change: ComponentChange,
+): Promise<ApiResult<TicketView>> {
   return act(ctx, viewer, issueKey, { type: 'set-component', change });
 }
 
-export async function approveApp(ctx: InvocationContext, viewer: Viewer, issueKey: string, approvedOn?: string): Promise<ApiResult<TicketView>> {
-  return ticketAnswer(ctx, viewer, issueKey, await approve(ctx, { issueKey, by: viewer.accountId, ...(approvedOn ? { approvedOn } : {}) }));
+export async function approveApp(
+  ctx: InvocationContext,
+  viewer: Viewer,
+  issueKey: string,
+  approvedOn?: string,
+): Promise<ApiResult<TicketView>> {
+  return ticketAnswer(
+    ctx,
+    viewer,
+    issueKey,
+    await approve(ctx, { issueKey, by: viewer.accountId, ...(approvedOn ? { approvedOn } : {}) }),
+  );
 }
 
-export function recordCheck(ctx: InvocationContext, viewer: Viewer, { issueKey, ...check }: ResolverPayload<'recordCheck'>): Promise<ApiResult<TicketView>> {
+export function recordCheck(
+  ctx: InvocationContext,
+  viewer: Viewer,
+  { issueKey, ...check }: ResolverPayload<'recordCheck'>,
+): Promise<ApiResult<TicketView>> {
   return act(ctx, viewer, issueKey, { type: 'record-check', ...check });
 }
 
-export function setAnswer(ctx: InvocationContext, viewer: Viewer, { issueKey, ...set }: ResolverPayload<'setAnswer'>): Promise<ApiResult<TicketView>> {
+export function setAnswer(
+  ctx: InvocationContext,
+  viewer: Viewer,
+  { issueKey, ...set }: ResolverPayload<'setAnswer'>,
+): Promise<ApiResult<TicketView>> {
   return act(ctx, viewer, issueKey, { type: 'set-answer', ...set });
 }
 
-export function raiseEscalation(ctx: InvocationContext, viewer: Viewer, { issueKey, ...raise }: ResolverPayload<'raiseEscalation'>): Promise<ApiResult<TicketView>> {
+export function raiseEscalation(
+  ctx: InvocationContext,
+  viewer: Viewer,
+  { issueKey, ...raise }: ResolverPayload<'raiseEscalation'>,
+): Promise<ApiResult<TicketView>> {
   return act(ctx, viewer, issueKey, { type: 'raise-escalation', ...raise });
 }
 
-export function startReviewNow(ctx: InvocationContext, viewer: Viewer, { issueKey, cycleId }: ResolverPayload<'startReviewNow'>): Promise<ApiResult<TicketView>> {
+export function startReviewNow(
+  ctx: InvocationContext,
+  viewer: Viewer,
+  { issueKey, cycleId }: ResolverPayload<'startReviewNow'>,
+): Promise<ApiResult<TicketView>> {
   return act(ctx, viewer, issueKey, { type: 'start-review-now', cycleId });
 }
 
 /** The program as the admin page edits it (the default program until an admin saves one). */
-export async function getSettings(ctx: InvocationContext, viewer: Viewer): Promise<ApiResult<{ settings: ProgramSettings; viewer: Viewer; announcedUpdates: string[] }>> {
+export async function getSettings(
+  ctx: InvocationContext,
+  viewer: Viewer,
+): Promise<ApiResult<{ settings: ProgramSettings; viewer: Viewer; announcedUpdates: string[] }>> {
   return success({ settings: ctx.program, viewer, announcedUpdates: await ctx.ports.announcements.announced() });
 }
 
-export async function saveSettings(ctx: InvocationContext, viewer: Viewer, settings: unknown): Promise<ApiResult<{ settings: ProgramSettings }>> {
+export async function saveSettings(
+  ctx: InvocationContext,
+  viewer: Viewer,
+  settings: unknown,
+): Promise<ApiResult<{ settings: ProgramSettings }>> {
   const saved = answer(await save(ctx, { by: viewer.accountId, settings }));
   return saved.ok ? success({ settings: saved.data }) : saved;
 }
 
-export async function importApproved(ctx: InvocationContext, viewer: Viewer, csv: string): Promise<ApiResult<ImportReport>> {
+export async function importApproved(
+  ctx: InvocationContext,
+  viewer: Viewer,
+  csv: string,
+): Promise<ApiResult<ImportReport>> {
   return answer(await importLines(ctx, { by: viewer.accountId, csv }));
 }

@@ -19,7 +19,6 @@ export const HISTORY_LIMIT = 50;
 
 const CLOSED_STAGES: readonly Stage[] = ['approved', 'declined', 'withdrawn'];
 
-
 /** The whole panel for a tracked ticket, from the record, the history and today. */
 export function trackedTicketView(
   app: TrackedApp,
@@ -39,7 +38,8 @@ export function trackedTicketView(
     history: [...history].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0)).slice(0, HISTORY_LIMIT),
     changeCategories: program.changeCategories.map((c) => ({ id: c.id, title: c.title })),
   };
-  if (app.lastFailure) view.failure = { since: app.lastFailure.since, lastOn: app.lastFailure.on, reason: app.lastFailure.reason };
+  if (app.lastFailure)
+    view.failure = { since: app.lastFailure.since, lastOn: app.lastFailure.on, reason: app.lastFailure.reason };
   if (app.approval) {
     const current = currentReview(app.reviews);
     const others = app.reviews.filter((c) => c !== current);
@@ -78,7 +78,11 @@ export function untrackedTicketView(
 }
 
 /** What the app will do next for a cycle, in words, and on which day (undefined once closed). */
-export function nextInWords(cycle: ReviewCycle, program: ProgramSettings, today: IsoDate): { on: IsoDate; what: string } | undefined {
+export function nextInWords(
+  cycle: ReviewCycle,
+  program: ProgramSettings,
+  today: IsoDate,
+): { on: IsoDate; what: string } | undefined {
   const on = nextActionDate(cycle, program);
   if (!on) return undefined;
   const action = nextReviewAction(cycle, on > today ? on : today, program);
@@ -119,7 +123,12 @@ export function cycleView(cycle: ReviewCycle, program: ProgramSettings, today: I
   return view;
 }
 
-function submissionView(app: TrackedApp, program: ProgramSettings, today: IsoDate, jiraStatus?: string): SubmissionView {
+function submissionView(
+  app: TrackedApp,
+  program: ProgramSettings,
+  today: IsoDate,
+  jiraStatus?: string,
+): SubmissionView {
   const { stage } = app.submission;
   const components: ComponentView[] = componentStates(app.submission, program).map((state, i) => {
     const definition = program.components[i]!;
@@ -146,10 +155,10 @@ function submissionView(app: TrackedApp, program: ProgramSettings, today: IsoDat
   };
   if (jiraStatus) view.jiraStatus = jiraStatus;
   if (closed) {
-    view.approveBlockedBy = stage === 'approved' ? 'The submission is already approved.' : `The submission is ${stage}.`;
-  } else if (blockers.length > 0) {
     view.approveBlockedBy =
-      `${blockers.length} ${blockers.length === 1 ? 'requirement is' : 'requirements are'} not met or waived: ${blockers.join(', ')}.`;
+      stage === 'approved' ? 'The submission is already approved.' : `The submission is ${stage}.`;
+  } else if (blockers.length > 0) {
+    view.approveBlockedBy = `${blockers.length} ${blockers.length === 1 ? 'requirement is' : 'requirements are'} not met or waived: ${blockers.join(', ')}.`;
   }
   return view;
 }
@@ -169,7 +178,10 @@ export async function loadTicketView(
     const issue = await ctx.ports.jira.getIssue(issueKey, needsRequestType(ctx.program));
     return untrackedTicketView(issueKey, issue, ctx.program, ctx.today, viewer);
   }
-  const [history, archived] = await Promise.all([ctx.ports.audit.forIssue(issueKey, HISTORY_LIMIT), app.archivedReviews ? (ctx.ports.apps.archivedCycles?.(issueKey) ?? []) : []]);
+  const [history, archived] = await Promise.all([
+    ctx.ports.audit.forIssue(issueKey, HISTORY_LIMIT),
+    app.archivedReviews ? (ctx.ports.apps.archivedCycles?.(issueKey) ?? []) : [],
+  ]);
   // Closed reviews moved out of the live record still show among the past ones.
   const whole = archived.length ? { ...app, reviews: [...archived, ...app.reviews] } : app;
   return trackedTicketView(whole, ctx.program, ctx.today, viewer, history, known?.jiraStatus);

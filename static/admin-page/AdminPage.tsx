@@ -15,7 +15,10 @@ import { SettingsForm } from './SettingsForm';
 /** Atlassian's tab panel has no width of its own; the forms take the page's. */
 const TAB_PANEL = { width: '100%', paddingTop: token('space.150') } as const;
 
-type Load = { status: 'loading' } | { status: 'failed'; error: ApiError } | { status: 'ready'; settings: ProgramSettings; viewer: Viewer; announcedUpdates: string[] };
+type Load =
+  | { status: 'loading' }
+  | { status: 'failed'; error: ApiError }
+  | { status: 'ready'; settings: ProgramSettings; viewer: Viewer; announcedUpdates: string[] };
 
 export function AdminPage() {
   const [load, setLoad] = useState<Load>({ status: 'loading' });
@@ -40,7 +43,9 @@ export function AdminPage() {
           <>
             {!load.viewer.isAdmin && (
               <SectionMessage appearance="information">
-                <p style={{ margin: 0 }}>Only Jira administrators can change the program's settings or import apps. You can read them here.</p>
+                <p style={{ margin: 0 }}>
+                  Only Jira administrators can change the program's settings or import apps. You can read them here.
+                </p>
               </SectionMessage>
             )}
             <Tabs id="admin-tabs">
@@ -51,7 +56,11 @@ export function AdminPage() {
               <TabPanel>
                 <div style={TAB_PANEL}>
                   <AnnouncedContext.Provider value={load.announcedUpdates}>
-                    <SettingsForm settings={load.settings} readOnly={!load.viewer.isAdmin} onSaved={(settings) => setLoad({ ...load, settings })} />
+                    <SettingsForm
+                      settings={load.settings}
+                      readOnly={!load.viewer.isAdmin}
+                      onSaved={(settings) => setLoad({ ...load, settings })}
+                    />
                   </AnnouncedContext.Provider>
                 </div>
               </TabPanel>

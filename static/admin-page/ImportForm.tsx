@@ -30,8 +30,8 @@ export function ImportForm({ readOnly }: { readOnly: boolean }) {
     >
       <Column gap="space.100">
         <span id="import-csv-format">
-          Paste one app per line: <code>issue key, approval date (YYYY-MM-DD), app name</code>. A header line is allowed. Each approved app gets its
-          annual review scheduled from its approval month.
+          Paste one app per line: <code>issue key, approval date (YYYY-MM-DD), app name</code>. A header line is
+          allowed. Each approved app gets its annual review scheduled from its approval month.
         </span>
         <LabelledField id="import-csv" label="Apps to import, as CSV">
           <TextArea
@@ -47,7 +47,12 @@ export function ImportForm({ readOnly }: { readOnly: boolean }) {
           />
         </LabelledField>
         <div>
-          <Button type="submit" appearance="primary" isDisabled={readOnly || busy || csv.trim() === ''} testId="import-button">
+          <Button
+            type="submit"
+            appearance="primary"
+            isDisabled={readOnly || busy || csv.trim() === ''}
+            testId="import-button"
+          >
             Import
           </Button>
         </div>

@@ -24,12 +24,24 @@ function UpdateItem({ path }: { path: string }) {
   return (
     <Column gap="space.100">
       <div data-testid={`update-status-${typeof id === 'string' ? id : ''}`}>
-        {done ? <Lozenge appearance="success">Announced</Lozenge> : <Lozenge appearance="new">Pending announcement</Lozenge>}
+        {done ? (
+          <Lozenge appearance="success">Announced</Lozenge>
+        ) : (
+          <Lozenge appearance="new">Pending announcement</Lozenge>
+        )}
       </div>
       <Row gap="space.150">
         <TextField label={f.id} path={`${path}.id`} hint="lower-case letters, digits and dashes" />
-        <TextField label={f.announcedOn} path={`${path}.announcedOn`} hint="YYYY-MM-DD: a public comment on every approved app's ticket" />
-        <TextField label={f.effectiveFrom} path={`${path}.effectiveFrom`} hint="YYYY-MM-DD: at least 30 days after the announcement" />
+        <TextField
+          label={f.announcedOn}
+          path={`${path}.announcedOn`}
+          hint="YYYY-MM-DD: a public comment on every approved app's ticket"
+        />
+        <TextField
+          label={f.effectiveFrom}
+          path={`${path}.effectiveFrom`}
+          hint="YYYY-MM-DD: at least 30 days after the announcement"
+        />
       </Row>
       <NativeSelect
         label="Kind of update"
@@ -46,7 +58,12 @@ function UpdateItem({ path }: { path: string }) {
         </Row>
       )}
       {isCheck && <LongTextField label={NEW_CHECK_FIELDS.description} path={`${path}.addCheck.description`} optional />}
-      <LongTextField label={f.text} path={`${path}.text`} optional hint={isCheck ? 'optional: more about the new check' : 'told to every approved partner'} />
+      <LongTextField
+        label={f.text}
+        path={`${path}.text`}
+        optional
+        hint={isCheck ? 'optional: more about the new check' : 'told to every approved partner'}
+      />
     </Column>
   );
 }

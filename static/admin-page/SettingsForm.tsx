@@ -10,7 +10,16 @@ import { token } from '@atlaskit/tokens';
 import { PageErrorMessage } from '../shared/ak/PageErrorMessage';
 import { setAt, type Json } from './draft';
 import { fieldLabel, LABEL, LISTS, SECTIONS, sectionOf, type SectionId } from './settings-labels';
-import { CheckboxField, ChoiceField, DraftContext, ListEditor, ListField, LongTextField, NumberField, TextField } from './fields';
+import {
+  CheckboxField,
+  ChoiceField,
+  DraftContext,
+  ListEditor,
+  ListField,
+  LongTextField,
+  NumberField,
+  TextField,
+} from './fields';
 import { ProgramUpdates } from './ProgramUpdates';
 
 const STAGE_OPTIONS = (Object.keys(STAGE_LABEL) as Stage[]).map((s) => ({ value: s, label: STAGE_LABEL[s] }));
@@ -38,11 +47,35 @@ function Section({ id }: { id: SectionId }) {
       return (
         <Column gap="space.150">
           <TextField label={L.name} path="name" />
-          <TextField label={L.startedOn} path="startedOn" optional hint="YYYY-MM-DD; an import refuses approvals from before it" />
-          <TextField label={L.timezone} path="timezone" hint="IANA name such as Europe/Amsterdam; review dates are counted in it" />
-          <ListField label={L.projects} path="projects" separator="comma" hint="project keys, separated by commas; empty: any project" />
-          <ListField label={L.requestTypes} path="requestTypes" separator="line" hint="one per line; empty: any request type" />
-          <TextField label={L.formTemplateId} path="formTemplateId" optional hint="when set, the form is added to the ticket as well as attached" />
+          <TextField
+            label={L.startedOn}
+            path="startedOn"
+            optional
+            hint="YYYY-MM-DD; an import refuses approvals from before it"
+          />
+          <TextField
+            label={L.timezone}
+            path="timezone"
+            hint="IANA name such as Europe/Amsterdam; review dates are counted in it"
+          />
+          <ListField
+            label={L.projects}
+            path="projects"
+            separator="comma"
+            hint="project keys, separated by commas; empty: any project"
+          />
+          <ListField
+            label={L.requestTypes}
+            path="requestTypes"
+            separator="line"
+            hint="one per line; empty: any request type"
+          />
+          <TextField
+            label={L.formTemplateId}
+            path="formTemplateId"
+            optional
+            hint="when set, the form is added to the ticket as well as attached"
+          />
           <ListField
             label={L.escalationRequestTypes}
             path="escalationRequestTypes"
@@ -57,13 +90,20 @@ function Section({ id }: { id: SectionId }) {
           <NumberField label={L['timings.noticeDaysBefore']} path="timings.noticeDaysBefore" />
           <NumberField label={L['timings.windowDays']} path="timings.windowDays" />
           <NumberField label={L['timings.remediationDays']} path="timings.remediationDays" />
-          <NumberField label={L['timings.remediationReminderDaysBefore']} path="timings.remediationReminderDaysBefore" />
+          <NumberField
+            label={L['timings.remediationReminderDaysBefore']}
+            path="timings.remediationReminderDaysBefore"
+          />
         </Row>
       );
     case 'texts':
       return (
         <Column gap="space.150">
-          <LongTextField label={L['texts.notice']} path="texts.notice" hint="placeholders {app}, {windowStart}, {windowEnd}, {remediationDue}, {year}" />
+          <LongTextField
+            label={L['texts.notice']}
+            path="texts.notice"
+            hint="placeholders {app}, {windowStart}, {windowEnd}, {remediationDue}, {year}"
+          />
           <LongTextField
             label={L['texts.escalationNotice']}
             path="texts.escalationNotice"
@@ -164,7 +204,15 @@ function asJson(settings: ProgramSettings): Json {
   return JSON.parse(JSON.stringify(settings)) as Json;
 }
 
-export function SettingsForm({ settings, readOnly, onSaved }: { settings: ProgramSettings; readOnly: boolean; onSaved: (s: ProgramSettings) => void }) {
+export function SettingsForm({
+  settings,
+  readOnly,
+  onSaved,
+}: {
+  settings: ProgramSettings;
+  readOnly: boolean;
+  onSaved: (s: ProgramSettings) => void;
+}) {
   const [draft, setDraft] = useState<Json>(() => asJson(settings));
   const [revision, setRevision] = useState(0);
   const [problems, setProblems] = useState<SettingsProblem[]>([]);
@@ -185,7 +233,9 @@ export function SettingsForm({ settings, readOnly, onSaved }: { settings: Progra
   const goTo = (path: string) => {
     setSectionIndex(SECTIONS.findIndex((s) => s.id === sectionOf(path)));
     setTimeout(() => {
-      const field = document.querySelector<HTMLElement>(`[data-field="${CSS.escape(path)}"] input, [data-field="${CSS.escape(path)}"] textarea, [data-field="${CSS.escape(path)}"] select`);
+      const field = document.querySelector<HTMLElement>(
+        `[data-field="${CSS.escape(path)}"] input, [data-field="${CSS.escape(path)}"] textarea, [data-field="${CSS.escape(path)}"] select`,
+      );
       field?.focus();
       field?.scrollIntoView({ block: 'center' });
     }, 0);
@@ -215,7 +265,17 @@ export function SettingsForm({ settings, readOnly, onSaved }: { settings: Progra
   };
 
   return (
-    <DraftContext.Provider value={{ draft, problems, readOnly, update: (path, value) => { setSaved(false); setDraft((d) => setAt(d, path, value)); } }}>
+    <DraftContext.Provider
+      value={{
+        draft,
+        problems,
+        readOnly,
+        update: (path, value) => {
+          setSaved(false);
+          setDraft((d) => setAt(d, path, value));
+        },
+      }}
+    >
       <form
         key={revision}
         data-testid="settings-form"
@@ -257,7 +317,10 @@ export function SettingsForm({ settings, readOnly, onSaved }: { settings: Progra
                 )}
                 {error && problems.length > 0 && (
                   <div data-testid="settings-problems">
-                    <SectionMessage appearance="error" title={`The settings were not saved: ${problems.length} ${problems.length === 1 ? 'problem' : 'problems'} to fix`}>
+                    <SectionMessage
+                      appearance="error"
+                      title={`The settings were not saved: ${problems.length} ${problems.length === 1 ? 'problem' : 'problems'} to fix`}
+                    >
                       <ul style={{ margin: 0, paddingLeft: '1.2em' }}>
                         {problems.map((p, i) => (
                           <li key={`${p.path}-${i}`} data-testid="settings-problem">
@@ -278,7 +341,16 @@ export function SettingsForm({ settings, readOnly, onSaved }: { settings: Progra
                   <Button type="submit" appearance="primary" isDisabled={busy} testId="save-settings">
                     Save settings
                   </Button>
-                  <Button appearance="subtle" isDisabled={busy} onClick={() => { setDraft(asJson(settings)); setProblems([]); setError(null); setRevision((r) => r + 1); }}>
+                  <Button
+                    appearance="subtle"
+                    isDisabled={busy}
+                    onClick={() => {
+                      setDraft(asJson(settings));
+                      setProblems([]);
+                      setError(null);
+                      setRevision((r) => r + 1);
+                    }}
+                  >
                     Discard changes
                   </Button>
                 </Row>

@@ -17,7 +17,10 @@ export function getAt(root: Json, path: string): Json | undefined {
 export function setAt(root: Json, path: string, value: Json | undefined): Json {
   const [head, ...rest] = path.split('.');
   if (head === undefined) return root;
-  const child = rest.length === 0 ? value : setAt(childOf(root, head) ?? (/^\d+$/.test(rest[0] ?? '') ? [] : {}), rest.join('.'), value);
+  const child =
+    rest.length === 0
+      ? value
+      : setAt(childOf(root, head) ?? (/^\d+$/.test(rest[0] ?? '') ? [] : {}), rest.join('.'), value);
   if (Array.isArray(root)) {
     const copy = [...root];
     if (child === undefined) copy.splice(Number(head), 1);

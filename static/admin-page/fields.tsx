@@ -40,12 +40,30 @@ export function Problems({ path }: { path: string }) {
 const fieldId = (path: string) => `setting-${path}`;
 
 /** A setting's label, hint and problem around its control; `data-field` is how a problem's link finds it. */
-function Field({ label, path, hint, extraProblems, children }: { label: string; path: string; hint?: string; extraProblems?: string[]; children: ReactNode }) {
+function Field({
+  label,
+  path,
+  hint,
+  extraProblems,
+  children,
+}: {
+  label: string;
+  path: string;
+  hint?: string;
+  extraProblems?: string[];
+  children: ReactNode;
+}) {
   const { problems } = useDraft();
   const messages = [...problemsAt(problems, path), ...(extraProblems ?? [])];
   return (
     <div data-field={path}>
-      <LabelledField id={fieldId(path)} label={label} hint={hint} problem={messages.length > 0 ? messages.join('; ') : undefined} problemTestId={`problem-${path}`}>
+      <LabelledField
+        id={fieldId(path)}
+        label={label}
+        hint={hint}
+        problem={messages.length > 0 ? messages.join('; ') : undefined}
+        problemTestId={`problem-${path}`}
+      >
         {children}
       </LabelledField>
     </div>
@@ -78,7 +96,17 @@ function useTextSetting(path: string, optional?: boolean) {
   };
 }
 
-export function TextField({ label, path, hint, optional }: { label: string; path: string; hint?: string; optional?: boolean }) {
+export function TextField({
+  label,
+  path,
+  hint,
+  optional,
+}: {
+  label: string;
+  path: string;
+  hint?: string;
+  optional?: boolean;
+}) {
   const setting = useTextSetting(path, optional);
   return (
     <Field label={label} path={path} hint={hint}>
@@ -87,7 +115,17 @@ export function TextField({ label, path, hint, optional }: { label: string; path
   );
 }
 
-export function LongTextField({ label, path, hint, optional }: { label: string; path: string; hint?: string; optional?: boolean }) {
+export function LongTextField({
+  label,
+  path,
+  hint,
+  optional,
+}: {
+  label: string;
+  path: string;
+  hint?: string;
+  optional?: boolean;
+}) {
   const setting = useTextSetting(path, optional);
   return (
     <Field label={label} path={path} hint={hint}>
@@ -97,7 +135,17 @@ export function LongTextField({ label, path, hint, optional }: { label: string; 
 }
 
 /** A number; what cannot be read as one is kept as typed, so the server names the problem. */
-export function NumberField({ label, path, hint, optional }: { label: string; path: string; hint?: string; optional?: boolean }) {
+export function NumberField({
+  label,
+  path,
+  hint,
+  optional,
+}: {
+  label: string;
+  path: string;
+  hint?: string;
+  optional?: boolean;
+}) {
   const { draft, update } = useDraft();
   const value = getAt(draft, path);
   return (
@@ -119,32 +167,75 @@ export function NumberField({ label, path, hint, optional }: { label: string; pa
 }
 
 /** A list of strings edited as text, one per line (or separated by commas). */
-export function ListField({ label, path, hint, separator }: { label: string; path: string; hint?: string; separator: 'line' | 'comma' }) {
+export function ListField({
+  label,
+  path,
+  hint,
+  separator,
+}: {
+  label: string;
+  path: string;
+  hint?: string;
+  separator: 'line' | 'comma';
+}) {
   const { draft, update, problems } = useDraft();
   const value = getAt(draft, path);
   const list = Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))) : [];
   const text = list.join(separator === 'line' ? '\n' : ', ');
   // A problem of one item is told by the item as typed.
-  const itemProblems = problems.filter((p) => p.path.startsWith(`${path}.`)).map((p) => `${list[Number(p.path.split('.')[1])] ?? p.path}: ${p.message}`);
+  const itemProblems = problems
+    .filter((p) => p.path.startsWith(`${path}.`))
+    .map((p) => `${list[Number(p.path.split('.')[1])] ?? p.path}: ${p.message}`);
   const control = useControl(path, hint, itemProblems);
-  const parse = (raw: string): Json => raw.split(separator === 'line' ? /\r?\n/ : /,/).map((s) => s.trim()).filter((s) => s !== '');
+  const parse = (raw: string): Json =>
+    raw
+      .split(separator === 'line' ? /\r?\n/ : /,/)
+      .map((s) => s.trim())
+      .filter((s) => s !== '');
   return (
     <Field label={label} path={path} hint={hint} extraProblems={itemProblems}>
       {separator === 'line' ? (
-        <TextArea {...control} defaultValue={text} minimumRows={2} resize="vertical" onBlur={(e) => update(path, parse(e.currentTarget.value))} />
+        <TextArea
+          {...control}
+          defaultValue={text}
+          minimumRows={2}
+          resize="vertical"
+          onBlur={(e) => update(path, parse(e.currentTarget.value))}
+        />
       ) : (
-        <Textfield {...control} defaultValue={text} isCompact onBlur={(e) => update(path, parse(e.currentTarget.value))} />
+        <Textfield
+          {...control}
+          defaultValue={text}
+          isCompact
+          onBlur={(e) => update(path, parse(e.currentTarget.value))}
+        />
       )}
     </Field>
   );
 }
 
-export function ChoiceField<T extends string>({ label, path, options }: { label: string; path: string; options: { value: T; label: string }[] }) {
+export function ChoiceField<T extends string>({
+  label,
+  path,
+  options,
+}: {
+  label: string;
+  path: string;
+  options: { value: T; label: string }[];
+}) {
   const { draft, update, readOnly } = useDraft();
   const value = getAt(draft, path);
   return (
     <Field label={label} path={path}>
-      <NativeSelect id={fieldId(path)} label={label} testId={`field-${path}`} disabled={readOnly} value={(typeof value === 'string' ? value : '') as T | ''} options={options} onChange={(v) => update(path, v)} />
+      <NativeSelect
+        id={fieldId(path)}
+        label={label}
+        testId={`field-${path}`}
+        disabled={readOnly}
+        value={(typeof value === 'string' ? value : '') as T | ''}
+        options={options}
+        onChange={(v) => update(path, v)}
+      />
     </Field>
   );
 }
@@ -154,7 +245,14 @@ export function CheckboxField({ label, path }: { label: string; path: string }) 
   return (
     <div data-field={path}>
       <label>
-        <input type="checkbox" data-testid={`field-${path}`} disabled={readOnly} checked={getAt(draft, path) === true} onChange={(e) => update(path, e.target.checked)} /> {label}
+        <input
+          type="checkbox"
+          data-testid={`field-${path}`}
+          disabled={readOnly}
+          checked={getAt(draft, path) === true}
+          onChange={(e) => update(path, e.target.checked)}
+        />{' '}
+        {label}
       </label>
       <Problems path={path} />
     </div>
@@ -165,7 +263,17 @@ export function CheckboxField({ label, path }: { label: string; path: string }) 
 const itemName = (path: string) => (path in LISTS ? LISTS[path as keyof typeof LISTS].item : 'item');
 
 /** A list of objects: each item rendered by `item`, with add and remove. */
-export function ListEditor({ path, title, newItem, item }: { path: string; title: string; newItem: Json; item: (itemPath: string, index: number) => ReactNode }) {
+export function ListEditor({
+  path,
+  title,
+  newItem,
+  item,
+}: {
+  path: string;
+  title: string;
+  newItem: Json;
+  item: (itemPath: string, index: number) => ReactNode;
+}) {
   const { draft, update, readOnly } = useDraft();
   const value = getAt(draft, path);
   const list = Array.isArray(value) ? value : [];
@@ -183,7 +291,12 @@ export function ListEditor({ path, title, newItem, item }: { path: string; title
                     spacing="compact"
                     appearance="subtle"
                     aria-label={`Remove ${itemName(path)} ${i + 1}`}
-                    onClick={() => update(path, list.filter((__, j) => j !== i))}
+                    onClick={() =>
+                      update(
+                        path,
+                        list.filter((__, j) => j !== i),
+                      )
+                    }
                   >
                     Remove
                   </Button>

@@ -41,18 +41,35 @@ export const LISTS = {
   statusMapping: { item: 'status', fields: { status: 'JSM status', stage: 'Stage' } },
   components: {
     item: 'component',
-    fields: { id: 'Id', area: 'Area', title: 'Title', description: 'Description', soaks: 'Soaks before it becomes active', soakDays: 'Soak days' },
+    fields: {
+      id: 'Id',
+      area: 'Area',
+      title: 'Title',
+      description: 'Description',
+      soaks: 'Soaks before it becomes active',
+      soakDays: 'Soak days',
+    },
   },
   checks: { item: 'check', fields: { id: 'Id', title: 'Title', description: 'Description' } },
   changeCategories: { item: 'category', fields: { id: 'Id', title: 'Title', examples: 'Examples' } },
   programUpdates: {
     item: 'update',
-    fields: { id: 'Id', announcedOn: 'Announcement day', effectiveFrom: 'Effective day', addCheck: 'New check', text: 'What changes' },
+    fields: {
+      id: 'Id',
+      announcedOn: 'Announcement day',
+      effectiveFrom: 'Effective day',
+      addCheck: 'New check',
+      text: 'What changes',
+    },
   },
 } as const;
 
 /** Labels of a program update's new check, by the rest of the path after `addCheck`. */
-export const NEW_CHECK_FIELDS = { id: 'New check id', title: 'New check title', description: 'New check description' } as const;
+export const NEW_CHECK_FIELDS = {
+  id: 'New check id',
+  title: 'New check title',
+  description: 'New check description',
+} as const;
 
 const SECTION_OF_TOP: Record<string, SectionId> = {
   name: 'program',
@@ -82,14 +99,18 @@ export function fieldLabel(path: string): string {
     const section = SECTIONS.find((s) => s.id === top)!.title;
     const index = Number(parts[1]);
     if (parts.length < 2 || !Number.isInteger(index)) return section;
-    const field = parts[2] === 'addCheck' && parts[3] ? (NEW_CHECK_FIELDS as Record<string, string>)[parts[3]] : (list.fields as Record<string, string>)[parts[2] ?? ''];
+    const field =
+      parts[2] === 'addCheck' && parts[3]
+        ? (NEW_CHECK_FIELDS as Record<string, string>)[parts[3]]
+        : (list.fields as Record<string, string>)[parts[2] ?? ''];
     return `${section}, ${list.item} ${index + 1}${field ? `: ${field}` : ''}`;
   }
   const exact = (LABEL as Record<string, string>)[path];
   if (exact) return exact;
   // An item of a list field (a project key, a request type) is told by the field and its place.
   const parent = (LABEL as Record<string, string>)[parts.slice(0, -1).join('.')];
-  if (parent && /^\d+$/.test(parts[parts.length - 1] ?? '')) return `${parent}, item ${Number(parts[parts.length - 1]) + 1}`;
+  if (parent && /^\d+$/.test(parts[parts.length - 1] ?? ''))
+    return `${parent}, item ${Number(parts[parts.length - 1]) + 1}`;
   if (top === 'timings') return 'Timings';
   if (top === 'texts') return 'Texts';
   return 'The settings';

@@ -19,7 +19,10 @@ const PAGE_SIZE = 100;
 /** Enough for any program; beyond this the list says it is cut short. */
 const MAX_PAGES = 50;
 
-type Load = { status: 'loading' } | { status: 'failed'; error: ApiError } | { status: 'ready'; rows: AppListRow[]; total: number; tracked: number; today: string; truncated: boolean };
+type Load =
+  | { status: 'loading' }
+  | { status: 'failed'; error: ApiError }
+  | { status: 'ready'; rows: AppListRow[]; total: number; tracked: number; today: string; truncated: boolean };
 
 async function loadAll(filter: AppListFilter): Promise<Load> {
   const rows: AppListRow[] = [];
@@ -118,12 +121,32 @@ export function GlobalPage() {
         <Heading size="large" as="h1">
           Cloud Fortified apps
         </Heading>
-        <form data-testid="filters" aria-label="Filters" onSubmit={(e) => { e.preventDefault(); setAppliedText(text); }}>
+        <form
+          data-testid="filters"
+          aria-label="Filters"
+          onSubmit={(e) => {
+            e.preventDefault();
+            setAppliedText(text);
+          }}
+        >
           <Row gap="space.150" style={{ alignItems: 'flex-end' }}>
             <LabelledField id="filter-stage" label="Stage">
-              <NativeSelect id="filter-stage" label="Stage" testId="filter-stage" value={stage} placeholder="Any stage" options={STAGES.map((s) => ({ value: s, label: STAGE_LABEL[s] }))} onChange={setStage} />
+              <NativeSelect
+                id="filter-stage"
+                label="Stage"
+                testId="filter-stage"
+                value={stage}
+                placeholder="Any stage"
+                options={STAGES.map((s) => ({ value: s, label: STAGE_LABEL[s] }))}
+                onChange={setStage}
+              />
             </LabelledField>
-            <LabelledField id="filter-due" label="Due within, days" problem={dueInvalid ? DUE_PROBLEM : undefined} problemTestId="filter-due-problem">
+            <LabelledField
+              id="filter-due"
+              label="Due within, days"
+              problem={dueInvalid ? DUE_PROBLEM : undefined}
+              problemTestId="filter-due-problem"
+            >
               <Textfield
                 id="filter-due"
                 testId="filter-due"
@@ -137,18 +160,40 @@ export function GlobalPage() {
               />
             </LabelledField>
             <LabelledField id="filter-text" label="Search app or ticket">
-              <Textfield id="filter-text" testId="filter-text" placeholder="App name or ticket key" width={224} isCompact value={text} onChange={(e) => setText(e.currentTarget.value)} />
+              <Textfield
+                id="filter-text"
+                testId="filter-text"
+                placeholder="App name or ticket key"
+                width={224}
+                isCompact
+                value={text}
+                onChange={(e) => setText(e.currentTarget.value)}
+              />
             </LabelledField>
             <label>
-              <input type="checkbox" data-testid="filter-overdue" checked={overdue} onChange={(e) => setOverdue(e.target.checked)} /> Overdue
+              <input
+                type="checkbox"
+                data-testid="filter-overdue"
+                checked={overdue}
+                onChange={(e) => setOverdue(e.target.checked)}
+              />{' '}
+              Overdue
             </label>
             <label>
-              <input type="checkbox" data-testid="filter-unclear" checked={unclear} onChange={(e) => setUnclear(e.target.checked)} /> Unclear answers
+              <input
+                type="checkbox"
+                data-testid="filter-unclear"
+                checked={unclear}
+                onChange={(e) => setUnclear(e.target.checked)}
+              />{' '}
+              Unclear answers
             </label>
             <Button
               testId="export-csv"
               isDisabled={load.status !== 'ready' || rows.length === 0}
-              onClick={() => download(rowsToCsv(rows), `cloud-fortified-apps-${load.status === 'ready' ? load.today : 'export'}.csv`)}
+              onClick={() =>
+                download(rowsToCsv(rows), `cloud-fortified-apps-${load.status === 'ready' ? load.today : 'export'}.csv`)
+              }
             >
               Export CSV
             </Button>
@@ -175,7 +220,14 @@ export function GlobalPage() {
                 key: r.issueKey,
                 cells: [
                   r.appName,
-                  <a key="ticket" href={`/browse/${encodeURIComponent(r.issueKey)}`} onClick={(e) => { e.preventDefault(); void router.navigate(`/browse/${encodeURIComponent(r.issueKey)}`).catch(() => undefined); }}>
+                  <a
+                    key="ticket"
+                    href={`/browse/${encodeURIComponent(r.issueKey)}`}
+                    onClick={(e) => {
+                      e.preventDefault();
+                      void router.navigate(`/browse/${encodeURIComponent(r.issueKey)}`).catch(() => undefined);
+                    }}
+                  >
                     {r.issueKey}
                   </a>,
                   <Row key="state" gap="space.050">
@@ -184,7 +236,9 @@ export function GlobalPage() {
                     {r.unclearAnswer && <Lozenge appearance="moved">Unclear answer</Lozenge>}
                     {r.failing && <Lozenge appearance="removed">App cannot work on it</Lozenge>}
                   </Row>,
-                  <Lozenge key="owner" appearance={OWNER_APPEARANCE[r.nextStep]}>{OWNER_LABEL[r.nextStep]}</Lozenge>,
+                  <Lozenge key="owner" appearance={OWNER_APPEARANCE[r.nextStep]}>
+                    {OWNER_LABEL[r.nextStep]}
+                  </Lozenge>,
                   r.nextDate ? (
                     <span key="next">
                       {formatDay(r.nextDate)} ({countdown(r.daysUntilNext)}){r.nextWhat ? ` · ${r.nextWhat}` : ''}
@@ -200,7 +254,11 @@ export function GlobalPage() {
                 setSortKey(key);
                 setSortOrder(order);
               }}
-              empty={<span data-testid="no-apps">No tracked app matches these filters. Clear a filter, or start tracking a ticket from its issue panel.</span>}
+              empty={
+                <span data-testid="no-apps">
+                  No tracked app matches these filters. Clear a filter, or start tracking a ticket from its issue panel.
+                </span>
+              }
             />
           </>
         )}

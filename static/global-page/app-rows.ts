@@ -38,7 +38,20 @@ export function sortRows(rows: AppListRow[], key: SortKey, order: SortOrder): Ap
   });
 }
 
-export const CSV_HEADER = ['Ticket', 'App', 'Stage', 'Review state', 'Whose move', 'Next date', 'Days until next', 'Next step', 'Approved on', 'Overdue', 'Unclear answer', 'App cannot work on it'];
+export const CSV_HEADER = [
+  'Ticket',
+  'App',
+  'Stage',
+  'Review state',
+  'Whose move',
+  'Next date',
+  'Days until next',
+  'Next step',
+  'Approved on',
+  'Overdue',
+  'Unclear answer',
+  'App cannot work on it',
+];
 
 export function rowsToCsv(rows: AppListRow[]): string {
   return toCsv(

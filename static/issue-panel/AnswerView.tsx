@@ -16,7 +16,17 @@ export function commentLink(issueKey: string, commentId: string): string {
   return `/browse/${encodeURIComponent(issueKey)}?focusedCommentId=${encodeURIComponent(commentId)}`;
 }
 
-export function AnswerView({ view, cycle, run, busy }: { view: Tracked; cycle: CycleView; run: RunAction; busy: boolean }) {
+export function AnswerView({
+  view,
+  cycle,
+  run,
+  busy,
+}: {
+  view: Tracked;
+  cycle: CycleView;
+  run: RunAction;
+  busy: boolean;
+}) {
   const who = useWho();
   const answer = cycle.answer;
   const [correcting, setCorrecting] = useState(false);
@@ -30,7 +40,10 @@ export function AnswerView({ view, cycle, run, busy }: { view: Tracked; cycle: C
           <>
             <Row gap="space.075">
               <span data-testid="answer-value">
-                <Lozenge appearance={answer.value === 'UNCLEAR' ? 'moved' : answer.value === 'YES' ? 'new' : 'success'} isBold>
+                <Lozenge
+                  appearance={answer.value === 'UNCLEAR' ? 'moved' : answer.value === 'YES' ? 'new' : 'success'}
+                  isBold
+                >
                   {answer.value}
                 </Lozenge>
               </span>
@@ -60,11 +73,17 @@ export function AnswerView({ view, cycle, run, busy }: { view: Tracked; cycle: C
                       {detail && (
                         <dl data-testid="answer-detail" style={{ margin: 0 }}>
                           <dt>What changed</dt>
-                          <dd style={{ margin: 0, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{detail.whatChanged || 'Not said'}</dd>
+                          <dd style={{ margin: 0, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+                            {detail.whatChanged || 'Not said'}
+                          </dd>
                           <dt>How it affects security or reliability</dt>
-                          <dd style={{ margin: 0, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{detail.effect || 'Not said'}</dd>
+                          <dd style={{ margin: 0, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+                            {detail.effect || 'Not said'}
+                          </dd>
                           <dt>Listing and Privacy &amp; Security tab updated</dt>
-                          <dd style={{ margin: 0 }}>{detail.listingUpdated === undefined ? 'Not said' : detail.listingUpdated ? 'Yes' : 'No'}</dd>
+                          <dd style={{ margin: 0 }}>
+                            {detail.listingUpdated === undefined ? 'Not said' : detail.listingUpdated ? 'Yes' : 'No'}
+                          </dd>
                         </dl>
                       )}
                     </li>
@@ -83,12 +102,15 @@ export function AnswerView({ view, cycle, run, busy }: { view: Tracked; cycle: C
                   overflowWrap: 'anywhere',
                   maxHeight: '12em',
                   overflow: 'auto',
-                  background: answer.value === 'UNCLEAR' ? token('color.background.warning') : token('color.background.neutral'),
+                  background:
+                    answer.value === 'UNCLEAR' ? token('color.background.warning') : token('color.background.neutral'),
                   color: answer.value === 'UNCLEAR' ? token('color.text.warning') : token('color.text'),
                   borderLeft: `3px solid ${answer.value === 'UNCLEAR' ? token('color.border.warning') : token('color.border')}`,
                 }}
               >
-                {answer.value === 'UNCLEAR' && <strong style={{ display: 'block' }}>Unclear reply: read it and set the answer.</strong>}
+                {answer.value === 'UNCLEAR' && (
+                  <strong style={{ display: 'block' }}>Unclear reply: read it and set the answer.</strong>
+                )}
                 {answer.text}
               </blockquote>
             )}
@@ -109,7 +131,19 @@ export function AnswerView({ view, cycle, run, busy }: { view: Tracked; cycle: C
   );
 }
 
-function AnswerForm({ view, cycle, run, busy, onDone }: { view: Tracked; cycle: CycleView; run: RunAction; busy: boolean; onDone: () => void }) {
+function AnswerForm({
+  view,
+  cycle,
+  run,
+  busy,
+  onDone,
+}: {
+  view: Tracked;
+  cycle: CycleView;
+  run: RunAction;
+  busy: boolean;
+  onDone: () => void;
+}) {
   // Nothing is chosen for the agent: a correction is a decision, not a default.
   const [value, setValue] = useState<'YES' | 'NO' | null>(null);
   const [categories, setCategories] = useState<string[]>(cycle.answer?.categories ?? []);
@@ -126,12 +160,26 @@ function AnswerForm({ view, cycle, run, busy, onDone }: { view: Tracked; cycle: 
     if (ok) onDone();
   };
   return (
-    <form data-testid="answer-form" onSubmit={(e) => { e.preventDefault(); void submit(); }}>
+    <form
+      data-testid="answer-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
       <Column gap="space.075">
         <Row gap="space.150">
           {(['NO', 'YES'] as const).map((v) => (
             <label key={v}>
-              <input type="radio" name="answer" value={v} checked={value === v} onChange={() => setValue(v)} data-testid={`answer-${v}`} /> {v}
+              <input
+                type="radio"
+                name="answer"
+                value={v}
+                checked={value === v}
+                onChange={() => setValue(v)}
+                data-testid={`answer-${v}`}
+              />{' '}
+              {v}
             </label>
           ))}
         </Row>
@@ -143,16 +191,31 @@ function AnswerForm({ view, cycle, run, busy, onDone }: { view: Tracked; cycle: 
                 <input
                   type="checkbox"
                   checked={categories.includes(c.id)}
-                  onChange={(e) => setCategories((list) => (e.target.checked ? [...list, c.id] : list.filter((x) => x !== c.id)))}
+                  onChange={(e) =>
+                    setCategories((list) => (e.target.checked ? [...list, c.id] : list.filter((x) => x !== c.id)))
+                  }
                 />{' '}
                 {c.title}
               </label>
             ))}
           </fieldset>
         )}
-        <TextInput aria-label="Note on the answer" placeholder="Note (optional)" value={note} onChange={(e) => setNote(e.currentTarget.value)} isCompact testId="answer-note" />
+        <TextInput
+          aria-label="Note on the answer"
+          placeholder="Note (optional)"
+          value={note}
+          onChange={(e) => setNote(e.currentTarget.value)}
+          isCompact
+          testId="answer-note"
+        />
         <Row gap="space.075">
-          <Button type="submit" appearance="primary" spacing="compact" isDisabled={busy || value === null} testId="save-answer">
+          <Button
+            type="submit"
+            appearance="primary"
+            spacing="compact"
+            isDisabled={busy || value === null}
+            testId="save-answer"
+          >
             Save answer
           </Button>
           <Button spacing="compact" appearance="subtle" onClick={onDone}>

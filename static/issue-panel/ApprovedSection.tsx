@@ -8,7 +8,17 @@ import { NotOpenedReview } from './NotOpenedReview';
 import { REVIEW_STATE_APPEARANCE, REVIEW_STATE_LABEL } from '../shared/labels';
 import type { RunAction, Tracked } from './panel-types';
 
-export function ApprovedSection({ view, approved, run, busy }: { view: Tracked; approved: ApprovedView; run: RunAction; busy: boolean }) {
+export function ApprovedSection({
+  view,
+  approved,
+  run,
+  busy,
+}: {
+  view: Tracked;
+  approved: ApprovedView;
+  run: RunAction;
+  busy: boolean;
+}) {
   return (
     <section data-testid="approved" aria-label="Annual review">
       <SectionTitle>Annual review</SectionTitle>
@@ -52,7 +62,8 @@ function CycleList({ testId, title, cycles }: { testId: string; title: string; c
           <Row key={c.id} gap="space.075">
             <Lozenge appearance={REVIEW_STATE_APPEARANCE[c.state]}>{REVIEW_STATE_LABEL[c.state]}</Lozenge>
             <span>
-              {c.kind === 'escalation' ? 'Escalation' : `Review ${c.year}`}: {formatDay(c.windowStart)} – {formatDay(c.windowEnd)}
+              {c.kind === 'escalation' ? 'Escalation' : `Review ${c.year}`}: {formatDay(c.windowStart)} –{' '}
+              {formatDay(c.windowEnd)}
               {c.answer ? ` · answer ${c.answer.value}` : ''}
             </span>
           </Row>

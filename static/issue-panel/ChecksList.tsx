@@ -12,15 +12,34 @@ import type { RunAction, Tracked } from './panel-types';
 const RESULT_APPEARANCE = { pending: 'default', passed: 'success', failed: 'removed' } as const;
 const RESULT_LABEL = { pending: 'Pending', passed: 'Passed', failed: 'Failed' } as const;
 
-export function ChecksList({ view, cycle, run, busy }: { view: Tracked; cycle: CycleView; run: RunAction; busy: boolean }) {
-  const editable = view.viewer.canEdit && cycle.state !== 'passed' && cycle.state !== 'cancelled' && cycle.state !== 'scheduled';
+export function ChecksList({
+  view,
+  cycle,
+  run,
+  busy,
+}: {
+  view: Tracked;
+  cycle: CycleView;
+  run: RunAction;
+  busy: boolean;
+}) {
+  const editable =
+    view.viewer.canEdit && cycle.state !== 'passed' && cycle.state !== 'cancelled' && cycle.state !== 'scheduled';
   return (
     <div data-testid="checks">
       <Column gap="space.050">
         <strong>Checks</strong>
         <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
           {cycle.checks.map((check) => (
-            <CheckRow key={check.id} check={check} issueKey={view.issueKey} cycleId={cycle.id} run={run} busy={busy} editable={editable} />
+            <CheckRow
+              key={check.id}
+              check={check}
+              issueKey={view.issueKey}
+              cycleId={cycle.id}
+              run={run}
+              busy={busy}
+              editable={editable}
+            />
           ))}
         </ul>
       </Column>
@@ -32,7 +51,14 @@ export function ChecksList({ view, cycle, run, busy }: { view: Tracked; cycle: C
  * One check as one block that fits the sidebar: result, title and the Pass/Fail choice on the
  * first line; the note field only once the agent opens it; what was recorded beneath.
  */
-function CheckRow(props: { check: CheckView; issueKey: string; cycleId: string; run: RunAction; busy: boolean; editable: boolean }) {
+function CheckRow(props: {
+  check: CheckView;
+  issueKey: string;
+  cycleId: string;
+  run: RunAction;
+  busy: boolean;
+  editable: boolean;
+}) {
   const { check } = props;
   const who = useWho();
   const [note, setNote] = useState('');
@@ -53,7 +79,10 @@ function CheckRow(props: { check: CheckView; issueKey: string; cycleId: string; 
     }
   };
   return (
-    <li data-testid={`check-${check.id}`} style={{ padding: `${token('space.075')} 0`, borderTop: `1px solid ${token('color.border')}` }}>
+    <li
+      data-testid={`check-${check.id}`}
+      style={{ padding: `${token('space.075')} 0`, borderTop: `1px solid ${token('color.border')}` }}
+    >
       <Column gap="space.050">
         <div style={{ display: 'flex', alignItems: 'center', gap: token('space.075') }}>
           <span data-testid="check-result" style={{ flex: '0 0 auto' }}>
@@ -65,10 +94,22 @@ function CheckRow(props: { check: CheckView; issueKey: string; cycleId: string; 
           {props.editable && (
             <span style={{ flex: '0 0 auto' }}>
               <ButtonGroup label={`Result of ${check.title}`}>
-                <Button spacing="compact" isSelected={check.result === 'passed'} isDisabled={props.busy || check.result === 'passed'} onClick={() => void record('passed')} testId="check-pass">
+                <Button
+                  spacing="compact"
+                  isSelected={check.result === 'passed'}
+                  isDisabled={props.busy || check.result === 'passed'}
+                  onClick={() => void record('passed')}
+                  testId="check-pass"
+                >
                   Pass
                 </Button>
-                <Button spacing="compact" isSelected={check.result === 'failed'} isDisabled={props.busy || check.result === 'failed'} onClick={() => void record('failed')} testId="check-fail">
+                <Button
+                  spacing="compact"
+                  isSelected={check.result === 'failed'}
+                  isDisabled={props.busy || check.result === 'failed'}
+                  onClick={() => void record('failed')}
+                  testId="check-fail"
+                >
                   Fail
                 </Button>
               </ButtonGroup>
@@ -84,7 +125,8 @@ function CheckRow(props: { check: CheckView; issueKey: string; cycleId: string; 
           <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', columnGap: token('space.100') }}>
             {check.by && (
               <Subtle>
-                {check.result === 'failed' ? 'Failed' : check.result === 'passed' ? 'Passed' : 'Set'} by {who(check.by)} {formatInstant(check.at)}
+                {check.result === 'failed' ? 'Failed' : check.result === 'passed' ? 'Passed' : 'Set'} by {who(check.by)}{' '}
+                {formatInstant(check.at)}
               </Subtle>
             )}
             {props.editable && !noting && (
@@ -107,7 +149,12 @@ function CheckRow(props: { check: CheckView; issueKey: string; cycleId: string; 
               />
             </span>
             {decided && (
-              <Button spacing="compact" isDisabled={props.busy || note.trim() === ''} onClick={() => void record(decided)} testId="check-save-note">
+              <Button
+                spacing="compact"
+                isDisabled={props.busy || note.trim() === ''}
+                onClick={() => void record(decided)}
+                testId="check-save-note"
+              >
                 Save note
               </Button>
             )}

@@ -16,9 +16,23 @@ function DateLine({ label, day, days, testId }: { label: string; day: string; da
   );
 }
 
-export function CycleCard({ view, cycle, run, busy }: { view: Tracked; cycle: CycleView; run: RunAction; busy: boolean }) {
+export function CycleCard({
+  view,
+  cycle,
+  run,
+  busy,
+}: {
+  view: Tracked;
+  cycle: CycleView;
+  run: RunAction;
+  busy: boolean;
+}) {
   const who = useWho();
-  const open = cycle.state === 'notified' || cycle.state === 'in-review' || cycle.state === 'remediation' || cycle.state === 'overdue';
+  const open =
+    cycle.state === 'notified' ||
+    cycle.state === 'in-review' ||
+    cycle.state === 'remediation' ||
+    cycle.state === 'overdue';
   return (
     <Card testId="current-cycle" tone={cycle.state === 'overdue' ? 'danger' : undefined}>
       <Column gap="space.075">
@@ -38,18 +52,31 @@ export function CycleCard({ view, cycle, run, busy }: { view: Tracked; cycle: Cy
         </span>
         {cycle.concern && (
           <div data-testid="concern">
-            Concern raised by {cycle.concern.source === 'customer' ? 'a customer' : 'Atlassian'} ({who(cycle.concern.raisedBy)}, {formatInstant(cycle.concern.at)}):{' '}
-            <q>{cycle.concern.text}</q>
+            Concern raised by {cycle.concern.source === 'customer' ? 'a customer' : 'Atlassian'} (
+            {who(cycle.concern.raisedBy)}, {formatInstant(cycle.concern.at)}): <q>{cycle.concern.text}</q>
           </div>
         )}
-        {cycle.kind === 'annual' && <DateLine label="Notice" day={cycle.noticeOn} days={cycle.countdowns.noticeOn} testId="notice-date" />}
+        {cycle.kind === 'annual' && (
+          <DateLine label="Notice" day={cycle.noticeOn} days={cycle.countdowns.noticeOn} testId="notice-date" />
+        )}
         <div data-testid="review-window">
           Review window: <strong>{formatDay(cycle.windowStart)}</strong> – <strong>{formatDay(cycle.windowEnd)}</strong>{' '}
           <Subtle>
-            ({cycle.countdowns.windowStart > 0 ? `starts ${countdown(cycle.countdowns.windowStart)}` : cycle.countdowns.windowEnd >= 0 ? `open, ends ${countdown(cycle.countdowns.windowEnd)}` : `ended ${countdown(cycle.countdowns.windowEnd)}`})
+            (
+            {cycle.countdowns.windowStart > 0
+              ? `starts ${countdown(cycle.countdowns.windowStart)}`
+              : cycle.countdowns.windowEnd >= 0
+                ? `open, ends ${countdown(cycle.countdowns.windowEnd)}`
+                : `ended ${countdown(cycle.countdowns.windowEnd)}`}
+            )
           </Subtle>
         </div>
-        <DateLine label="Remediation deadline" day={cycle.remediationDue} days={cycle.countdowns.remediationDue} testId="remediation-due" />
+        <DateLine
+          label="Remediation deadline"
+          day={cycle.remediationDue}
+          days={cycle.countdowns.remediationDue}
+          testId="remediation-due"
+        />
         {cycle.next && (
           <div data-testid="cycle-next">
             Next: {cycle.next.what} on {formatDay(cycle.next.on)}

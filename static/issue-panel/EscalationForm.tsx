@@ -106,7 +106,8 @@ export function OpenEscalations({ cycles }: { cycles: CycleView[] }) {
               Checks concerned: {cycle.checks.map((c) => `${c.title} (${c.result})`).join(', ')}
             </div>
             <div data-testid="escalation-deadline">
-              Issues to be resolved by <strong>{formatDay(cycle.remediationDue)}</strong> <Subtle>({countdown(cycle.countdowns.remediationDue)})</Subtle>
+              Issues to be resolved by <strong>{formatDay(cycle.remediationDue)}</strong>{' '}
+              <Subtle>({countdown(cycle.countdowns.remediationDue)})</Subtle>
             </div>
           </Column>
         </Card>

@@ -19,7 +19,12 @@ export function HistoryList({ history }: { history: AuditEntry[] }) {
       {history.length === 0 && <Subtle>Nothing has happened yet.</Subtle>}
       <ol style={{ listStyle: 'none', margin: 0, padding: 0 }}>
         {shown.map((entry, i) => (
-          <li key={`${entry.at}-${i}`} data-testid="history-entry" data-kind={entry.kind} style={{ padding: `${token('space.050')} 0`, borderBottom: `1px solid ${token('color.border')}` }}>
+          <li
+            key={`${entry.at}-${i}`}
+            data-testid="history-entry"
+            data-kind={entry.kind}
+            style={{ padding: `${token('space.050')} 0`, borderBottom: `1px solid ${token('color.border')}` }}
+          >
             <div>{entry.summary}</div>
             <Subtle>
               {formatInstant(entry.at)} · {who(entry.by)}

@@ -21,7 +21,10 @@ export function IssuePanel() {
     setLoad({ status: 'loading' });
     const issueKey = await currentIssueKey().catch(() => null);
     if (!issueKey) {
-      setLoad({ status: 'failed', error: { code: 'not-found', message: 'This panel could not tell which ticket it is on. Reload the ticket.' } });
+      setLoad({
+        status: 'failed',
+        error: { code: 'not-found', message: 'This panel could not tell which ticket it is on. Reload the ticket.' },
+      });
       return;
     }
     const answer = await call('getTicketState', { issueKey });

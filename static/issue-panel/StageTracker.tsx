@@ -10,10 +10,19 @@ export function StageTracker({ stage }: { stage: Stage }) {
   const closed = stage === 'declined' || stage === 'withdrawn';
   const at = STAGE_PATH.indexOf(stage);
   const colour = (i: number) =>
-    closed ? token('color.background.neutral') : i < at || stage === 'approved' ? token('color.background.success.bold') : i === at ? token('color.background.brand.bold') : token('color.background.neutral');
+    closed
+      ? token('color.background.neutral')
+      : i < at || stage === 'approved'
+        ? token('color.background.success.bold')
+        : i === at
+          ? token('color.background.brand.bold')
+          : token('color.background.neutral');
   return (
     <div data-testid="stage-tracker">
-      <ol aria-label="Submission stage" style={{ display: 'flex', gap: token('space.050'), listStyle: 'none', margin: 0, padding: 0 }}>
+      <ol
+        aria-label="Submission stage"
+        style={{ display: 'flex', gap: token('space.050'), listStyle: 'none', margin: 0, padding: 0 }}
+      >
         {STAGE_PATH.map((s, i) => (
           <li
             key={s}
@@ -21,7 +30,9 @@ export function StageTracker({ stage }: { stage: Stage }) {
             aria-current={i === at ? 'step' : undefined}
             style={{ flex: 1, height: '6px', borderRadius: token('radius.full', '999px'), background: colour(i) }}
           >
-            <span style={{ position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clipPath: 'inset(50%)' }}>
+            <span
+              style={{ position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clipPath: 'inset(50%)' }}
+            >
               {STAGE_LABEL[s]}
               {i < at ? ' (done)' : i === at ? ' (current)' : ''}
             </span>

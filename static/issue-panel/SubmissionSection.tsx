@@ -37,9 +37,7 @@ export function SubmissionSection({ view, run, busy }: { view: Tracked; run: Run
         {soakEnds.length > 0 && (
           <div data-testid="soak-ends">
             {soakEnds.map((c) => (
-              <div key={c.id}>
-                {soakText(c)}
-              </div>
+              <div key={c.id}>{soakText(c)}</div>
             ))}
           </div>
         )}
@@ -89,12 +87,19 @@ function StageActions({ view, run, busy }: { view: Tracked; run: RunAction; busy
         )}
         {s.canApprove ? (
           <div>
-            <Button appearance="primary" isDisabled={busy} testId="approve" onClick={() => void run('approve', { issueKey: view.issueKey })}>
+            <Button
+              appearance="primary"
+              isDisabled={busy}
+              testId="approve"
+              onClick={() => void run('approve', { issueKey: view.issueKey })}
+            >
               Approve
             </Button>
           </div>
         ) : (
-          s.approveBlockedBy && <Subtle testId="approve-blocked">Approval not possible yet: {s.approveBlockedBy}</Subtle>
+          s.approveBlockedBy && (
+            <Subtle testId="approve-blocked">Approval not possible yet: {s.approveBlockedBy}</Subtle>
+          )
         )}
       </Column>
     </div>

@@ -15,8 +15,12 @@ export function UntrackedPanel({ view, run, busy }: { view: Untracked; run: RunA
     return (
       <div data-testid="not-eligible">
         <SectionMessage appearance="information" title="Not a program submission">
-          <p style={{ margin: 0 }}>{view.ineligibleReason ?? 'The program settings do not treat this ticket as an app submission.'}</p>
-          <p style={{ margin: 0 }}>A Jira administrator can change which projects and request types count as submissions in the app's settings.</p>
+          <p style={{ margin: 0 }}>
+            {view.ineligibleReason ?? 'The program settings do not treat this ticket as an app submission.'}
+          </p>
+          <p style={{ margin: 0 }}>
+            A Jira administrator can change which projects and request types count as submissions in the app's settings.
+          </p>
         </SectionMessage>
       </div>
     );
@@ -42,7 +46,14 @@ export function UntrackedPanel({ view, run, busy }: { view: Untracked; run: RunA
       <Column>
         <span>This ticket is not tracked yet. Track it as a Cloud Fortified app submission:</span>
         <label htmlFor="app-name">App name</label>
-        <TextInput id="app-name" testId="app-name" value={appName} onChange={(e) => setAppName(e.currentTarget.value)} isRequired maxLength={200} />
+        <TextInput
+          id="app-name"
+          testId="app-name"
+          value={appName}
+          onChange={(e) => setAppName(e.currentTarget.value)}
+          isRequired
+          maxLength={200}
+        />
         {!name && <span role="note">Give the app's name to start tracking.</span>}
         <div>
           <Button type="submit" appearance="primary" isDisabled={!name || busy} testId="start-tracking-button">

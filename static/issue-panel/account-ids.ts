@@ -9,7 +9,9 @@ export function accountIdsOf(view: TicketView): string[] {
   };
   for (const entry of view.history) add(entry.by);
   for (const c of view.submission.components) add(c.by);
-  for (const cycle of view.approved ? [...(view.approved.current ? [view.approved.current] : []), ...view.approved.upcoming, ...view.approved.past] : []) {
+  for (const cycle of view.approved
+    ? [...(view.approved.current ? [view.approved.current] : []), ...view.approved.upcoming, ...view.approved.past]
+    : []) {
     add(cycle.answer?.by);
     add(cycle.concern?.raisedBy);
     for (const check of cycle.checks) add(check.by);

@@ -4,9 +4,19 @@ import { formatDay } from '../shared/format';
 import { REVIEW_STATE_LABEL } from '../shared/labels';
 import { portalCall } from './portal-call';
 
-const box: CSSProperties = { border: '1px solid var(--ds-border, #dcdfe4)', borderRadius: 6, padding: 12, margin: '8px 0' };
+const box: CSSProperties = {
+  border: '1px solid var(--ds-border, #dcdfe4)',
+  borderRadius: 6,
+  padding: 12,
+  margin: '8px 0',
+};
 const subtle: CSSProperties = { color: 'var(--ds-text-subtle, #44546f)', fontSize: 12 };
-const page: CSSProperties = { fontFamily: '-apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, sans-serif', fontSize: 14, color: 'var(--ds-text, #172b4d)', padding: 8 };
+const page: CSSProperties = {
+  fontFamily: '-apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, sans-serif',
+  fontSize: 14,
+  color: 'var(--ds-text, #172b4d)',
+  padding: 8,
+};
 
 export function PortalPanel() {
   const [state, setState] = useState<PortalView | null>(null);
@@ -14,9 +24,24 @@ export function PortalPanel() {
   useEffect(() => {
     void portalCall('getPortalView', {}).then((r) => (r.ok ? setState(r.data) : setError(r.error)));
   }, []);
-  if (error) return <div style={page} role="alert" data-testid="portal-error">{error.message}</div>;
-  if (!state) return <div style={page} data-testid="portal-loading">Loading…</div>;
-  if (!state.tracked) return <div style={page} data-testid="portal-untracked">This request is not part of the Cloud Fortified program yet.</div>;
+  if (error)
+    return (
+      <div style={page} role="alert" data-testid="portal-error">
+        {error.message}
+      </div>
+    );
+  if (!state)
+    return (
+      <div style={page} data-testid="portal-loading">
+        Loading…
+      </div>
+    );
+  if (!state.tracked)
+    return (
+      <div style={page} data-testid="portal-untracked">
+        This request is not part of the Cloud Fortified program yet.
+      </div>
+    );
   return (
     <div style={page} data-testid="portal-panel">
       <Overview view={state.view} />
@@ -44,21 +69,34 @@ function Overview({ view }: { view: PartnerView }) {
       <span style={subtle} data-testid="portal-state">
         {REVIEW_STATE_LABEL[review.state]}
       </span>
-      {review.concern && <p>A concern was raised about the app’s compliance with the program, so it has an extra review with the same checks.</p>}
+      {review.concern && (
+        <p>
+          A concern was raised about the app’s compliance with the program, so it has an extra review with the same
+          checks.
+        </p>
+      )}
       <p data-testid="portal-whose-move">{review.whoseMove}</p>
       <ul data-testid="portal-dates" style={{ margin: 0, paddingLeft: 18 }}>
-        <li>Significant-change question sent: {formatDay(review.dates.noticeOn)}{zone}</li>
+        <li>
+          Significant-change question sent: {formatDay(review.dates.noticeOn)}
+          {zone}
+        </li>
         <li>
           Review window: {formatDay(review.dates.windowStart)} to {formatDay(review.dates.windowEnd)}
           {zone}
         </li>
-        <li>Issues to be resolved by: {formatDay(review.dates.remediationDue)}{zone}</li>
+        <li>
+          Issues to be resolved by: {formatDay(review.dates.remediationDue)}
+          {zone}
+        </li>
       </ul>
       {review.failed.length > 0 && (
         <div data-testid="portal-failed">
           <p>
             <strong>
-              {review.state === 'overdue' ? 'Requirements still failing after the deadline of' : 'Requirements to resolve by'}{' '}
+              {review.state === 'overdue'
+                ? 'Requirements still failing after the deadline of'
+                : 'Requirements to resolve by'}{' '}
               {formatDay(review.remediationDue ?? review.dates.remediationDue)}
               {zone}:
             </strong>
@@ -78,7 +116,15 @@ function Overview({ view }: { view: PartnerView }) {
 
 type Draft = Record<string, PortalCategoryAnswer>;
 
-function AnswerSection({ review, view, onSaved }: { review: PartnerReview; view: PartnerView; onSaved: (v: PortalView) => void }) {
+function AnswerSection({
+  review,
+  view,
+  onSaved,
+}: {
+  review: PartnerReview;
+  view: PartnerView;
+  onSaved: (v: PortalView) => void;
+}) {
   const [value, setValue] = useState<'YES' | 'NO' | null>(null);
   const [draft, setDraft] = useState<Draft>({});
   const [busy, setBusy] = useState(false);
@@ -93,7 +139,8 @@ function AnswerSection({ review, view, onSaved }: { review: PartnerReview; view:
       else delete next[id];
       return next;
     });
-  const edit = (id: string, change: Partial<PortalCategoryAnswer>) => setDraft((d) => ({ ...d, [id]: { ...(d[id] as PortalCategoryAnswer), ...change } }));
+  const edit = (id: string, change: Partial<PortalCategoryAnswer>) =>
+    setDraft((d) => ({ ...d, [id]: { ...(d[id] as PortalCategoryAnswer), ...change } }));
 
   const submit = async () => {
     if (!value) return;
@@ -128,10 +175,24 @@ function AnswerSection({ review, view, onSaved }: { review: PartnerReview; view:
         <fieldset style={{ border: 'none', padding: 0, margin: 0 }} disabled={busy}>
           <legend>Has the app had any significant change since its last review?</legend>
           <label style={{ marginRight: 12 }}>
-            <input type="radio" name="answer" data-testid="portal-yes" checked={value === 'YES'} onChange={() => setValue('YES')} /> YES
+            <input
+              type="radio"
+              name="answer"
+              data-testid="portal-yes"
+              checked={value === 'YES'}
+              onChange={() => setValue('YES')}
+            />{' '}
+            YES
           </label>
           <label>
-            <input type="radio" name="answer" data-testid="portal-no" checked={value === 'NO'} onChange={() => setValue('NO')} /> NO
+            <input
+              type="radio"
+              name="answer"
+              data-testid="portal-no"
+              checked={value === 'NO'}
+              onChange={() => setValue('NO')}
+            />{' '}
+            NO
           </label>
           {value === 'YES' &&
             view.changeCategories.map((c) => {
@@ -139,15 +200,41 @@ function AnswerSection({ review, view, onSaved }: { review: PartnerReview; view:
               return (
                 <div key={c.id} style={{ margin: '8px 0' }} data-testid={`portal-category-${c.id}`}>
                   <label>
-                    <input type="checkbox" data-testid="portal-category-tick" checked={ticked !== undefined} onChange={(e) => toggle(c.id, e.target.checked)} /> {c.title}
+                    <input
+                      type="checkbox"
+                      data-testid="portal-category-tick"
+                      checked={ticked !== undefined}
+                      onChange={(e) => toggle(c.id, e.target.checked)}
+                    />{' '}
+                    {c.title}
                   </label>
                   {c.examples.length > 0 && <div style={subtle}>For example: {c.examples.join('; ')}</div>}
                   {ticked && (
                     <div style={{ display: 'grid', gap: 4, marginTop: 4 }}>
-                      <textarea aria-label="What changed" placeholder="What changed" data-testid="portal-what-changed" rows={2} value={ticked.whatChanged} onChange={(e) => edit(c.id, { whatChanged: e.target.value })} />
-                      <textarea aria-label="How it affects security or reliability" placeholder="How it affects security or reliability" data-testid="portal-effect" rows={2} value={ticked.effect} onChange={(e) => edit(c.id, { effect: e.target.value })} />
+                      <textarea
+                        aria-label="What changed"
+                        placeholder="What changed"
+                        data-testid="portal-what-changed"
+                        rows={2}
+                        value={ticked.whatChanged}
+                        onChange={(e) => edit(c.id, { whatChanged: e.target.value })}
+                      />
+                      <textarea
+                        aria-label="How it affects security or reliability"
+                        placeholder="How it affects security or reliability"
+                        data-testid="portal-effect"
+                        rows={2}
+                        value={ticked.effect}
+                        onChange={(e) => edit(c.id, { effect: e.target.value })}
+                      />
                       <label>
-                        <input type="checkbox" data-testid="portal-listing-updated" checked={ticked.listingUpdated} onChange={(e) => edit(c.id, { listingUpdated: e.target.checked })} /> The Marketplace listing and the Privacy &amp; Security tab are updated
+                        <input
+                          type="checkbox"
+                          data-testid="portal-listing-updated"
+                          checked={ticked.listingUpdated}
+                          onChange={(e) => edit(c.id, { listingUpdated: e.target.checked })}
+                        />{' '}
+                        The Marketplace listing and the Privacy &amp; Security tab are updated
                       </label>
                     </div>
                   )}

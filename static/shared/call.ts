@@ -10,7 +10,10 @@ export async function call<K extends ResolverKey>(key: K, payload: ResolverPaylo
   try {
     const answer = (await invoke(key, payload as unknown as Record<string, unknown>)) as unknown;
     if (isApiResult(answer)) return answer as ResolverResponse<K>;
-    return failure('internal', 'The app answered something unexpected. Reload the page; if it persists, tell your Jira administrator.');
+    return failure(
+      'internal',
+      'The app answered something unexpected. Reload the page; if it persists, tell your Jira administrator.',
+    );
   } catch (err) {
     const detail = err instanceof Error && err.message ? ` (${err.message.trim().slice(0, 200)})` : '';
     return failure('jira-unavailable', `The app could not be reached${detail}. Check your connection and try again.`);

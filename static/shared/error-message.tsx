@@ -37,7 +37,15 @@ export interface MessageParts {
 
 /** An error that says what happened and what to do; `onRetry` offers the way out. */
 export function errorMessage({ SectionMessage, Button }: MessageParts) {
-  return function ErrorMessage({ error, onRetry, onDismiss }: { error: ApiError; onRetry?: () => void; onDismiss?: () => void }) {
+  return function ErrorMessage({
+    error,
+    onRetry,
+    onDismiss,
+  }: {
+    error: ApiError;
+    onRetry?: () => void;
+    onDismiss?: () => void;
+  }) {
     // A warning for what the user can correct, an error for what went wrong elsewhere.
     const appearance = error.code === 'invalid' || error.code === 'not-allowed' ? 'warning' : 'error';
     return (

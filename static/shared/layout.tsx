@@ -2,13 +2,40 @@ import { token } from '@atlaskit/tokens';
 import type { CSSProperties, ReactNode } from 'react';
 
 /** Small layout helpers on design tokens: the pages need rows and columns, nothing more. */
-export function Column({ gap = 'space.100', children, style }: { gap?: SpaceToken; children: ReactNode; style?: CSSProperties }) {
+export function Column({
+  gap = 'space.100',
+  children,
+  style,
+}: {
+  gap?: SpaceToken;
+  children: ReactNode;
+  style?: CSSProperties;
+}) {
   return <div style={{ display: 'flex', flexDirection: 'column', gap: token(gap), ...style }}>{children}</div>;
 }
 
-export function Row({ gap = 'space.100', children, wrap = true, style }: { gap?: SpaceToken; children: ReactNode; wrap?: boolean; style?: CSSProperties }) {
+export function Row({
+  gap = 'space.100',
+  children,
+  wrap = true,
+  style,
+}: {
+  gap?: SpaceToken;
+  children: ReactNode;
+  wrap?: boolean;
+  style?: CSSProperties;
+}) {
   return (
-    <div style={{ display: 'flex', flexDirection: 'row', alignItems: 'center', flexWrap: wrap ? 'wrap' : 'nowrap', gap: token(gap), ...style }}>
+    <div
+      style={{
+        display: 'flex',
+        flexDirection: 'row',
+        alignItems: 'center',
+        flexWrap: wrap ? 'wrap' : 'nowrap',
+        gap: token(gap),
+        ...style,
+      }}
+    >
       {children}
     </div>
   );
@@ -25,11 +52,34 @@ export function Subtle({ children, testId }: { children: ReactNode; testId?: str
 }
 
 export function SectionTitle({ children }: { children: ReactNode }) {
-  return <h3 style={{ margin: `${token('space.150')} 0 ${token('space.050')}`, font: token('font.heading.xsmall'), color: token('color.text') }}>{children}</h3>;
+  return (
+    <h3
+      style={{
+        margin: `${token('space.150')} 0 ${token('space.050')}`,
+        font: token('font.heading.xsmall'),
+        color: token('color.text'),
+      }}
+    >
+      {children}
+    </h3>
+  );
 }
 
-export function Card({ children, testId, tone }: { children: ReactNode; testId?: string; tone?: 'warning' | 'danger' }) {
-  const border = tone === 'danger' ? token('color.border.danger') : tone === 'warning' ? token('color.border.warning') : token('color.border');
+export function Card({
+  children,
+  testId,
+  tone,
+}: {
+  children: ReactNode;
+  testId?: string;
+  tone?: 'warning' | 'danger';
+}) {
+  const border =
+    tone === 'danger'
+      ? token('color.border.danger')
+      : tone === 'warning'
+        ? token('color.border.warning')
+        : token('color.border');
   return (
     <div
       data-testid={testId}

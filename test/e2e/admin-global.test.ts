@@ -25,7 +25,7 @@ describeWithBrowser('the settings page and the apps page', () => {
 
   const frame = (): FrameLocator => page.frameLocator('[data-testid=page-frame]');
 
-  it('saves an edited setting, and shows a bad value\'s problem next to its field without saving it', async () => {
+  it("saves an edited setting, and shows a bad value's problem next to its field without saving it", async () => {
     await page.goto(`${site.url}/settings`);
     const admin = frame();
     await admin.getByTestId('settings-form').waitFor();
@@ -56,13 +56,24 @@ describeWithBrowser('the settings page and the apps page', () => {
     await admin.getByTestId('tab-import').click();
     await admin
       .getByTestId('import-csv')
-      .fill(['ticket,approved on,app', 'CFP-1,2026-03-05,Atlas Timesheets', 'CFP-2,the fifth of March,Beacon Backup', 'CFP-404,2026-04-01,Nowhere App', 'CFP-3,2026-09-14,Comet Charts'].join('\n'));
+      .fill(
+        [
+          'ticket,approved on,app',
+          'CFP-1,2026-03-05,Atlas Timesheets',
+          'CFP-2,the fifth of March,Beacon Backup',
+          'CFP-404,2026-04-01,Nowhere App',
+          'CFP-3,2026-09-14,Comet Charts',
+        ].join('\n'),
+      );
     await admin.getByTestId('import-button').click();
     await admin.getByTestId('import-report').waitFor();
 
     expect(await admin.getByTestId('import-report').innerText()).toMatch(/2 imported, 2 rejected/);
     const ok = await admin.getByTestId('import-ok').allInnerTexts();
-    expect(ok).toEqual([expect.stringMatching(/^Line 2: CFP-1 imported, approved 5 Mar 2026/), expect.stringMatching(/^Line 5: CFP-3 imported, approved 14 Sep 2026/)]);
+    expect(ok).toEqual([
+      expect.stringMatching(/^Line 2: CFP-1 imported, approved 5 Mar 2026/),
+      expect.stringMatching(/^Line 5: CFP-3 imported, approved 14 Sep 2026/),
+    ]);
     const rejected = await admin.getByTestId('import-rejected').allInnerTexts();
     expect(rejected).toHaveLength(2);
     expect(rejected[0]).toMatch(/^Line 3 rejected: .*date/i);
@@ -71,7 +82,10 @@ describeWithBrowser('the settings page and the apps page', () => {
 
     await page.goto(`${site.url}/apps`);
     const apps = frame();
-    await apps.getByTestId('row-count').filter({ hasText: /^2 apps ·/ }).waitFor();
+    await apps
+      .getByTestId('row-count')
+      .filter({ hasText: /^2 apps ·/ })
+      .waitFor();
     expect(await apps.getByTestId('row-CFP-1').innerText()).toContain('Atlas Timesheets');
     expect(await apps.getByTestId('row-CFP-3').innerText()).toContain('Comet Charts');
     expect(await apps.getByTestId('row-CFP-2').count()).toBe(0);
@@ -87,8 +101,12 @@ describeWithBrowser('the settings page and the apps page', () => {
 
     await page.goto(`${site.url}/apps`);
     const apps = frame();
-    await apps.getByTestId('row-count').filter({ hasText: /^3 apps ·/ }).waitFor();
-    const order = async () => (await apps.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-testid')))).join(' ');
+    await apps
+      .getByTestId('row-count')
+      .filter({ hasText: /^3 apps ·/ })
+      .waitFor();
+    const order = async () =>
+      (await apps.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-testid')))).join(' ');
     const header = (title: string) => apps.getByRole('columnheader', { name: title, exact: true });
     const sortState = (title: string) => header(title).getAttribute('aria-sort');
 
@@ -115,8 +133,12 @@ describeWithBrowser('the settings page and the apps page', () => {
   it('is usable by keyboard and screen reader: named filters and table, a sort button reached with Tab and pressed with Enter, focus visible', async () => {
     await page.goto(`${site.url}/apps`);
     const apps = frame();
-    await apps.getByTestId('row-count').filter({ hasText: /^3 apps ·/ }).waitFor();
-    const order = async () => (await apps.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-testid')))).join(' ');
+    await apps
+      .getByTestId('row-count')
+      .filter({ hasText: /^3 apps ·/ })
+      .waitFor();
+    const order = async () =>
+      (await apps.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-testid')))).join(' ');
 
     // Every filter is named by its visible label; the table by its purpose.
     expect(await apps.getByLabel('Stage', { exact: true }).getAttribute('data-testid')).toBe('filter-stage');
@@ -143,15 +165,23 @@ describeWithBrowser('the settings page and the apps page', () => {
     }
     expect(await focused()).toBe('App');
     const sortButton = apps.getByRole('columnheader', { name: 'App', exact: true }).getByRole('button');
-    const ring = await sortButton.evaluate((b) => ({ visible: b.matches(':focus-visible'), outline: getComputedStyle(b).outlineStyle, shadow: getComputedStyle(b).boxShadow }));
+    const ring = await sortButton.evaluate((b) => ({
+      visible: b.matches(':focus-visible'),
+      outline: getComputedStyle(b).outlineStyle,
+      shadow: getComputedStyle(b).boxShadow,
+    }));
     expect(ring.visible).toBe(true);
     expect(ring.outline !== 'none' || ring.shadow !== 'none').toBe(true);
 
     await page.keyboard.press('Enter');
-    expect(await apps.getByRole('columnheader', { name: 'App', exact: true }).getAttribute('aria-sort')).toBe('ascending');
+    expect(await apps.getByRole('columnheader', { name: 'App', exact: true }).getAttribute('aria-sort')).toBe(
+      'ascending',
+    );
     expect(await order()).toBe('row-CFP-1 row-CFP-2 row-CFP-3');
     await page.keyboard.press('Enter');
-    expect(await apps.getByRole('columnheader', { name: 'App', exact: true }).getAttribute('aria-sort')).toBe('descending');
+    expect(await apps.getByRole('columnheader', { name: 'App', exact: true }).getAttribute('aria-sort')).toBe(
+      'descending',
+    );
     expect(await order()).toBe('row-CFP-3 row-CFP-2 row-CFP-1');
   });
 
@@ -168,7 +198,9 @@ describeWithBrowser('the settings page and the apps page', () => {
     await admin.getByTestId('field-programUpdates.0.addCheck.title').fill('Software bill of materials');
     await admin.getByTestId('save-settings').click();
 
-    const problem = admin.locator('[data-field="programUpdates.0.effectiveFrom"]').getByTestId('problem-programUpdates.0.effectiveFrom');
+    const problem = admin
+      .locator('[data-field="programUpdates.0.effectiveFrom"]')
+      .getByTestId('problem-programUpdates.0.effectiveFrom');
     await problem.waitFor();
     expect(await problem.innerText()).toContain('at least 30 days after the announcement day (2027-04-01)');
     expect(await admin.getByTestId('section-programUpdates').innerText()).toContain('(1 to fix)');
@@ -180,7 +212,9 @@ describeWithBrowser('the settings page and the apps page', () => {
     await page.reload();
     await frame().getByTestId('settings-form').waitFor();
     await frame().getByTestId('section-programUpdates').click();
-    expect(await frame().getByTestId('field-programUpdates.0.addCheck.title').inputValue()).toBe('Software bill of materials');
+    expect(await frame().getByTestId('field-programUpdates.0.addCheck.title').inputValue()).toBe(
+      'Software bill of materials',
+    );
     expect(await frame().getByTestId('field-programUpdates.0.effectiveFrom').inputValue()).toBe('2028-01-01');
     expect(await frame().getByTestId('update-status-sbom-2028').innerText()).toMatch(/pending announcement/i);
   });

@@ -50,14 +50,18 @@ describeWithBrowser('the local site with the demo data', () => {
     expect(await reply.innerText()).toContain('Unclear reply');
     expect(await reply.locator('script').count()).toBe(0);
     expect(await page.locator('.comment .body script').count()).toBe(0);
-    expect((await page.getByTestId('comment').allInnerTexts()).some((c) => c.includes('<script>alert("hi")</script>'))).toBe(true);
+    expect(
+      (await page.getByTestId('comment').allInnerTexts()).some((c) => c.includes('<script>alert("hi")</script>')),
+    ).toBe(true);
 
     // Screenshots of the panel, light and dark.
     await page.getByTestId('panel-frame').screenshot({ path: path.join(ARTIFACTS, 'panel-light.png') });
     await page.getByTestId('theme-switch').click();
     const frame = await frameOf('panel-frame');
     await frame.waitForFunction(() => document.documentElement.getAttribute('data-color-mode') === 'dark');
-    const background = await frame.evaluate(() => getComputedStyle(document.querySelector('[data-testid=issue-panel]') as Element).backgroundColor);
+    const background = await frame.evaluate(
+      () => getComputedStyle(document.querySelector('[data-testid=issue-panel]') as Element).backgroundColor,
+    );
     expect(background).not.toBe('rgb(255, 255, 255)');
     await page.getByTestId('panel-frame').screenshot({ path: path.join(ARTIFACTS, 'panel-dark.png') });
     await page.getByTestId('theme-switch').click();
@@ -71,17 +75,25 @@ describeWithBrowser('the local site with the demo data', () => {
     expect(await page.getByTestId('panel-frame').count()).toBe(0);
 
     // The panel's page opened by hand as the partner: it offers nothing, and the resolvers refuse.
-    const params = new URLSearchParams({ module: 'cf-tracker-panel', type: 'jira:issuePanel', issueKey: UNCLEAR_APP, as: 'partner-5' });
+    const params = new URLSearchParams({
+      module: 'cf-tracker-panel',
+      type: 'jira:issuePanel',
+      issueKey: UNCLEAR_APP,
+      as: 'partner-5',
+    });
     await page.goto(`${site.url}/frame/issue-panel/?${params.toString()}`);
     await page.getByTestId('issue-panel').waitFor();
     for (const action of ['correct-answer', 'check-pass', 'check-fail', 'raise-escalation', 'approve']) {
       expect(await page.getByTestId(action).count()).toBe(0);
     }
     const forced = (await page.evaluate(() =>
-      (window as unknown as { __bridge: { callBridge(n: string, p: unknown): Promise<unknown> } }).__bridge.callBridge('invoke', {
-        functionKey: 'setAnswer',
-        payload: { issueKey: 'CFP-5', cycleId: '2027', value: 'NO' },
-      }),
+      (window as unknown as { __bridge: { callBridge(n: string, p: unknown): Promise<unknown> } }).__bridge.callBridge(
+        'invoke',
+        {
+          functionKey: 'setAnswer',
+          payload: { issueKey: 'CFP-5', cycleId: '2027', value: 'NO' },
+        },
+      ),
     )) as { ok: boolean; error?: { code: string } };
     expect(forced.ok).toBe(false);
     expect(forced.error?.code).toBe('forbidden');
@@ -92,7 +104,7 @@ describeWithBrowser('the local site with the demo data', () => {
     await panel.getByTestId('answer-value').filter({ hasText: 'UNCLEAR' }).waitFor();
   });
 
-  it('shows an overdue review as current, next year\'s review under the next reviews, and none as past', async () => {
+  it("shows an overdue review as current, next year's review under the next reviews, and none as past", async () => {
     await actAs('agent-ada');
     await page.goto(`${site.url}/browse/CFP-2`);
     const panel = page.frameLocator('[data-testid=panel-frame]');
@@ -112,26 +124,37 @@ describeWithBrowser('the local site with the demo data', () => {
     expect(await apps.getByTestId('row-count').innerText()).toMatch(/^16 apps ·/);
 
     await apps.getByTestId('filter-unclear').check();
-    await apps.getByTestId('row-count').filter({ hasText: /^16 apps, 1 shown ·/ }).waitFor();
+    await apps
+      .getByTestId('row-count')
+      .filter({ hasText: /^16 apps, 1 shown ·/ })
+      .waitFor();
     expect(await apps.locator('table').first().innerText()).toContain('Echo Forms');
 
     const [download] = await Promise.all([page.waitForEvent('download'), apps.getByTestId('export-csv').click()]);
     const file = await download.path();
     const csv = fs.readFileSync(file, 'utf8');
     const lines = csv.trim().split(/\r\n/);
-    expect(lines[0]).toBe('Ticket,App,Stage,Review state,Whose move,Next date,Days until next,Next step,Approved on,Overdue,Unclear answer,App cannot work on it');
+    expect(lines[0]).toBe(
+      'Ticket,App,Stage,Review state,Whose move,Next date,Days until next,Next step,Approved on,Overdue,Unclear answer,App cannot work on it',
+    );
     expect(lines).toHaveLength(2);
     expect(lines[1]).toMatch(/^CFP-5,Echo Forms,Approved,Notified,Partner's move,/);
     expect(lines[1]).toMatch(/,yes,no$/);
 
     await apps.getByTestId('filter-unclear').uncheck();
     await apps.getByTestId('filter-stage').selectOption('soaking');
-    await apps.getByTestId('row-count').filter({ hasText: /^16 apps, 1 shown ·/ }).waitFor();
+    await apps
+      .getByTestId('row-count')
+      .filter({ hasText: /^16 apps, 1 shown ·/ })
+      .waitFor();
     expect(await apps.locator('table').first().innerText()).toContain('Orbit Sync');
 
     await apps.getByTestId('filter-stage').selectOption('');
     await apps.getByTestId('filter-text').fill('delta');
-    await apps.getByTestId('row-count').filter({ hasText: /^16 apps, 1 shown ·/ }).waitFor();
+    await apps
+      .getByTestId('row-count')
+      .filter({ hasText: /^16 apps, 1 shown ·/ })
+      .waitFor();
     expect(await apps.locator('table').first().innerText()).toContain('Delta Docs');
   });
 

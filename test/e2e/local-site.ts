@@ -28,11 +28,24 @@ export interface Site {
 
 export async function startSite(options: { seed: 'demo' | 'people'; now?: string }): Promise<Site> {
   for (const page of ['issue-panel', 'global-page', 'admin-page', 'portal-panel']) {
-    if (!fs.existsSync(path.join(ROOT, 'static', page, 'build', 'main.js'))) throw new Error(`static/${page}/build is missing: run npm run build first`);
+    if (!fs.existsSync(path.join(ROOT, 'static', page, 'build', 'main.js')))
+      throw new Error(`static/${page}/build is missing: run npm run build first`);
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cf-site-'));
-  const args = ['sandbox/local-site/start.ts', '--reset', '--data-dir', dataDir, '--seed', options.seed, ...(options.now ? ['--now', options.now] : [])];
-  const child: ChildProcess = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), args, { cwd: ROOT, env: { ...process.env, PORT: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const args = [
+    'sandbox/local-site/start.ts',
+    '--reset',
+    '--data-dir',
+    dataDir,
+    '--seed',
+    options.seed,
+    ...(options.now ? ['--now', options.now] : []),
+  ];
+  const child: ChildProcess = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), args, {
+    cwd: ROOT,
+    env: { ...process.env, PORT: '0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
     const onData = (chunk: Buffer) => {
@@ -42,13 +55,19 @@ export async function startSite(options: { seed: 'demo' | 'people'; now?: string
     };
     child.stdout?.on('data', onData);
     child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', (code) => reject(new Error(`the local site exited (${code}) before serving:\n${output.slice(-3000)}`)));
+    child.once('exit', (code) =>
+      reject(new Error(`the local site exited (${code}) before serving:\n${output.slice(-3000)}`)),
+    );
   });
   return {
     url,
     async advanceDays(days) {
       for (let left = days; left > 0; left -= 366) {
-        const res = await fetch(`${url}/local/clock`, { method: 'POST', body: new URLSearchParams({ days: String(Math.min(left, 366)) }), redirect: 'manual' });
+        const res = await fetch(`${url}/local/clock`, {
+          method: 'POST',
+          body: new URLSearchParams({ days: String(Math.min(left, 366)) }),
+          redirect: 'manual',
+        });
         if (res.status !== 303) throw new Error(`advancing the clock answered ${res.status}: ${await res.text()}`);
       }
     },
@@ -69,7 +88,16 @@ export async function launchBrowser(): Promise<{ context: BrowserContext; close(
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
     viewport: { width: 1280, height: 900 },
     acceptDownloads: true,
   });

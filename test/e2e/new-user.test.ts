@@ -30,7 +30,8 @@ describeWithBrowser('a new user on the local site, 350 px wide', () => {
   });
 
   const actAs = (accountId: string) => context.addCookies([{ name: 'cf_as', value: accountId, url: site.url }]);
-  const sideways = (frame: Page | Frame) => frame.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const sideways = (frame: Page | Frame) =>
+    frame.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   const panelFrame = async (): Promise<Frame> => {
     const frame = await (await page.getByTestId('panel-frame').elementHandle())?.contentFrame();
     if (!frame) throw new Error('no panel frame');
@@ -61,7 +62,7 @@ describeWithBrowser('a new user on the local site, 350 px wide', () => {
     }
   });
 
-  it("acting as the partner shows what the JSM portal shows a customer: public comments only, no internal notes, no issue panel", async () => {
+  it('acting as the partner shows what the JSM portal shows a customer: public comments only, no internal notes, no issue panel', async () => {
     await actAs('agent-ada');
     await page.goto(`${site.url}/browse/CFP-1`);
     const agentSees = await page.getByTestId('comment').allInnerTexts();
@@ -82,7 +83,9 @@ describeWithBrowser('a new user on the local site, 350 px wide', () => {
     await page.goto(`${site.url}/browse/CFP-2`);
     await page.getByTestId('portal-no-access').waitFor();
     await page.goto(`${site.url}/`);
-    expect(await page.getByTestId('ticket-list').locator('tbody tr').allInnerTexts()).toEqual([expect.stringContaining('CFP-1')]);
+    expect(await page.getByTestId('ticket-list').locator('tbody tr').allInnerTexts()).toEqual([
+      expect.stringContaining('CFP-1'),
+    ]);
   });
 
   it("shows the partner's reply as written: its lines and blank line kept", async () => {
@@ -124,7 +127,9 @@ describeWithBrowser('a new user on the local site, 350 px wide', () => {
     await panel.getByTestId('stage').filter({ hasText: 'Soaking' }).waitFor();
     expect(await panel.getByTestId('next-step').innerText()).not.toContain('Waiting for a date');
     expect(await panel.getByTestId('next-step').innerText()).toContain("Atlassian's move");
-    expect(await panel.getByTestId('soak-ends').innerText()).toMatch(/soak ended 2 Apr 2027 \((yesterday|\d+ days ago)\): ready to verify/);
+    expect(await panel.getByTestId('soak-ends').innerText()).toMatch(
+      /soak ended 2 Apr 2027 \((yesterday|\d+ days ago)\): ready to verify/,
+    );
   });
 });
 
@@ -149,15 +154,29 @@ describeWithBrowser('the settings page a new user can find their way in', () => 
   it('is in sections a user can find, far shorter than the whole form, reached by keyboard too', async () => {
     await page.goto(`${site.url}/settings`);
     await admin().getByTestId('settings-form').waitFor();
-    const height = await page.getByTestId('page-frame').evaluate((f) => (f as HTMLIFrameElement).contentDocument!.documentElement.scrollHeight);
+    const height = await page
+      .getByTestId('page-frame')
+      .evaluate((f) => (f as HTMLIFrameElement).contentDocument!.documentElement.scrollHeight);
     expect(height).toBeLessThan(2000);
-    for (const title of ['Program', 'Timings', 'Texts', 'Status mapping', 'Requirement components', 'Review checks', 'Significant-change categories']) {
+    for (const title of [
+      'Program',
+      'Timings',
+      'Texts',
+      'Status mapping',
+      'Requirement components',
+      'Review checks',
+      'Significant-change categories',
+    ]) {
       expect(await admin().getByRole('tab', { name: title, exact: true }).count()).toBe(1);
     }
     await admin().getByRole('tab', { name: 'Program', exact: true }).focus();
     await page.keyboard.press('ArrowRight');
     expect(await admin().getByRole('tab', { name: 'Timings', exact: true }).getAttribute('aria-selected')).toBe('true');
-    expect(await admin().getByRole('tab', { name: 'Timings', exact: true }).evaluate((t) => t === document.activeElement)).toBe(true);
+    expect(
+      await admin()
+        .getByRole('tab', { name: 'Timings', exact: true })
+        .evaluate((t) => t === document.activeElement),
+    ).toBe(true);
   });
 
   it("names a problem by the field's label, opens its section, and shows the result beside the save button", async () => {
@@ -169,7 +188,7 @@ describeWithBrowser('the settings page a new user can find their way in', () => 
     const problem = admin().getByTestId('settings-problem').first();
     await problem.waitFor();
     expect(await problem.innerText()).toBe('Review checks, check 3: Title: must not be empty');
-    expect((await admin().getByTestId('settings-problems').innerText())).not.toContain('checks.2.title');
+    expect(await admin().getByTestId('settings-problems').innerText()).not.toContain('checks.2.title');
     // The section with the problem opened, its field marked.
     expect(await admin().getByTestId('section-checks').getAttribute('aria-selected')).toBe('true');
     expect(await admin().getByTestId('problem-checks.2.title').innerText()).toBe('must not be empty');
@@ -182,7 +201,7 @@ describeWithBrowser('the settings page a new user can find their way in', () => 
     await expectInView(page, 'settings-saved');
   });
 
-  it('is usable by keyboard and screen reader: fields named by their labels, Enter saves, a problem\'s link puts the cursor in its field', async () => {
+  it("is usable by keyboard and screen reader: fields named by their labels, Enter saves, a problem's link puts the cursor in its field", async () => {
     await page.goto(`${site.url}/settings`);
     await admin().getByTestId('settings-form').waitFor();
     expect(await admin().getByLabel('Time zone', { exact: true }).getAttribute('data-testid')).toBe('field-timezone');
@@ -197,7 +216,11 @@ describeWithBrowser('the settings page a new user can find their way in', () => 
     await save.focus();
     await page.keyboard.press('Shift+Tab');
     await page.keyboard.press('Tab');
-    const ring = await save.evaluate((b) => ({ visible: b.matches(':focus-visible'), outline: getComputedStyle(b).outlineStyle, shadow: getComputedStyle(b).boxShadow }));
+    const ring = await save.evaluate((b) => ({
+      visible: b.matches(':focus-visible'),
+      outline: getComputedStyle(b).outlineStyle,
+      shadow: getComputedStyle(b).boxShadow,
+    }));
     expect(ring.visible).toBe(true);
     expect(ring.outline !== 'none' || ring.shadow !== 'none').toBe(true);
     await page.keyboard.press('Enter');
@@ -212,7 +235,9 @@ describeWithBrowser('the settings page a new user can find their way in', () => 
     expect(await field.getAttribute('aria-invalid')).toBe('true');
     const describedBy = (await field.getAttribute('aria-describedby')) ?? '';
     expect(describedBy).not.toBe('');
-    const description = await Promise.all(describedBy.split(' ').map((id) => admin().locator(`[id="${id}"]`).innerText()));
+    const description = await Promise.all(
+      describedBy.split(' ').map((id) => admin().locator(`[id="${id}"]`).innerText()),
+    );
     expect(description.join(' ')).toContain('must not be empty');
 
     await page.keyboard.type('Bug Bounty');

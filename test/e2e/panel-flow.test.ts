@@ -24,8 +24,10 @@ describeWithBrowser('issue panel: from an untracked ticket to a review in remedi
     await site?.stop();
   });
 
-  const text = async (testId: string) => (await panel.getByTestId(testId).first().innerText()).replace(/\s+/g, ' ').trim();
-  const waitForText = (testId: string, wanted: string) => panel.getByTestId(testId).filter({ hasText: wanted }).first().waitFor();
+  const text = async (testId: string) =>
+    (await panel.getByTestId(testId).first().innerText()).replace(/\s+/g, ' ').trim();
+  const waitForText = (testId: string, wanted: string) =>
+    panel.getByTestId(testId).filter({ hasText: wanted }).first().waitFor();
 
   it('tracks the ticket, walks it to approval, and shows the review the sweep opens', async () => {
     await page.goto(`${site.url}/browse/CFP-1`);
@@ -48,9 +50,15 @@ describeWithBrowser('issue panel: from an untracked ticket to a review in remedi
       await panel.getByTestId('component-status-select').selectOption('met');
       await panel.getByTestId('component-note-input').fill(`Checked ${component.title}`);
       await panel.getByTestId('save-component').click();
-      await panel.getByTestId(`component-${component.id}`).getByTestId('component-status').filter({ hasText: 'Met' }).waitFor();
+      await panel
+        .getByTestId(`component-${component.id}`)
+        .getByTestId('component-status')
+        .filter({ hasText: 'Met' })
+        .waitFor();
     }
-    expect(await text(`component-${CLOUD_FORTIFIED.components[0]!.id}`)).toContain(`Checked ${CLOUD_FORTIFIED.components[0]!.title}`);
+    expect(await text(`component-${CLOUD_FORTIFIED.components[0]!.id}`)).toContain(
+      `Checked ${CLOUD_FORTIFIED.components[0]!.title}`,
+    );
 
     await panel.getByTestId('approve').click();
     await waitForText('cycle-state', 'Scheduled');
@@ -79,7 +87,9 @@ describeWithBrowser('issue panel: from an untracked ticket to a review in remedi
     expect(await text('answer')).toContain('No answer from the partner yet');
 
     // The partner answers by replying to the ticket.
-    await page.getByTestId('partner-comment').fill('Yes - see below.\nWe moved our hosting to a new region (infrastructure).');
+    await page
+      .getByTestId('partner-comment')
+      .fill('Yes - see below.\nWe moved our hosting to a new region (infrastructure).');
     await page.getByTestId('post-partner-comment').click();
     await page.waitForLoadState('load');
     await waitForText('answer-value', 'YES');

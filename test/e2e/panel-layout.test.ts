@@ -39,13 +39,23 @@ describeWithBrowser('the issue panel in the narrow issue sidebar', () => {
     frame.evaluate(() => {
       const problems: string[] = [];
       const root = document.documentElement;
-      if (root.scrollWidth > root.clientWidth + 1) problems.push(`scrolls sideways: ${root.scrollWidth} > ${root.clientWidth}`);
+      if (root.scrollWidth > root.clientWidth + 1)
+        problems.push(`scrolls sideways: ${root.scrollWidth} > ${root.clientWidth}`);
       document.querySelectorAll('[data-testid^=check-]').forEach((check) => {
         const id = check.getAttribute('data-testid') ?? '';
-        if (!/^check-[a-z0-9-]+$/.test(id) || id === 'check-result' || id === 'check-note' || id.startsWith('check-add') || id.startsWith('check-pass') || id.startsWith('check-fail')) return;
+        if (
+          !/^check-[a-z0-9-]+$/.test(id) ||
+          id === 'check-result' ||
+          id === 'check-note' ||
+          id.startsWith('check-add') ||
+          id.startsWith('check-pass') ||
+          id.startsWith('check-fail')
+        )
+          return;
         const lozenge = check.querySelector('[data-testid=check-result]')?.getBoundingClientRect();
         const fail = check.querySelector('[data-testid=check-fail]')?.getBoundingClientRect();
-        if (lozenge && fail && Math.abs(fail.top + fail.height / 2 - (lozenge.top + lozenge.height / 2)) > 12) problems.push(`${id}: Fail is not on the check's line`);
+        if (lozenge && fail && Math.abs(fail.top + fail.height / 2 - (lozenge.top + lozenge.height / 2)) > 12)
+          problems.push(`${id}: Fail is not on the check's line`);
       });
       return problems;
     });

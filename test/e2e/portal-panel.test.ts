@@ -44,7 +44,9 @@ describeWithBrowser('portal panel: the partner sees the review and answers it', 
     await page.goto(`${site.url}/browse/CFP-1`);
     await portal.getByTestId('portal-panel').waitFor();
     expect(await text('portal-state')).toBe('Overdue');
-    expect(await text('portal-whose-move')).toBe('The remediation deadline has passed with requirements still failing; the program will contact you.');
+    expect(await text('portal-whose-move')).toBe(
+      'The remediation deadline has passed with requirements still failing; the program will contact you.',
+    );
     expect(await text('portal-failed')).toContain('Requirements still failing after the deadline of 28 Feb 2027 (UTC)');
     expect(await text('portal-failed')).toContain('Bug Bounty');
     expect(await text('portal-dates')).toContain('Review window: 25 Jan 2027 to 31 Jan 2027 (UTC)');
@@ -83,7 +85,9 @@ describeWithBrowser('portal panel: the partner sees the review and answers it', 
     expect(await textIn(panel, 'answer-categories')).toContain('Addition or removal of subprocessors');
     expect(await textIn(panel, 'answer-text')).toContain('Brevo replaced SendGrid for notification e-mails');
     // Per category: what changed, its effect and the listing, as the partner said.
-    expect(await textIn(panel, 'answer-detail')).toContain('What changed Brevo replaced SendGrid for notification e-mails');
+    expect(await textIn(panel, 'answer-detail')).toContain(
+      'What changed Brevo replaced SendGrid for notification e-mails',
+    );
     expect(await textIn(panel, 'answer')).toContain('answered on the portal');
   });
 

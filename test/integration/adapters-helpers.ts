@@ -15,13 +15,24 @@ export async function adapterSandbox(faults?: { rate: number; seed?: number }): 
   });
   sb.jira.addUser({ accountId: AGENT, displayName: 'Ada Agent', kind: 'agent' });
   sb.jira.addUser({ accountId: PARTNER, displayName: 'Pat Partner', kind: 'partner' });
-  const key = sb.jira.addIssue({ summary: 'Acme Timesheets for Jira', reporter: PARTNER, requestType: 'App submission' });
+  const key = sb.jira.addIssue({
+    summary: 'Acme Timesheets for Jira',
+    reporter: PARTNER,
+    requestType: 'App submission',
+  });
   return { sb, key };
 }
 
 /** Runs `work` as one function invocation of the platform (where the sandbox injects its faults). */
 export function inInvocation<T>(work: () => Promise<T>, accountId?: string): Promise<T> {
-  const invocation = { id: randomUUID(), functionKey: 'adapters-test', moduleKey: 'adapters-test', crashed: false, deadline: performance.now() + 25_000, ...(accountId ? { accountId } : {}) };
+  const invocation = {
+    id: randomUUID(),
+    functionKey: 'adapters-test',
+    moduleKey: 'adapters-test',
+    crashed: false,
+    deadline: performance.now() + 25_000,
+    ...(accountId ? { accountId } : {}),
+  };
   return invocations.run(invocation, work);
 }
 

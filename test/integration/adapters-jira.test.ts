@@ -51,13 +51,21 @@ describe('Jira client', () => {
     const answers = [
       { status: 429, text: '{"errorMessages":["Rate limit exceeded."]}', retryAfter: '2' },
       { status: 503, text: '{"errorMessages":["Service unavailable."]}', retryAfter: null },
-      { status: 200, text: '{"id":"1","key":"CFP-1","fields":{"status":{"name":"Open"},"project":{"key":"CFP"}}}', retryAfter: null },
+      {
+        status: 200,
+        text: '{"id":"1","key":"CFP-1","fields":{"status":{"name":"Open"},"project":{"key":"CFP"}}}',
+        retryAfter: null,
+      },
     ];
     let asked = 0;
     const fake = new JiraClient(
       () => {
         const answer = answers[asked++]!;
-        return Promise.resolve({ status: answer.status, text: () => Promise.resolve(answer.text), headers: { get: () => answer.retryAfter } });
+        return Promise.resolve({
+          status: answer.status,
+          text: () => Promise.resolve(answer.text),
+          headers: { get: () => answer.retryAfter },
+        });
       },
       { attempts: 3, baseDelayMs: 100, maxDelayMs: 10_000 },
     );
@@ -81,9 +89,15 @@ describe('Jira client', () => {
   });
 
   it('reports a malformed answer as a typed error instead of crashing', async () => {
-    const fake = new JiraClient(async () => ({ status: 200, text: async () => '{"id":"1","key":"CFP-1","fields":{}}', headers: { get: () => null } }));
+    const fake = new JiraClient(async () => ({
+      status: 200,
+      text: async () => '{"id":"1","key":"CFP-1","fields":{}}',
+      headers: { get: () => null },
+    }));
     const jira = createJiraPort({ app: fake, user: fake });
-    await expect(jira.getIssue('CFP-1')).rejects.toThrow(/Jira's answer to GET .*not understood: fields.status: Required/);
+    await expect(jira.getIssue('CFP-1')).rejects.toThrow(
+      /Jira's answer to GET .*not understood: fields.status: Required/,
+    );
   });
 });
 
@@ -105,8 +119,20 @@ describe('marked comments', () => {
     };
     const app = JiraClient.asApp(QUICK_RETRY);
     const mark: EffectMark = { issueKey: made.key, cycleId: '2027', effect: 'notice' };
-    const first = await postCommentOnce(app, crashingLog, mark, body('Your annual review starts on 25 March.'), 'public');
-    const again = await postCommentOnce(app, crashingLog, mark, body('Your annual review starts on 25 March.'), 'public');
+    const first = await postCommentOnce(
+      app,
+      crashingLog,
+      mark,
+      body('Your annual review starts on 25 March.'),
+      'public',
+    );
+    const again = await postCommentOnce(
+      app,
+      crashingLog,
+      mark,
+      body('Your annual review starts on 25 March.'),
+      'public',
+    );
     expect(first.alreadyThere).toBe(false);
     expect(again).toEqual({ id: first.id, alreadyThere: true });
     const posted = appComments(sb, made.key);
@@ -123,7 +149,13 @@ describe('marked comments', () => {
     const issue = sb.jira.issue(made.key)!;
     const forged = sb.jira.createComment(issue, PARTNER, textToAdf('not the app'), true, { 'cf-tracker.effect': mark });
     const app = JiraClient.asApp(QUICK_RETRY);
-    const posted = await postCommentOnce(app, undefined, mark, body('Your annual review starts on 25 March.'), 'public');
+    const posted = await postCommentOnce(
+      app,
+      undefined,
+      mark,
+      body('Your annual review starts on 25 March.'),
+      'public',
+    );
     expect(posted.alreadyThere).toBe(false);
     expect(posted.id).not.toBe(forged.id);
     expect(appComments(sb, made.key)).toHaveLength(1);
@@ -148,12 +180,23 @@ describe('marked comments', () => {
   it('posts each marked comment exactly once through faults, drops and crashes', async () => {
     const made = await adapterSandbox({ rate: 0.4, seed: 5 });
     sb = made.sb;
-    const effects = ['notice', 'answer-reminder', 'window-note', 'remediation-note', 'remediation-reminder', 'overdue-note'] as const;
+    const effects = [
+      'notice',
+      'answer-reminder',
+      'window-note',
+      'remediation-note',
+      'remediation-reminder',
+      'overdue-note',
+    ] as const;
     for (const effect of effects) {
       const mark: EffectMark = { issueKey: made.key, cycleId: '2027', effect };
-      await untilDone(() => forgePorts({ retry: QUICK_RETRY }).jira.postCommentOnce(mark, body(`Message: ${effect}`), 'public'));
+      await untilDone(() =>
+        forgePorts({ retry: QUICK_RETRY }).jira.postCommentOnce(mark, body(`Message: ${effect}`), 'public'),
+      );
     }
-    const texts = appComments(sb, made.key).map((c) => c.text).sort();
+    const texts = appComments(sb, made.key)
+      .map((c) => c.text)
+      .sort();
     expect(texts).toEqual(effects.map((e) => `Message: ${e}`).sort());
     expect(sb.faultLog().length).toBeGreaterThan(0);
     expect(sb.stats().contractViolations).toEqual([]);
@@ -162,7 +205,10 @@ describe('marked comments', () => {
   it('reads a partner’s reply back as plain text with its author and visibility', async () => {
     const made = await adapterSandbox();
     sb = made.sb;
-    const id = sb.jira.addComment(made.key, { author: PARTNER, body: 'No significant changes this year.\nThanks, Pat' });
+    const id = sb.jira.addComment(made.key, {
+      author: PARTNER,
+      body: 'No significant changes this year.\nThanks, Pat',
+    });
     const comment = await forgePorts({ retry: QUICK_RETRY }).jira.getComment(made.key, id);
     expect(comment).toMatchObject({ id, authorAccountId: PARTNER, authorAccountType: 'customer', public: true });
     expect(comment?.text).toContain('No significant changes this year.');
@@ -194,7 +240,11 @@ describe('attachments, forms, properties, transitions, people', () => {
   it('adds a JSM form once, shows it to the customer, and reads its answers', async () => {
     const made = await adapterSandbox();
     sb = made.sb;
-    sb.jira.addFormTemplate({ id: 'tpl-1', name: 'Significant changes', questions: [{ id: '1', label: 'Any significant change?' }] });
+    sb.jira.addFormTemplate({
+      id: 'tpl-1',
+      name: 'Significant changes',
+      questions: [{ id: '1', label: 'Any significant change?' }],
+    });
     const { jira } = forgePorts({ retry: QUICK_RETRY });
     const added = await jira.addFormOnce(made.key, 'tpl-1');
     const again = await jira.addFormOnce(made.key, 'tpl-1');
@@ -211,7 +261,11 @@ describe('attachments, forms, properties, transitions, people', () => {
     const made = await adapterSandbox();
     sb = made.sb;
     await forgePorts().jira.writeSummaryProperty(made.key, { stage: 'triage', overdue: false, nextActionOn: null });
-    expect(sb.jira.property(made.key, 'cf-tracker-summary')).toEqual({ stage: 'triage', overdue: false, nextActionOn: null });
+    expect(sb.jira.property(made.key, 'cf-tracker-summary')).toEqual({
+      stage: 'triage',
+      overdue: false,
+      nextActionOn: null,
+    });
   });
 
   it('transitions through the workflow, and says why when the workflow offers no way there', async () => {
@@ -231,10 +285,21 @@ describe('attachments, forms, properties, transitions, people', () => {
     sb = made.sb;
     const asCaller = <T>(accountId: string, ask: (jira: ReturnType<typeof forgePorts>['jira']) => Promise<T>) =>
       inInvocation(() => ask(forgePorts().jira), accountId);
-    expect(await asCaller(AGENT, (j) => j.callerOnTicket(made.key, AGENT))).toEqual({ canEdit: true, isAdmin: false, isPartner: false });
-    expect(await asCaller(PARTNER, (j) => j.callerOnTicket(made.key, PARTNER))).toEqual({ canEdit: false, isAdmin: false, isPartner: true });
+    expect(await asCaller(AGENT, (j) => j.callerOnTicket(made.key, AGENT))).toEqual({
+      canEdit: true,
+      isAdmin: false,
+      isPartner: false,
+    });
+    expect(await asCaller(PARTNER, (j) => j.callerOnTicket(made.key, PARTNER))).toEqual({
+      canEdit: false,
+      isAdmin: false,
+      isPartner: true,
+    });
     expect(await asCaller(AGENT, (j) => j.callerOnProgram(AGENT, ['CFP']))).toEqual({ isAdmin: false, isAgent: true });
-    expect(await asCaller(AGENT, (j) => j.callerOnProgram(AGENT, ['OTHER']))).toEqual({ isAdmin: false, isAgent: false });
+    expect(await asCaller(AGENT, (j) => j.callerOnProgram(AGENT, ['OTHER']))).toEqual({
+      isAdmin: false,
+      isAgent: false,
+    });
     expect(await asCaller(PARTNER, (j) => j.callerOnProgram(PARTNER, []))).toEqual({ isAdmin: false, isAgent: false });
     expect(sb.stats().jiraRequestsByRoute['GET /rest/api/3/user/permission/search']).toBeUndefined();
     expect(sb.stats().contractViolations).toEqual([]);

@@ -32,7 +32,10 @@ const component = (id: string, status: 'met' | 'submitted') => (app: TrackedApp)
   if (!changed.ok) return changed;
   return {
     ok: true as const,
-    value: { app: { ...app, submission: changed.value }, audit: [{ at: AT, by: AGENT, kind: 'component-changed' as const, summary: `${id} is ${status}` }] },
+    value: {
+      app: { ...app, submission: changed.value },
+      audit: [{ at: AT, by: AGENT, kind: 'component-changed' as const, summary: `${id} is ${status}` }],
+    },
   };
 };
 
@@ -44,7 +47,13 @@ describe('tracked apps in the key-value store', () => {
     const made = await adapterSandbox();
     sb = made.sb;
     const ctx = await loadInvocationContext(forgePorts({ retry: QUICK_RETRY }));
-    expect((await createTrackedApp(ctx, appRecord(made.key), [{ at: AT, by: AGENT, kind: 'tracking-started', summary: 'Tracking started' }])).ok).toBe(true);
+    expect(
+      (
+        await createTrackedApp(ctx, appRecord(made.key), [
+          { at: AT, by: AGENT, kind: 'tracking-started', summary: 'Tracking started' },
+        ])
+      ).ok,
+    ).toBe(true);
 
     const [a, b] = await Promise.all([
       updateTrackedApp(ctx, made.key, component('bug-bounty', 'met')),
@@ -58,8 +67,16 @@ describe('tracked apps in the key-value store', () => {
     expect(status('bug-bounty')).toBe('met');
     expect(status('privacy-security-tab')).toBe('submitted');
     const history = await ctx.ports.audit.forIssue(made.key);
-    expect(history.map((h) => h.summary).sort()).toEqual(['Tracking started', 'bug-bounty is met', 'privacy-security-tab is submitted']);
-    expect(sb.jira.property(made.key, 'cf-tracker-summary')).toMatchObject({ stage: 'submitted', appName: `App ${made.key}`, overdue: 'false' });
+    expect(history.map((h) => h.summary).sort()).toEqual([
+      'Tracking started',
+      'bug-bounty is met',
+      'privacy-security-tab is submitted',
+    ]);
+    expect(sb.jira.property(made.key, 'cf-tracker-summary')).toMatchObject({
+      stage: 'submitted',
+      appName: `App ${made.key}`,
+      overdue: 'false',
+    });
   });
 
   it('says when a ticket is not tracked, and writes nothing for a change that changes nothing', async () => {
@@ -67,7 +84,10 @@ describe('tracked apps in the key-value store', () => {
     sb = made.sb;
     const ctx = await loadInvocationContext(forgePorts({ retry: QUICK_RETRY }));
     const missing = await updateTrackedApp(ctx, 'CFP-999', (app) => ({ ok: true, value: { app, audit: [] } }));
-    expect(missing).toEqual({ ok: false, error: { code: 'not-tracked', message: 'CFP-999 is not tracked by the app.' } });
+    expect(missing).toEqual({
+      ok: false,
+      error: { code: 'not-tracked', message: 'CFP-999 is not tracked by the app.' },
+    });
     await createTrackedApp(ctx, appRecord(made.key), []);
     sb.resetStats();
     const same = await updateTrackedApp(ctx, made.key, (app) => ({ ok: true, value: { app, audit: [] } }));
@@ -83,7 +103,10 @@ describe('tracked apps in the key-value store', () => {
     expect(await store.create(appRecord(made.key))).toEqual({ ok: true });
     expect(await store.create(appRecord(made.key))).toEqual({ ok: false, reason: 'exists' });
     expect(await store.save({ ...appRecord(made.key), version: 2, appName: 'First' })).toMatchObject({ ok: true });
-    expect(await store.save({ ...appRecord(made.key), version: 2, appName: 'Stale' })).toEqual({ ok: false, reason: 'conflict' });
+    expect(await store.save({ ...appRecord(made.key), version: 2, appName: 'Stale' })).toEqual({
+      ok: false,
+      reason: 'conflict',
+    });
     expect((await store.get(made.key))?.appName).toBe('First');
   });
 
@@ -109,7 +132,13 @@ describe('tracked apps in the key-value store', () => {
     sb = made.sb;
     const store = new KvsTrackedAppStore();
     await store.create(appRecord('CFP-201', '2026-03-01'));
-    await kvs.entity('tracked-app').set('CFP-202', { issueKey: 'CFP-202', nextActionOn: '2026-03-01', stage: 'triage', version: 1, app: { issueKey: 'CFP-202', reviews: 'lots' } });
+    await kvs.entity('tracked-app').set('CFP-202', {
+      issueKey: 'CFP-202',
+      nextActionOn: '2026-03-01',
+      stage: 'triage',
+      version: 1,
+      app: { issueKey: 'CFP-202', reviews: 'lots' },
+    });
     const errors = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     try {
       expect((await store.getMany(['CFP-201', 'CFP-202', 'CFP-203'])).map((a) => a.issueKey)).toEqual(['CFP-201']);
@@ -142,7 +171,11 @@ describe('settings, one-time claims and the review queue', () => {
   it('gives a claim to exactly one caller, and an expired claim to exactly one taker', async () => {
     sb = (await adapterSandbox()).sb;
     const once = new KvsOnceGuard({ now: () => sb.clock.now() });
-    const first = await Promise.all([once.claim('notice:CFP-1:2027', 600), once.claim('notice:CFP-1:2027', 600), once.claim('notice:CFP-1:2027', 600)]);
+    const first = await Promise.all([
+      once.claim('notice:CFP-1:2027', 600),
+      once.claim('notice:CFP-1:2027', 600),
+      once.claim('notice:CFP-1:2027', 600),
+    ]);
     expect(first.filter(Boolean)).toHaveLength(1);
     sb.clock.advance(11 * 60 * 1000);
     const takeover = await Promise.all([once.claim('notice:CFP-1:2027', 600), once.claim('notice:CFP-1:2027', 600)]);

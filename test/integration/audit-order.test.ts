@@ -21,14 +21,18 @@ afterEach(async () => {
 
 async function call(key: string, payload: Record<string, unknown>, issueKey: string): Promise<TicketView> {
   const answer = (await sb.invokeResolver(key, payload, { accountId: AGENT, issueKey, moduleKey: PANEL })) as
-    | { ok: true; data: TicketView }
-    | { ok: false; error: { message: string } };
+    { ok: true; data: TicketView } | { ok: false; error: { message: string } };
   if (!answer.ok) throw new Error(`${key} refused: ${answer.error.message}`);
   return answer.data;
 }
 
 test('history written at one instant comes back newest write first, each write in the order written', async () => {
-  const key = sb.jira.addIssue({ summary: 'Acme Tasks', reporter: PARTNER, requestType: 'App submission', status: 'In verification' });
+  const key = sb.jira.addIssue({
+    summary: 'Acme Tasks',
+    reporter: PARTNER,
+    requestType: 'App submission',
+    status: 'In verification',
+  });
   await call('startTracking', { issueKey: key, appName: 'Acme Tasks' }, key);
   const started = await call('getTicketState', { issueKey: key }, key);
   if (!started.tracked) throw new Error('not tracked');
@@ -66,5 +70,9 @@ test('entries written on their own after a record write of the same instant come
     { issueKey: key, at, by: 'app', kind: 'message-posted', summary: 'second note' },
   ]);
   const history = await forgePorts().audit.forIssue(key);
-  expect(history.map((e) => e.summary.slice(0, 16))).toEqual(['first note', 'second note', expect.stringContaining('Tracking started')]);
+  expect(history.map((e) => e.summary.slice(0, 16))).toEqual([
+    'first note',
+    'second note',
+    expect.stringContaining('Tracking started'),
+  ]);
 });

@@ -19,11 +19,14 @@ describe('the Forge functions, bundled as forge deploy bundles them', () => {
     expect(bundle.errors).toEqual([]);
   });
 
-  test.each(manifestHandlers(projectDir).map((h) => [h.functionKey, h] as const))('the bundle exports the handler of function %s', (_key, handler) => {
-    const file = bundle.files[handler.module] as string;
-    expect(fs.existsSync(file)).toBe(true);
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const loaded = require(file) as Record<string, unknown>;
-    expect(typeof loaded[handler.exportName]).toBe('function');
-  });
+  test.each(manifestHandlers(projectDir).map((h) => [h.functionKey, h] as const))(
+    'the bundle exports the handler of function %s',
+    (_key, handler) => {
+      const file = bundle.files[handler.module] as string;
+      expect(fs.existsSync(file)).toBe(true);
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const loaded = require(file) as Record<string, unknown>;
+      expect(typeof loaded[handler.exportName]).toBe('function');
+    },
+  );
 });

@@ -24,7 +24,11 @@ function addTemplate(sandbox: Sandbox): void {
 async function withForm() {
   const { sandbox, keys } = await withApps(1, { seed: 5 });
   addTemplate(sandbox);
-  const saved = (await sandbox.invokeResolver('saveSettings', { settings: { ...CLOUD_FORTIFIED, formTemplateId: TEMPLATE } }, { accountId: ADMIN, moduleKey: 'cf-tracker-settings' })) as { ok: boolean };
+  const saved = (await sandbox.invokeResolver(
+    'saveSettings',
+    { settings: { ...CLOUD_FORTIFIED, formTemplateId: TEMPLATE } },
+    { accountId: ADMIN, moduleKey: 'cf-tracker-settings' },
+  )) as { ok: boolean };
   expect(saved.ok).toBe(true);
   return { sandbox, key: keys[0] ?? '' };
 }
@@ -68,7 +72,14 @@ describe("the partner's answer in the JSM form", () => {
       value: 'YES',
       source: 'form',
       categories: [first.id],
-      details: [{ categoryId: first.id, whatChanged: 'Moved from OpenSSL 1.1 to 3.0', effect: 'Stronger defaults, no change to data flows', listingUpdated: true }],
+      details: [
+        {
+          categoryId: first.id,
+          whatChanged: 'Moved from OpenSSL 1.1 to 3.0',
+          effect: 'Stronger defaults, no change to data flows',
+          listingUpdated: true,
+        },
+      ],
     });
     const history = await forgePorts().audit.forIssue(key, 100);
     expect(history.filter((e) => e.kind === 'answer-recorded')).toHaveLength(1);
@@ -89,7 +100,12 @@ describe("the partner's answer in the JSM form", () => {
     sandbox = made.sandbox;
     const { key } = made;
     await runDays(sandbox, '2027-03-11', '2027-03-14');
-    const other = sandbox.jira.addIssue({ summary: 'Another', status: 'Approved', reporter: PARTNER, requestType: 'App submission' });
+    const other = sandbox.jira.addIssue({
+      summary: 'Another',
+      status: 'Approved',
+      reporter: PARTNER,
+      requestType: 'App submission',
+    });
     const [form] = sandbox.jira.forms(key);
     expect(await forgePorts().jira.readFormAnswers(other, form!.id)).toBeNull();
   });

@@ -56,7 +56,9 @@ describe('helper keys in storage', () => {
     await runDays(sandbox, '2027-03-10', '2027-05-05', ['00:05', '09:00', '17:00', '23:55']);
     const faults = sandbox.faultLog();
     // The crashes this run must survive: some right after a record was written, before its cleanup.
-    expect(faults.filter((f) => f.fault === 'crash-after-write' && f.where.includes('transaction')).length).toBeGreaterThan(0);
+    expect(
+      faults.filter((f) => f.fault === 'crash-after-write' && f.where.includes('transaction')).length,
+    ).toBeGreaterThan(0);
     for (const key of made.keys) {
       expect(marks(sandbox, key)).toEqual(REVIEW_2027);
       expect(sandbox.jira.attachments(key)).toHaveLength(1);
@@ -74,7 +76,12 @@ describe('helper keys in storage', () => {
     sandbox = made.sandbox;
     sandbox.clock.set('2027-03-11T00:05:00Z');
     // Four sweeps at once: some finish and clean up while others wait on or take the claim after.
-    await Promise.all([sandbox.runScheduledTrigger(), sandbox.runScheduledTrigger(), sandbox.runScheduledTrigger(), sandbox.runScheduledTrigger()]);
+    await Promise.all([
+      sandbox.runScheduledTrigger(),
+      sandbox.runScheduledTrigger(),
+      sandbox.runScheduledTrigger(),
+      sandbox.runScheduledTrigger(),
+    ]);
     await Promise.all([sandbox.deliverPendingEvents(), sandbox.deliverPendingEvents()]);
     // A late redelivery after the cleanup finds the record, not a missing note.
     await sandbox.runScheduledTrigger();

@@ -23,7 +23,10 @@ describe('a reply whose comment event never came', () => {
     const { key } = made;
     await runDays(sandbox, '2027-03-11', '2027-03-14');
     sandbox.clock.set('2027-03-15T10:00:00Z');
-    const replyId = sandbox.jira.addComment(key, { author: PARTNER, body: 'NO, nothing significant changed this year.' });
+    const replyId = sandbox.jira.addComment(key, {
+      author: PARTNER,
+      body: 'NO, nothing significant changed this year.',
+    });
     const lost = sandbox.jira.takeEvents();
     expect(lost.some((e) => e.eventType === 'avi:jira:commented:issue')).toBe(true);
 

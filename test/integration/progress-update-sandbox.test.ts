@@ -17,7 +17,9 @@ const asAgent = (issueKey: string) => ({ accountId: AGENT, issueKey });
 
 /** The progress updates on the ticket, as the partner sees them. */
 function updates(key: string) {
-  return world.sb.jira.comments(key).filter((c) => (c.properties[EFFECT_PROPERTY] as { effect?: string } | undefined)?.effect === 'progress-update');
+  return world.sb.jira
+    .comments(key)
+    .filter((c) => (c.properties[EFFECT_PROPERTY] as { effect?: string } | undefined)?.effect === 'progress-update');
 }
 
 async function tracked(status: string): Promise<string> {
@@ -46,7 +48,9 @@ describe('progress updates to the partner', () => {
     expect(updates(key)).toHaveLength(2);
 
     const view = await world.view(key);
-    expect(view.history.filter((h) => h.summary.startsWith('Public comment posted: the partner was told'))).toHaveLength(2);
+    expect(
+      view.history.filter((h) => h.summary.startsWith('Public comment posted: the partner was told')),
+    ).toHaveLength(2);
   });
 
   it('a Jira status change mapped to a stage posts it once, whatever the redeliveries', async () => {
@@ -61,7 +65,11 @@ describe('progress updates to the partner', () => {
     expect(updates(key)).toHaveLength(1);
     expect(updates(key)[0]?.public).toBe(true);
     const view = await world.view(key);
-    expect(view.history.filter((h) => h.summary.includes('moved from triage to awaiting-partner and the next step is theirs'))).toHaveLength(1);
+    expect(
+      view.history.filter((h) =>
+        h.summary.includes('moved from triage to awaiting-partner and the next step is theirs'),
+      ),
+    ).toHaveLength(1);
 
     // Back to Atlassian posts one more; between Atlassian's own stages, nothing.
     world.sb.jira.setStatus(key, 'In verification', AGENT);
@@ -69,5 +77,4 @@ describe('progress updates to the partner', () => {
     await world.sb.deliverPendingEvents();
     expect(updates(key)).toHaveLength(2);
   });
-
 });

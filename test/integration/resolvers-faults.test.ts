@@ -18,7 +18,11 @@ describe.each([3, 17, 42])('with faults (seed %i)', (seed) => {
   });
 
   /** The agent's retry: until the app answers, or refuses for a reason that is not the outage. */
-  async function retried<K extends ResolverKey>(key: K, payload: ResolverPayload<K>, issueKey: string): Promise<ResolverResponse<K>> {
+  async function retried<K extends ResolverKey>(
+    key: K,
+    payload: ResolverPayload<K>,
+    issueKey: string,
+  ): Promise<ResolverResponse<K>> {
     let last: ResolverResponse<K> | undefined;
     for (let attempt = 0; attempt < 12; attempt++) {
       try {
@@ -40,7 +44,16 @@ describe.each([3, 17, 42])('with faults (seed %i)', (seed) => {
     for (const stage of ['triage', 'awaiting-partner', 'verifying'] as const) {
       expect((await retried('moveStage', { issueKey: key, stage }, key)).ok).toBe(true);
     }
-    const ids = ['bug-bounty', 'privacy-security-tab', 'slis-slos', 'synthetic-checks', 'alert-address', 'incident-management', 'support-t1-response', 'support-contact'];
+    const ids = [
+      'bug-bounty',
+      'privacy-security-tab',
+      'slis-slos',
+      'synthetic-checks',
+      'alert-address',
+      'incident-management',
+      'support-t1-response',
+      'support-contact',
+    ];
     for (const componentId of ids) {
       expect((await retried('setComponentStatus', { issueKey: key, componentId, status: 'met' }, key)).ok).toBe(true);
     }
@@ -55,6 +68,12 @@ describe.each([3, 17, 42])('with faults (seed %i)', (seed) => {
     expect(view.approved?.current?.id).toBe('2027');
     const kinds = view.history.map((h) => h.kind);
     const count = (kind: string) => kinds.filter((k) => k === kind).length;
-    expect([count('tracking-started'), count('stage-changed'), count('component-changed'), count('approved'), count('review-scheduled')]).toEqual([1, 3, 8, 1, 1]);
+    expect([
+      count('tracking-started'),
+      count('stage-changed'),
+      count('component-changed'),
+      count('approved'),
+      count('review-scheduled'),
+    ]).toEqual([1, 3, 8, 1, 1]);
   });
 });

@@ -21,7 +21,11 @@ test('settings with problems are refused field by field and nothing is stored', 
     components: [CLOUD_FORTIFIED.components[0], CLOUD_FORTIFIED.components[0]],
     timings: { ...CLOUD_FORTIFIED.timings, windowDays: 0 },
   };
-  const refused = refusalOf(await world.call('saveSettings', { settings: bad }, admin)) as { code: string; message: string; problems?: { path: string; message: string }[] };
+  const refused = refusalOf(await world.call('saveSettings', { settings: bad }, admin)) as {
+    code: string;
+    message: string;
+    problems?: { path: string; message: string }[];
+  };
   expect(refused.code).toBe('invalid');
   expect(refused.message).toMatch(/not saved: 3 problems/);
   expect(refused.problems?.map((p) => p.path).sort()).toEqual(['components.1.id', 'timezone', 'timings.windowDays']);
@@ -32,23 +36,40 @@ test('settings with problems are refused field by field and nothing is stored', 
 
   const good = { ...CLOUD_FORTIFIED, timezone: 'Australia/Sydney', projects: ['CFP'] };
   expect(data(await world.call('saveSettings', { settings: good }, admin)).settings.timezone).toBe('Australia/Sydney');
-  expect(data(await world.call('getSettings', {}, admin)).settings).toMatchObject({ timezone: 'Australia/Sydney', projects: ['CFP'] });
+  expect(data(await world.call('getSettings', {}, admin)).settings).toMatchObject({
+    timezone: 'Australia/Sydney',
+    projects: ['CFP'],
+  });
 });
 
 test('settings decide which tickets are eligible', async () => {
-  data(await world.call('saveSettings', { settings: { ...CLOUD_FORTIFIED, requestTypes: ['Cloud Fortified review'] } }, admin));
+  data(
+    await world.call(
+      'saveSettings',
+      { settings: { ...CLOUD_FORTIFIED, requestTypes: ['Cloud Fortified review'] } },
+      admin,
+    ),
+  );
   const key = world.ticket('Acme Tasks');
   const view = data(await world.call('getTicketState', { issueKey: key }, { accountId: AGENT, issueKey: key }));
   expect(view).toMatchObject({ tracked: false, eligible: false });
   if (view.tracked) throw new Error('tracked');
   expect(view.ineligibleReason).toContain('App submission');
-  const refused = refusalOf(await world.call('startTracking', { issueKey: key, appName: 'Acme' }, { accountId: AGENT, issueKey: key }));
+  const refused = refusalOf(
+    await world.call('startTracking', { issueKey: key, appName: 'Acme' }, { accountId: AGENT, issueKey: key }),
+  );
   expect(refused.code).toBe('not-allowed');
 });
 
 test('the import reports every line: imported, or rejected with the reason', async () => {
   const tracked = world.ticket('Already here');
-  data(await world.call('startTracking', { issueKey: tracked, appName: 'Already here' }, { accountId: AGENT, issueKey: tracked }));
+  data(
+    await world.call(
+      'startTracking',
+      { issueKey: tracked, appName: 'Already here' },
+      { accountId: AGENT, issueKey: tracked },
+    ),
+  );
   const good = world.ticket('Acme Tasks for Jira');
   const named = world.ticket('Old summary');
   const csv = [
@@ -81,7 +102,11 @@ test('the import reports every line: imported, or rejected with the reason', asy
 
   // Approved in May 2023, imported in March 2026: the first review is May 2026's, never a past year's.
   const imported = await world.view(good);
-  expect(imported.approved).toMatchObject({ approvedOn: '2023-05-15', imported: true, current: { id: '2026', windowStart: '2026-05-25', state: 'scheduled' } });
+  expect(imported.approved).toMatchObject({
+    approvedOn: '2023-05-15',
+    imported: true,
+    current: { id: '2026', windowStart: '2026-05-25', state: 'scheduled' },
+  });
   expect(imported.approved?.past).toEqual([]);
   expect(imported.approved?.upcoming).toEqual([]);
   expect(imported.submission.appName).toBe('Acme Tasks for Jira');
@@ -103,7 +128,13 @@ test('the list of apps filters, sorts by the next date and pages', async () => {
   const january = world.ticket('January app');
   const submitted = world.ticket('New app');
   data(await import_([`${march},2024-03-20,Marchpane`, `${june},2025-06-01,Junebug`, `${january},2025-01-15,Janus`]));
-  data(await world.call('startTracking', { issueKey: submitted, appName: 'Newcomer' }, { accountId: AGENT, issueKey: submitted }));
+  data(
+    await world.call(
+      'startTracking',
+      { issueKey: submitted, appName: 'Newcomer' },
+      { accountId: AGENT, issueKey: submitted },
+    ),
+  );
   const list = async (filter: Record<string, unknown> = {}, extra: Record<string, unknown> = {}) =>
     data(await world.call('listApps', { filter, ...extra }, { accountId: AGENT }));
 
@@ -112,7 +143,15 @@ test('the list of apps filters, sorts by the next date and pages', async () => {
   expect(all.total).toBe(4);
   // Soonest first; the app with nothing scheduled last.
   expect(all.rows.map((r) => r.appName)).toEqual(['Marchpane', 'Junebug', 'Janus', 'Newcomer']);
-  expect(all.rows[0]).toMatchObject({ issueKey: march, stage: 'approved', reviewState: 'scheduled', nextDate: '2026-03-11', daysUntilNext: 9, approvedOn: '2024-03-20', overdue: false });
+  expect(all.rows[0]).toMatchObject({
+    issueKey: march,
+    stage: 'approved',
+    reviewState: 'scheduled',
+    nextDate: '2026-03-11',
+    daysUntilNext: 9,
+    approvedOn: '2024-03-20',
+    overdue: false,
+  });
   expect(all.rows[3]).toMatchObject({ stage: 'submitted', nextStep: 'atlassian' });
 
   expect((await list({ dueWithinDays: 30 })).rows.map((r) => r.appName)).toEqual(['Marchpane']);
@@ -121,7 +160,13 @@ test('the list of apps filters, sorts by the next date and pages', async () => {
   expect((await list({ text: january.toLowerCase() })).rows.map((r) => r.appName)).toEqual(['Janus']);
   expect((await list({ overdue: true })).total).toBe(0);
 
-  data(await world.call('setAnswer', { issueKey: june, cycleId: '2026', value: 'UNCLEAR' }, { accountId: AGENT, issueKey: june }));
+  data(
+    await world.call(
+      'setAnswer',
+      { issueKey: june, cycleId: '2026', value: 'UNCLEAR' },
+      { accountId: AGENT, issueKey: june },
+    ),
+  );
   // An answer is unclear only while the review is open: June's is still scheduled.
   expect((await list({ unclear: true })).total).toBe(0);
 
@@ -141,7 +186,13 @@ test('a review that ran past its deadline shows as overdue, an unclear answer as
   // remediation and, on 29 April, overdue. (A review whose window had ended before the import is not
   // opened at all, so it can never go overdue.)
   data(await world.call('importApproved', { csv: `${late},2025-03-20,Lateral\n${unclear},2025-03-05,Murky` }, admin));
-  data(await world.call('setAnswer', { issueKey: unclear, cycleId: '2026', value: 'UNCLEAR' }, { accountId: AGENT, issueKey: unclear }));
+  data(
+    await world.call(
+      'setAnswer',
+      { issueKey: unclear, cycleId: '2026', value: 'UNCLEAR' },
+      { accountId: AGENT, issueKey: unclear },
+    ),
+  );
   for (const day of ['2026-03-11', '2026-03-25', '2026-04-01', '2026-04-21', '2026-04-29']) {
     world.sb.clock.set(`${day}T09:00:00Z`);
     await world.sb.runScheduledTrigger();
@@ -159,7 +210,9 @@ test('rendering the panel costs at most two Jira requests', async () => {
   data(await world.call('getTicketState', { issueKey: key }, { accountId: AGENT, issueKey: key }));
   expect(world.sb.stats().jiraRequests).toBeLessThanOrEqual(2);
 
-  data(await world.call('startTracking', { issueKey: key, appName: 'Acme Tasks' }, { accountId: AGENT, issueKey: key }));
+  data(
+    await world.call('startTracking', { issueKey: key, appName: 'Acme Tasks' }, { accountId: AGENT, issueKey: key }),
+  );
   world.sb.resetStats();
   data(await world.call('getTicketState', { issueKey: key }, { accountId: AGENT, issueKey: key }));
   // A tracked ticket renders from the store: the permission check is the only Jira request.

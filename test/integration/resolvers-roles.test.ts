@@ -16,7 +16,9 @@ beforeEach(async () => {
   world.sb.jira.addUser({ accountId: JIRA_ADMIN, displayName: 'Alan Admin', kind: 'admin' });
   key = world.ticket('Acme Tasks submission');
   world.sb.jira.addParticipant(key, PARTICIPANT);
-  data(await world.call('startTracking', { issueKey: key, appName: 'Acme Tasks' }, { accountId: AGENT, issueKey: key }));
+  data(
+    await world.call('startTracking', { issueKey: key, appName: 'Acme Tasks' }, { accountId: AGENT, issueKey: key }),
+  );
 });
 
 afterEach(async () => {
@@ -67,7 +69,9 @@ test('a customer of another request sees nothing of this one', async () => {
 test('a Jira administrator administers the program; on a ticket they are what the project makes them', async () => {
   const settings = { accountId: JIRA_ADMIN, moduleKey: MODULES.settings };
   expect(data(await world.call('getSettings', {}, settings)).viewer).toMatchObject({ isAdmin: true });
-  expect(data(await world.call('saveSettings', { settings: CLOUD_FORTIFIED }, settings)).settings.name).toBe(CLOUD_FORTIFIED.name);
+  expect(data(await world.call('saveSettings', { settings: CLOUD_FORTIFIED }, settings)).settings.name).toBe(
+    CLOUD_FORTIFIED.name,
+  );
   expect((await world.view(key, ADMIN)).viewer).toEqual({ accountId: ADMIN, canEdit: true, isAdmin: true });
 });
 
@@ -84,28 +88,47 @@ test('an account Jira turns away (unlicensed) is refused as not allowed, never a
 
 test('a user who has not granted the app access gets Forge’s consent prompt, not an error answer', async () => {
   world.sb.jira.addUser({ accountId: 'agent-new', displayName: 'New Agent', kind: 'agent', consented: false });
-  const thrown = await world.call('getTicketState', { issueKey: key }, panel('agent-new')).catch((error: unknown) => error);
+  const thrown = await world
+    .call('getTicketState', { issueKey: key }, panel('agent-new'))
+    .catch((error: unknown) => error);
   expect(thrown).toMatchObject({ name: 'NEEDS_AUTHENTICATION_ERR' });
-  const fromPage = await world.call('listApps', {}, { accountId: 'agent-new', moduleKey: MODULES.apps }).catch((error: unknown) => error);
+  const fromPage = await world
+    .call('listApps', {}, { accountId: 'agent-new', moduleKey: MODULES.apps })
+    .catch((error: unknown) => error);
   expect(fromPage).toMatchObject({ name: 'NEEDS_AUTHENTICATION_ERR' });
 });
 
 test('program-wide reads answer the program pages only, never an issue panel', async () => {
-  const fromPanel = refusalOf(await world.call('listApps', {}, { accountId: AGENT, issueKey: key, moduleKey: MODULES.panel }));
+  const fromPanel = refusalOf(
+    await world.call('listApps', {}, { accountId: AGENT, issueKey: key, moduleKey: MODULES.panel }),
+  );
   expect(fromPanel.code).toBe('forbidden');
-  expect(refusalOf(await world.call('getSettings', {}, { accountId: ADMIN, issueKey: key, moduleKey: MODULES.panel })).code).toBe('forbidden');
-  expect(refusalOf(await world.call('saveSettings', { settings: CLOUD_FORTIFIED }, { accountId: ADMIN, moduleKey: MODULES.apps })).code).toBe('forbidden');
+  expect(
+    refusalOf(await world.call('getSettings', {}, { accountId: ADMIN, issueKey: key, moduleKey: MODULES.panel })).code,
+  ).toBe('forbidden');
+  expect(
+    refusalOf(
+      await world.call('saveSettings', { settings: CLOUD_FORTIFIED }, { accountId: ADMIN, moduleKey: MODULES.apps }),
+    ).code,
+  ).toBe('forbidden');
   // A ticket's resolvers answer its panel only.
-  expect(refusalOf(await world.call('getTicketState', { issueKey: key }, { accountId: AGENT, moduleKey: MODULES.apps })).code).toBe('forbidden');
+  expect(
+    refusalOf(await world.call('getTicketState', { issueKey: key }, { accountId: AGENT, moduleKey: MODULES.apps }))
+      .code,
+  ).toBe('forbidden');
   expect(data(await world.call('listApps', {}, { accountId: AGENT, moduleKey: MODULES.apps })).total).toBe(1);
-  expect(data(await world.call('getSettings', {}, { accountId: AGENT, moduleKey: MODULES.settings })).viewer).toMatchObject({ isAdmin: false });
+  expect(
+    data(await world.call('getSettings', {}, { accountId: AGENT, moduleKey: MODULES.settings })).viewer,
+  ).toMatchObject({ isAdmin: false });
 });
 
 test('page access does not hang on a tracked ticket: deleted, agents keep the list', async () => {
   world.sb.jira.issues.delete(key);
   expect(data(await world.call('listApps', {}, { accountId: AGENT, moduleKey: MODULES.apps })).total).toBe(1);
   for (const outsider of [PARTNER, STRANGER, UNLICENSED]) {
-    expect(refusalOf(await world.call('listApps', {}, { accountId: outsider, moduleKey: MODULES.apps })).code).toBe('forbidden');
+    expect(refusalOf(await world.call('listApps', {}, { accountId: outsider, moduleKey: MODULES.apps })).code).toBe(
+      'forbidden',
+    );
   }
 });
 
@@ -113,7 +136,8 @@ test('with nothing tracked, the settings stay closed to outsiders; admins and ag
   const fresh = await createWorld('2026-03-02T09:00:00Z');
   try {
     const settingsAs = (accountId: string) => ({ accountId, moduleKey: MODULES.settings });
-    for (const outsider of [PARTNER, STRANGER]) expect(refusalOf(await fresh.call('getSettings', {}, settingsAs(outsider))).code).toBe('forbidden');
+    for (const outsider of [PARTNER, STRANGER])
+      expect(refusalOf(await fresh.call('getSettings', {}, settingsAs(outsider))).code).toBe('forbidden');
     expect(data(await fresh.call('getSettings', {}, settingsAs(ADMIN))).viewer).toMatchObject({ isAdmin: true });
     expect(data(await fresh.call('getSettings', {}, settingsAs(AGENT))).viewer).toMatchObject({ isAdmin: false });
   } finally {

@@ -25,11 +25,21 @@ test('an agent walks a submission from tracking to approval, and the ticket foll
   const key = world.ticket('[Cloud Fortified] Submission: Acme Tasks');
 
   const untracked = data(await world.call('getTicketState', { issueKey: key }, asAgent(key)));
-  expect(untracked).toMatchObject({ tracked: false, eligible: true, suggestedAppName: 'Acme Tasks', viewer: { canEdit: true } });
+  expect(untracked).toMatchObject({
+    tracked: false,
+    eligible: true,
+    suggestedAppName: 'Acme Tasks',
+    viewer: { canEdit: true },
+  });
 
   const started = data(await world.call('startTracking', { issueKey: key, appName: 'Acme Tasks' }, asAgent(key)));
   if (!started.tracked) throw new Error('not tracked');
-  expect(started.submission).toMatchObject({ appName: 'Acme Tasks', stage: 'submitted', nextStep: 'atlassian', canApprove: false });
+  expect(started.submission).toMatchObject({
+    appName: 'Acme Tasks',
+    stage: 'submitted',
+    nextStep: 'atlassian',
+    canApprove: false,
+  });
   expect(started.submission.components).toHaveLength(8);
   expect(started.submission.components.every((c) => c.status === 'not-started' && c.title.length > 0)).toBe(true);
   expect(started.history.map((h) => h.kind)).toEqual(['tracking-started']);
@@ -37,9 +47,19 @@ test('an agent walks a submission from tracking to approval, and the ticket foll
   data(await world.call('moveStage', { issueKey: key, stage: 'triage' }, asAgent(key)));
   expect(['Waiting for support', 'In triage']).toContain(world.sb.jira.issue(key)?.status);
 
-  const waiting = data(await world.call('moveStage', { issueKey: key, stage: 'awaiting-partner', note: 'Asked for the SLO dashboard' }, asAgent(key)));
+  const waiting = data(
+    await world.call(
+      'moveStage',
+      { issueKey: key, stage: 'awaiting-partner', note: 'Asked for the SLO dashboard' },
+      asAgent(key),
+    ),
+  );
   if (!waiting.tracked) throw new Error('not tracked');
-  expect(waiting.submission).toMatchObject({ stage: 'awaiting-partner', nextStep: 'partner', jiraStatus: 'Waiting for partner' });
+  expect(waiting.submission).toMatchObject({
+    stage: 'awaiting-partner',
+    nextStep: 'partner',
+    jiraStatus: 'Waiting for partner',
+  });
   expect(world.sb.jira.issue(key)?.status).toBe('Waiting for partner');
   expect(waiting.history.find((h) => h.kind === 'stage-changed')?.summary).toContain('Asked for the SLO dashboard');
 
@@ -54,14 +74,22 @@ test('an agent walks a submission from tracking to approval, and the ticket foll
 
   // A soaking requirement without a date soaks for the program's soak time from today.
   const soaking = data(
-    await world.call('setComponentStatus', { issueKey: key, componentId: 'bug-bounty', status: 'soaking' }, asAgent(key)),
+    await world.call(
+      'setComponentStatus',
+      { issueKey: key, componentId: 'bug-bounty', status: 'soaking' },
+      asAgent(key),
+    ),
   );
   if (!soaking.tracked) throw new Error('not tracked');
   const bounty = soaking.submission.components.find((c) => c.id === 'bug-bounty');
   expect(bounty).toMatchObject({ status: 'soaking', soakUntil: '2026-04-01', soakDaysLeft: 30, by: AGENT });
 
   const noReason = refusalOf(
-    await world.call('setComponentStatus', { issueKey: key, componentId: 'incident-management', status: 'waived' }, asAgent(key)),
+    await world.call(
+      'setComponentStatus',
+      { issueKey: key, componentId: 'incident-management', status: 'waived' },
+      asAgent(key),
+    ),
   );
   expect(noReason.code).toBe('invalid');
   expect(noReason.message).toMatch(/reason/);
@@ -69,7 +97,12 @@ test('an agent walks a submission from tracking to approval, and the ticket foll
   data(
     await world.call(
       'setComponentStatus',
-      { issueKey: key, componentId: 'incident-management', status: 'waived', waiverReason: 'Covered by the vendor’s ISO 27001 process' },
+      {
+        issueKey: key,
+        componentId: 'incident-management',
+        status: 'waived',
+        waiverReason: 'Covered by the vendor’s ISO 27001 process',
+      },
       asAgent(key),
     ),
   );
@@ -101,11 +134,19 @@ test('an agent walks a submission from tracking to approval, and the ticket foll
     'Bug Bounty',
     'Significant changes',
   ]);
-  expect(approved.history.slice(0, 2).map((h) => h.kind).sort()).toEqual(['approved', 'review-scheduled']);
+  expect(
+    approved.history
+      .slice(0, 2)
+      .map((h) => h.kind)
+      .sort(),
+  ).toEqual(['approved', 'review-scheduled']);
   expect(approved.history.every((h, i, all) => i === 0 || all[i - 1]!.at >= h.at)).toBe(true);
 
   // The JQL summary follows the record.
-  expect(world.sb.jira.property(key, 'cf-tracker-summary')).toMatchObject({ stage: 'approved', approvedOn: '2026-03-02' });
+  expect(world.sb.jira.property(key, 'cf-tracker-summary')).toMatchObject({
+    stage: 'approved',
+    approvedOn: '2026-03-02',
+  });
 
   // Approving twice does nothing more.
   expect(refusalOf(await world.call('approve', { issueKey: key }, asAgent(key))).code).toBe('not-allowed');
@@ -135,7 +176,9 @@ test('a stage move the program does not allow is refused before Jira is asked', 
   expect(refused.code).toBe('not-allowed');
   expect(refused.message).toContain('cannot move from submitted to soaking');
   expect(world.sb.jira.issue(key)?.status).toBe('Open');
-  expect(world.sb.stats().jiraRequestsByRoute).not.toHaveProperty(['POST /rest/api/3/issue/{issueIdOrKey}/transitions']);
+  expect(world.sb.stats().jiraRequestsByRoute).not.toHaveProperty([
+    'POST /rest/api/3/issue/{issueIdOrKey}/transitions',
+  ]);
 });
 
 test('tracking a ticket already in a mapped status starts at that stage; tracking twice is refused', async () => {
@@ -160,7 +203,11 @@ test('an approval date in the past schedules the current review, a future one is
   // Approved in March 2025: the 2026 review (window 25–31 March 2026) is the current one.
   const approved = data(await world.call('approve', { issueKey: key, approvedOn: '2025-03-10' }, asAgent(key)));
   if (!approved.tracked) throw new Error('not tracked');
-  expect(approved.approved).toMatchObject({ approvedOn: '2025-03-10', imported: false, current: { id: '2026', windowStart: '2026-03-25' } });
+  expect(approved.approved).toMatchObject({
+    approvedOn: '2025-03-10',
+    imported: false,
+    current: { id: '2026', windowStart: '2026-03-25' },
+  });
 });
 
 test('an agent records checks and the answer, and raises an escalation once', async () => {
@@ -170,7 +217,11 @@ test('an agent records checks and the answer, and raises an escalation once', as
   data(await world.call('approve', { issueKey: key, approvedOn: '2025-03-10' }, asAgent(key)));
 
   const answered = data(
-    await world.call('setAnswer', { issueKey: key, cycleId: '2026', value: 'NO', note: 'Partner confirmed by phone' }, asAgent(key)),
+    await world.call(
+      'setAnswer',
+      { issueKey: key, cycleId: '2026', value: 'NO', note: 'Partner confirmed by phone' },
+      asAgent(key),
+    ),
   );
   if (!answered.tracked) throw new Error('not tracked');
   const cycle = answered.approved?.current;
@@ -178,28 +229,60 @@ test('an agent records checks and the answer, and raises an escalation once', as
   expect(cycle?.checks.find((c) => c.id === 'significant-changes')?.result).toBe('passed');
 
   const checked = data(
-    await world.call('recordCheck', { issueKey: key, cycleId: '2026', checkId: 'bug-bounty', result: 'failed', note: 'Left the program' }, asAgent(key)),
+    await world.call(
+      'recordCheck',
+      { issueKey: key, cycleId: '2026', checkId: 'bug-bounty', result: 'failed', note: 'Left the program' },
+      asAgent(key),
+    ),
   );
   if (!checked.tracked) throw new Error('not tracked');
-  expect(checked.approved?.current?.checks.find((c) => c.id === 'bug-bounty')).toMatchObject({ result: 'failed', note: 'Left the program', by: AGENT });
+  expect(checked.approved?.current?.checks.find((c) => c.id === 'bug-bounty')).toMatchObject({
+    result: 'failed',
+    note: 'Left the program',
+    by: AGENT,
+  });
   expect(checked.history[0]).toMatchObject({ kind: 'check-recorded', cycleId: '2026' });
 
   const badCategory = refusalOf(
-    await world.call('setAnswer', { issueKey: key, cycleId: '2026', value: 'YES', categories: ['teleportation'] }, asAgent(key)),
+    await world.call(
+      'setAnswer',
+      { issueKey: key, cycleId: '2026', value: 'YES', categories: ['teleportation'] },
+      asAgent(key),
+    ),
   );
   expect(badCategory).toMatchObject({ code: 'invalid' });
   expect(badCategory.message).toContain('teleportation');
 
-  const noCycle = refusalOf(await world.call('recordCheck', { issueKey: key, cycleId: '1999', checkId: 'bug-bounty', result: 'passed' }, asAgent(key)));
+  const noCycle = refusalOf(
+    await world.call(
+      'recordCheck',
+      { issueKey: key, cycleId: '1999', checkId: 'bug-bounty', result: 'passed' },
+      asAgent(key),
+    ),
+  );
   expect(noCycle.code).toBe('not-found');
   expect(noCycle.message).toContain('2026');
 
   const escalated = data(
-    await world.call('raiseEscalation', { issueKey: key, text: 'A customer reports data in an unlisted region', source: 'customer' }, asAgent(key)),
+    await world.call(
+      'raiseEscalation',
+      { issueKey: key, text: 'A customer reports data in an unlisted region', source: 'customer' },
+      asAgent(key),
+    ),
   );
   if (!escalated.tracked) throw new Error('not tracked');
-  const escalation = [escalated.approved?.current, ...(escalated.approved?.upcoming ?? []), ...(escalated.approved?.past ?? [])].find((c) => c?.kind === 'escalation');
-  expect(escalation).toMatchObject({ id: 'esc-1', state: 'in-review', windowStart: '2026-03-02', windowEnd: '2026-03-08', remediationDue: '2026-04-05' });
+  const escalation = [
+    escalated.approved?.current,
+    ...(escalated.approved?.upcoming ?? []),
+    ...(escalated.approved?.past ?? []),
+  ].find((c) => c?.kind === 'escalation');
+  expect(escalation).toMatchObject({
+    id: 'esc-1',
+    state: 'in-review',
+    windowStart: '2026-03-02',
+    windowEnd: '2026-03-08',
+    remediationDue: '2026-04-05',
+  });
   // The open escalation is the current review; next year's annual review waits under the upcoming ones.
   expect(escalated.approved?.current?.id).toBe('esc-1');
   expect(escalated.approved?.upcoming.map((c) => `${c.id}:${c.state}`)).toEqual(['2026:scheduled']);
@@ -207,13 +290,27 @@ test('an agent records checks and the answer, and raises an escalation once', as
 
   // The same concern again (a double click) opens nothing more; a second concern waits for the first.
   const again = data(
-    await world.call('raiseEscalation', { issueKey: key, text: 'A customer reports data in an unlisted region', source: 'customer' }, asAgent(key)),
+    await world.call(
+      'raiseEscalation',
+      { issueKey: key, text: 'A customer reports data in an unlisted region', source: 'customer' },
+      asAgent(key),
+    ),
   );
   if (!again.tracked) throw new Error('not tracked');
-  expect([again.approved?.current, ...(again.approved?.upcoming ?? []), ...(again.approved?.past ?? [])].filter((c) => c?.kind === 'escalation')).toHaveLength(1);
-  expect(refusalOf(await world.call('raiseEscalation', { issueKey: key, text: 'Another concern', source: 'atlassian' }, asAgent(key))).code).toBe(
-    'not-allowed',
-  );
+  expect(
+    [again.approved?.current, ...(again.approved?.upcoming ?? []), ...(again.approved?.past ?? [])].filter(
+      (c) => c?.kind === 'escalation',
+    ),
+  ).toHaveLength(1);
+  expect(
+    refusalOf(
+      await world.call(
+        'raiseEscalation',
+        { issueKey: key, text: 'Another concern', source: 'atlassian' },
+        asAgent(key),
+      ),
+    ).code,
+  ).toBe('not-allowed');
 });
 
 test('actions on a ticket that is not tracked say so', async () => {

@@ -7,7 +7,12 @@ export const ADMIN = 'admin-grace';
 export const PARTNER = 'partner-pat';
 export const STRANGER = 'partner-sam';
 
-export const MODULES = { panel: 'cf-tracker-panel', apps: 'cf-tracker-apps', settings: 'cf-tracker-settings', portal: 'cf-tracker-portal-panel' } as const;
+export const MODULES = {
+  panel: 'cf-tracker-panel',
+  apps: 'cf-tracker-apps',
+  settings: 'cf-tracker-settings',
+  portal: 'cf-tracker-portal-panel',
+} as const;
 
 export interface World {
   sb: Sandbox;
@@ -23,8 +28,15 @@ export interface World {
   view(issueKey: string, accountId?: string): Promise<Extract<TicketView, { tracked: true }>>;
 }
 
-export async function createWorld(now = '2026-03-02T09:00:00Z', faults?: { rate: number; seed: number }): Promise<World> {
-  const sb = await createSandbox({ now, log: () => undefined, ...(faults ? { faults: { rate: faults.rate }, seed: faults.seed } : {}) });
+export async function createWorld(
+  now = '2026-03-02T09:00:00Z',
+  faults?: { rate: number; seed: number },
+): Promise<World> {
+  const sb = await createSandbox({
+    now,
+    log: () => undefined,
+    ...(faults ? { faults: { rate: faults.rate }, seed: faults.seed } : {}),
+  });
   sb.jira.addUser({ accountId: AGENT, displayName: 'Ada Agent', kind: 'agent' });
   sb.jira.addUser({ accountId: ADMIN, displayName: 'Grace Admin', kind: 'admin' });
   sb.jira.addUser({ accountId: PARTNER, displayName: 'Pat Partner', kind: 'partner' });
@@ -55,7 +67,10 @@ export function data<T>(answer: { ok: true; data: T } | { ok: false; error: { co
   return answer.data;
 }
 
-export function refusalOf(answer: { ok: boolean; error?: { code: string; message: string } }): { code: string; message: string } {
+export function refusalOf(answer: { ok: boolean; error?: { code: string; message: string } }): {
+  code: string;
+  message: string;
+} {
   if (answer.ok || !answer.error) throw new Error('expected a refusal, the call succeeded');
   return answer.error;
 }

@@ -9,23 +9,40 @@ async function importedOn(today: string): Promise<{ sandbox: Sandbox; key: strin
   sandbox.jira.addUser({ accountId: AGENT, displayName: 'Agent', kind: 'agent' });
   sandbox.jira.addUser({ accountId: ADMIN, displayName: 'Admin', kind: 'admin' });
   sandbox.jira.addUser({ accountId: 'partner-0', displayName: 'Partner', kind: 'partner' });
-  const key = sandbox.jira.addIssue({ summary: 'App 0', status: 'Approved', reporter: 'partner-0', requestType: 'App submission' });
-  const answer = (await sandbox.invokeResolver('importApproved', { csv: `${key},2026-03-04,App 0` }, { accountId: ADMIN, moduleKey: 'cf-tracker-settings' })) as { ok: boolean };
+  const key = sandbox.jira.addIssue({
+    summary: 'App 0',
+    status: 'Approved',
+    reporter: 'partner-0',
+    requestType: 'App submission',
+  });
+  const answer = (await sandbox.invokeResolver(
+    'importApproved',
+    { csv: `${key},2026-03-04,App 0` },
+    { accountId: ADMIN, moduleKey: 'cf-tracker-settings' },
+  )) as { ok: boolean };
   expect(answer.ok).toBe(true);
   return { sandbox, key };
 }
 
-async function panel(sandbox: Sandbox, key: string, action?: { name: 'startReviewNow' | 'recordCheck' | 'setAnswer'; payload: Record<string, unknown> }) {
-  const answer = (await sandbox.invokeResolver(action?.name ?? 'getTicketState', action?.payload ?? { issueKey: key }, { accountId: AGENT, issueKey: key, moduleKey: 'cf-tracker-panel' })) as
-    | { ok: true; data: TicketView }
-    | { ok: false; error: { code: string; message: string } };
+async function panel(
+  sandbox: Sandbox,
+  key: string,
+  action?: { name: 'startReviewNow' | 'recordCheck' | 'setAnswer'; payload: Record<string, unknown> },
+) {
+  const answer = (await sandbox.invokeResolver(action?.name ?? 'getTicketState', action?.payload ?? { issueKey: key }, {
+    accountId: AGENT,
+    issueKey: key,
+    moduleKey: 'cf-tracker-panel',
+  })) as { ok: true; data: TicketView } | { ok: false; error: { code: string; message: string } };
   if (!answer.ok) throw new Error(`${answer.error.code}: ${answer.error.message}`);
   if (!answer.data.tracked) throw new Error('not tracked');
   return answer.data;
 }
 
 const publicText = (sandbox: Sandbox, key: string, effect: string) => {
-  const comment = sandbox.jira.comments(key).find((c) => (c.properties['cf-tracker.effect'] as { effect?: string } | undefined)?.effect === effect);
+  const comment = sandbox.jira
+    .comments(key)
+    .find((c) => (c.properties['cf-tracker.effect'] as { effect?: string } | undefined)?.effect === effect);
   return comment ? { public: comment.public, text: adfToPlainText(comment.body) } : undefined;
 };
 
@@ -48,7 +65,12 @@ describe('late starts, through the sandbox', () => {
     expect(view.approved?.current).toMatchObject({ id: '2028', state: 'scheduled' });
 
     const started = await panel(sandbox, key, { name: 'startReviewNow', payload: { issueKey: key, cycleId: '2027' } });
-    expect(started.approved?.current).toMatchObject({ id: '2027', state: 'in-review', noticeOn: '2027-05-20', remediationDue: '2027-06-17' });
+    expect(started.approved?.current).toMatchObject({
+      id: '2027',
+      state: 'in-review',
+      noticeOn: '2027-05-20',
+      remediationDue: '2027-06-17',
+    });
     await runDays(sandbox, '2027-05-20', '2027-05-20', ['12:00']);
     expect(marks(sandbox, key)).toEqual(['2027:notice']);
     expect(publicText(sandbox, key, 'notice')?.text).toContain('Issues resolved by: 17 June 2027 (UTC)');
@@ -67,12 +89,18 @@ describe('whose failure it is, through the sandbox', () => {
     expect((await panel(sandbox, key)).approved?.current).toMatchObject({ state: 'in-review', nextStep: 'atlassian' });
 
     sandbox.clock.set('2027-05-10T09:00:00Z');
-    await panel(sandbox, key, { name: 'recordCheck', payload: { issueKey: key, cycleId: '2027', checkId: 'bug-bounty', result: 'failed' } });
+    await panel(sandbox, key, {
+      name: 'recordCheck',
+      payload: { issueKey: key, cycleId: '2027', checkId: 'bug-bounty', result: 'failed' },
+    });
     await runDays(sandbox, '2027-05-10', '2027-05-10', ['10:00']);
     const told = publicText(sandbox, key, 'remediation-comment');
     expect(told?.public).toBe(true);
     expect(told?.text).toContain('Bug Bounty: The app still takes part in the Marketplace Bug Bounty program.');
     expect(told?.text).toContain('7 June 2027 (UTC)');
-    expect((await panel(sandbox, key)).approved?.current).toMatchObject({ state: 'remediation', remediationDue: '2027-06-07' });
+    expect((await panel(sandbox, key)).approved?.current).toMatchObject({
+      state: 'remediation',
+      remediationDue: '2027-06-07',
+    });
   });
 });

@@ -46,7 +46,17 @@ export function memoryPorts(start: string) {
         }
         const id = String(ids++);
         const at = now.toISOString();
-        comments.push({ issueKey: mark.issueKey, id, authorAccountId: 'app', authorAccountType: 'app', text: adfToPlainText(body), public: visibility === 'public', created: at, updated: at, mark });
+        comments.push({
+          issueKey: mark.issueKey,
+          id,
+          authorAccountId: 'app',
+          authorAccountType: 'app',
+          text: adfToPlainText(body),
+          public: visibility === 'public',
+          created: at,
+          updated: at,
+          mark,
+        });
         return { id, alreadyThere: false };
       },
       async attachFileOnce(issueKey, fileName) {
@@ -69,7 +79,9 @@ export function memoryPorts(start: string) {
       },
       async commentsSince(issueKey, since) {
         jiraRequests++;
-        const after = comments.filter((c) => c.issueKey === issueKey && c.id !== since.commentId && c.created >= since.at);
+        const after = comments.filter(
+          (c) => c.issueKey === issueKey && c.id !== since.commentId && c.created >= since.at,
+        );
         return after.reverse();
       },
       async writeSummaryProperty() {
@@ -122,7 +134,11 @@ export function memoryPorts(start: string) {
         return { ok: true, app: structuredClone(app) };
       },
       async dueOnOrBefore(day) {
-        return { issueKeys: [...apps.values()].filter((a) => a.nextActionOn !== null && a.nextActionOn <= day).map((a) => a.issueKey) };
+        return {
+          issueKeys: [...apps.values()]
+            .filter((a) => a.nextActionOn !== null && a.nextActionOn <= day)
+            .map((a) => a.issueKey),
+        };
       },
       async list() {
         return { apps: [...apps.values()].map((a) => structuredClone(a)) };

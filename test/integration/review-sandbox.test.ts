@@ -36,20 +36,30 @@ describe('review automation in the sandbox', () => {
     await sandbox.runScheduledTrigger();
     sandbox.jira.addComment(key, { author: AGENT, body: 'Internal: check their bug bounty first.', public: false });
     const asPartner = (path: string, method = 'GET') =>
-      sandbox!.jira.handle({ method, path, headers: new Headers({ accept: 'application/json' }), callerId: 'partner-0', selfCaused: false });
+      sandbox!.jira.handle({
+        method,
+        path,
+        headers: new Headers({ accept: 'application/json' }),
+        callerId: 'partner-0',
+        selfCaused: false,
+      });
     const commentsAnswer = asPartner(`/rest/api/3/issue/${key}/comment`);
     const comments = (await commentsAnswer.json()) as { comments: { body: unknown }[] };
     expect({ status: commentsAnswer.status, comments }).toMatchObject({ status: 200 });
     const texts = comments.comments.map((c) => JSON.stringify(c.body));
     expect(texts).toHaveLength(1);
     expect(texts[0]).toContain('2027');
-    const files = (await asPartner(`/rest/servicedeskapi/request/${key}/attachment?start=0&limit=50`).json()) as { values: { filename: string }[] };
+    const files = (await asPartner(`/rest/servicedeskapi/request/${key}/attachment?start=0&limit=50`).json()) as {
+      values: { filename: string }[];
+    };
     expect(files.values.map((f) => f.filename)).toEqual([sandbox.jira.attachments(key)[0]?.filename]);
     expect(sandbox.jira.attachments(key)[0]?.public).toBe(true);
     // A file attached the platform's way stays hidden from the customer.
     const issue = sandbox.jira.issue(key)!;
     sandbox.jira.addAttachment(issue, AGENT, 'internal.txt', 'text/plain', Buffer.from('agents only'));
-    const after = (await asPartner(`/rest/servicedeskapi/request/${key}/attachment?start=0&limit=50`).json()) as { values: { filename: string }[] };
+    const after = (await asPartner(`/rest/servicedeskapi/request/${key}/attachment?start=0&limit=50`).json()) as {
+      values: { filename: string }[];
+    };
     expect(after.values.map((f) => f.filename)).not.toContain('internal.txt');
     expect(sandbox.stats().contractViolations).toEqual([]);
   });
@@ -64,7 +74,11 @@ describe('review automation in the sandbox', () => {
     const cycle = app?.reviews[0];
     if (!app || !cycle) throw new Error('the import did not schedule a review');
     // What the dead attempt left behind: the comment on the ticket, the record unchanged.
-    await ports.jira.postCommentOnce({ issueKey: key, cycleId: cycle.id, effect: 'notice' }, noticeComment(CLOUD_FORTIFIED, app.appName, cycle), 'public');
+    await ports.jira.postCommentOnce(
+      { issueKey: key, cycleId: cycle.id, effect: 'notice' },
+      noticeComment(CLOUD_FORTIFIED, app.appName, cycle),
+      'public',
+    );
     expect((await ports.apps.get(key))?.reviews[0]?.state).toBe('scheduled');
 
     await sandbox.runScheduledTrigger();

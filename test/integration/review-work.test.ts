@@ -11,7 +11,8 @@ async function sweepAt(mem: ReturnType<typeof memoryPorts>, day: string, time = 
   const ctx = await loadInvocationContext(mem.ports);
   await sweepDueReviews(ctx);
   const outcomes = [];
-  while (mem.queue.length) outcomes.push(...(await processReviewWork(await loadInvocationContext(mem.ports), mem.queue.shift() ?? [])));
+  while (mem.queue.length)
+    outcomes.push(...(await processReviewWork(await loadInvocationContext(mem.ports), mem.queue.shift() ?? [])));
   return outcomes;
 }
 
@@ -48,7 +49,12 @@ describe('review work on an unanswered review', () => {
     ]);
     // The partner is told in public at remediation and when overdue; the agents' notes stay internal.
     const visibility = (effect: string) => mem.comments.find((c) => c.mark?.effect === effect)?.public;
-    expect([visibility('remediation-comment'), visibility('overdue-comment'), visibility('remediation-note'), visibility('overdue-note')]).toEqual([true, true, false, false]);
+    expect([
+      visibility('remediation-comment'),
+      visibility('overdue-comment'),
+      visibility('remediation-note'),
+      visibility('overdue-note'),
+    ]).toEqual([true, true, false, false]);
     const app = mem.apps.get('CF-1');
     expect(app?.reviews[0]?.state).toBe('overdue');
     // The next anniversary is scheduled once this one is closed.
@@ -108,7 +114,15 @@ describe('partner replies', () => {
   const commentEvent = (issueKey: string, id: string, text: string, author = 'partner-1', extra: object = {}) => ({
     eventType: 'avi:jira:commented:issue',
     issue: { id: '10001', key: issueKey, fields: { reporter: { accountId: 'partner-1' } } },
-    comment: { id, author: { accountId: author, accountType: 'atlassian' }, body: text, created: '2027-03-12T10:00:00.000+0000', updated: '2027-03-12T10:00:00.000+0000', jsdPublic: true, ...extra },
+    comment: {
+      id,
+      author: { accountId: author, accountType: 'atlassian' },
+      body: text,
+      created: '2027-03-12T10:00:00.000+0000',
+      updated: '2027-03-12T10:00:00.000+0000',
+      jsdPublic: true,
+      ...extra,
+    },
     atlassianId: author,
   });
 
@@ -122,13 +136,19 @@ describe('partner replies', () => {
 
   it('records a NO and passes the significant-changes check', async () => {
     const mem = await notified();
-    const outcome = await handleTicketEvent(mem.ports, commentEvent('CF-7', '900', 'No significant changes this year.\n\nRegards'));
+    const outcome = await handleTicketEvent(
+      mem.ports,
+      commentEvent('CF-7', '900', 'No significant changes this year.\n\nRegards'),
+    );
     expect(outcome).toMatchObject({ handled: true, what: 'answer-recorded' });
     const cycle = mem.apps.get('CF-7')?.reviews[0];
     expect(cycle?.answer).toMatchObject({ value: 'NO', commentId: '900', source: 'reply', by: 'partner-1' });
     expect(cycle?.checks.find((c) => c.id === 'significant-changes')?.result).toBe('passed');
     // The same event again changes nothing.
-    const again = await handleTicketEvent(mem.ports, commentEvent('CF-7', '900', 'No significant changes this year.\n\nRegards'));
+    const again = await handleTicketEvent(
+      mem.ports,
+      commentEvent('CF-7', '900', 'No significant changes this year.\n\nRegards'),
+    );
     expect(again).toMatchObject({ handled: true, what: 'answer-unchanged' });
   });
 
@@ -146,11 +166,22 @@ describe('partner replies', () => {
   it('ignores internal comments, the app, agents and untracked tickets without a Jira request', async () => {
     const mem = await notified();
     const before = mem.requests();
-    expect(await handleTicketEvent(mem.ports, commentEvent('CF-7', '902', 'no', 'partner-1', { jsdPublic: false }))).toMatchObject({ handled: false });
-    expect(await handleTicketEvent(mem.ports, commentEvent('CF-7', '903', 'no', 'agent-1'))).toMatchObject({ handled: false });
+    expect(
+      await handleTicketEvent(mem.ports, commentEvent('CF-7', '902', 'no', 'partner-1', { jsdPublic: false })),
+    ).toMatchObject({ handled: false });
+    expect(await handleTicketEvent(mem.ports, commentEvent('CF-7', '903', 'no', 'agent-1'))).toMatchObject({
+      handled: false,
+    });
     expect(await handleTicketEvent(mem.ports, commentEvent('CF-99', '904', 'no'))).toMatchObject({ handled: false });
-    expect(await handleTicketEvent(mem.ports, { ...commentEvent('CF-7', '905', 'no'), comment: { id: '905', author: { accountId: 'app-x', accountType: 'app' } } })).toMatchObject({ handled: false });
-    expect(await handleTicketEvent(mem.ports, { eventType: 'avi:jira:commented:issue', issue: 42 })).toMatchObject({ handled: false });
+    expect(
+      await handleTicketEvent(mem.ports, {
+        ...commentEvent('CF-7', '905', 'no'),
+        comment: { id: '905', author: { accountId: 'app-x', accountType: 'app' } },
+      }),
+    ).toMatchObject({ handled: false });
+    expect(await handleTicketEvent(mem.ports, { eventType: 'avi:jira:commented:issue', issue: 42 })).toMatchObject({
+      handled: false,
+    });
     expect(mem.requests()).toBe(before);
     expect(mem.apps.get('CF-7')?.reviews[0]?.answer).toBeUndefined();
   });
@@ -158,14 +189,22 @@ describe('partner replies', () => {
   it('a status change in Jira moves the stage; an unmapped one keeps it', async () => {
     const mem = memoryPorts('2027-03-11T00:05:00Z');
     const app = approvedApp('CF-8', '2026-03-04', '2027-02-01');
-    mem.apps.set('CF-8', { ...app, approval: undefined, reviews: [], submission: { ...app.submission, stage: 'triage' } });
+    mem.apps.set('CF-8', {
+      ...app,
+      approval: undefined,
+      reviews: [],
+      submission: { ...app.submission, stage: 'triage' },
+    });
     const update = (status: string) => ({
       eventType: 'avi:jira:updated:issue',
       issue: { id: '10008', key: 'CF-8' },
       atlassianId: 'agent-1',
       changelog: { items: [{ field: 'status', fieldId: 'status', fromString: 'x', toString: status }] },
     });
-    expect(await handleTicketEvent(mem.ports, update('Waiting for partner'))).toMatchObject({ handled: true, what: 'stage-followed' });
+    expect(await handleTicketEvent(mem.ports, update('Waiting for partner'))).toMatchObject({
+      handled: true,
+      what: 'stage-followed',
+    });
     expect(mem.apps.get('CF-8')?.submission.stage).toBe('awaiting-partner');
     expect(await handleTicketEvent(mem.ports, update('Some other status'))).toMatchObject({ handled: false });
     expect(mem.apps.get('CF-8')?.submission.stage).toBe('awaiting-partner');

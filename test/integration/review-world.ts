@@ -20,13 +20,22 @@ export async function withApps(count: number, options: { faults?: number; seed?:
   const keys: string[] = [];
   for (let i = 0; i < count; i++) {
     sandbox.jira.addUser({ accountId: `partner-${i}`, displayName: `Partner ${i}`, kind: 'partner' });
-    keys.push(sandbox.jira.addIssue({ summary: `App ${i}`, status: 'Approved', reporter: `partner-${i}`, requestType: 'App submission' }));
+    keys.push(
+      sandbox.jira.addIssue({
+        summary: `App ${i}`,
+        status: 'Approved',
+        reporter: `partner-${i}`,
+        requestType: 'App submission',
+      }),
+    );
   }
   const csv = keys.map((k, i) => `${k},2026-03-04,App ${i}`).join('\n');
   // With faults an import may die half-way; importing again skips what is already tracked.
   let imported = false;
   for (let attempt = 0; attempt < 10 && !imported; attempt++) {
-    const answer = (await sandbox.invokeResolver('importApproved', { csv }, { accountId: ADMIN, moduleKey: 'cf-tracker-settings' }).catch(() => null)) as { ok: boolean } | null;
+    const answer = (await sandbox
+      .invokeResolver('importApproved', { csv }, { accountId: ADMIN, moduleKey: 'cf-tracker-settings' })
+      .catch(() => null)) as { ok: boolean } | null;
     imported = answer?.ok === true;
   }
   if (!imported) throw new Error('the apps could not be imported');

@@ -15,12 +15,21 @@ export async function fixtureSandbox(options: SandboxOptions = {}): Promise<{ sb
     sb.jira.addUser({ accountId: PARTNER, displayName: 'Pat Partner', kind: 'partner', email: 'pat@vendor.example' });
     sb.jira.addUser({ accountId: OTHER_PARTNER, displayName: 'Olga Other', kind: 'partner' });
   }
-  const key = sb.jira.issueKeys()[0] ?? sb.jira.addIssue({ summary: 'Acme Timesheets for Jira', reporter: PARTNER, requestType: 'App submission' });
+  const key =
+    sb.jira.issueKeys()[0] ??
+    sb.jira.addIssue({ summary: 'Acme Timesheets for Jira', reporter: PARTNER, requestType: 'App submission' });
   return { sb, key };
 }
 
 export async function kvsCall(sb: Sandbox, payload: Record<string, unknown>) {
-  return (await sb.invokeResolver('kvs', payload, { accountId: AGENT })) as { ok: boolean; code?: string; status?: number; value?: unknown; keys?: string[]; nextCursor?: string | null };
+  return (await sb.invokeResolver('kvs', payload, { accountId: AGENT })) as {
+    ok: boolean;
+    code?: string;
+    status?: number;
+    value?: unknown;
+    keys?: string[];
+    nextCursor?: string | null;
+  };
 }
 
 // Jira answers are read field by field in the tests, in many shapes.
@@ -28,5 +37,10 @@ export async function kvsCall(sb: Sandbox, payload: Record<string, unknown>) {
 type JiraJson = any;
 
 export async function jiraCall(sb: Sandbox, payload: Record<string, unknown>, accountId = AGENT) {
-  return (await sb.invokeResolver('jira', payload, { accountId })) as { status: number; retryAfter: string | null; location: string | null; json: JiraJson };
+  return (await sb.invokeResolver('jira', payload, { accountId })) as {
+    status: number;
+    retryAfter: string | null;
+    location: string | null;
+    json: JiraJson;
+  };
 }

@@ -16,9 +16,19 @@ describe('sandbox product events', () => {
     const commentId = sb.jira.addComment(key, { author: PARTNER, body: 'No significant changes this year.' });
     await sb.deliverPendingEvents();
     expect(sb.kvs.get('events:count')).toBe(1);
-    expect(sb.kvs.get('events:1')).toEqual({ type: 'avi:jira:commented:issue', issueKey: key, commentId, author: PARTNER, actor: PARTNER, changelog: null });
+    expect(sb.kvs.get('events:1')).toEqual({
+      type: 'avi:jira:commented:issue',
+      issueKey: key,
+      commentId,
+      author: PARTNER,
+      actor: PARTNER,
+      changelog: null,
+    });
     // the trigger answered with an internal comment; its own event was not delivered back
-    expect(sb.jira.comments(key).map((c) => [c.author, c.public])).toEqual([[PARTNER, true], [sb.appAccountId, false]]);
+    expect(sb.jira.comments(key).map((c) => [c.author, c.public])).toEqual([
+      [PARTNER, true],
+      [sb.appAccountId, false],
+    ]);
     await sb.deliverPendingEvents();
     expect(sb.kvs.get('events:count')).toBe(1);
   });
@@ -26,7 +36,11 @@ describe('sandbox product events', () => {
   it('delivers a status change made in Jira with its changelog', async () => {
     sb.jira.setStatus(key, 'In triage', AGENT);
     await sb.deliverPendingEvents();
-    expect(sb.kvs.get('events:1')).toMatchObject({ type: 'avi:jira:updated:issue', actor: AGENT, changelog: { items: [expect.objectContaining({ field: 'status', fromString: 'Open', toString: 'In triage' })] } });
+    expect(sb.kvs.get('events:1')).toMatchObject({
+      type: 'avi:jira:updated:issue',
+      actor: AGENT,
+      changelog: { items: [expect.objectContaining({ field: 'status', fromString: 'Open', toString: 'In triage' })] },
+    });
   });
 });
 
@@ -47,7 +61,11 @@ describe('sandbox queue and scheduled trigger', () => {
 
   it('refuses a push of more than 50 events, like Forge', async () => {
     ({ sb } = await fixtureSandbox());
-    const r = await sb.invokeResolver('push', { bodies: Array.from({ length: 51 }, (_, i) => ({ i })) }, { accountId: AGENT });
+    const r = await sb.invokeResolver(
+      'push',
+      { bodies: Array.from({ length: 51 }, (_, i) => ({ i })) },
+      { accountId: AGENT },
+    );
     expect(r).toMatchObject({ ok: false, error: 'TooManyEventsError' });
     expect(sb.queue.events).toBe(0);
   });
@@ -59,14 +77,22 @@ describe('sandbox faults', () => {
     const statuses: number[] = [];
     for (let i = 0; i < 12; i++) {
       try {
-        statuses.push((await jiraCall(sb, { path: `/rest/api/3/issue/${key}/properties/p${i}`, method: 'PUT', body: { i } })).status);
+        statuses.push(
+          (await jiraCall(sb, { path: `/rest/api/3/issue/${key}/properties/p${i}`, method: 'PUT', body: { i } }))
+            .status,
+        );
       } catch {
         statuses.push(-1); // the function died after its write
       }
     }
     for (const item of ['a', 'b', 'c', 'd']) sb.kvs.seed(`todo:${item}`, true);
     for (let h = 0; h < 3; h++) await sb.runScheduledTrigger();
-    const result = { statuses, faults: sb.faultLog(), sweeps: sb.kvs.get('sweep-runs'), properties: Object.keys(sb.jira.issue(key)?.properties ?? {}).length };
+    const result = {
+      statuses,
+      faults: sb.faultLog(),
+      sweeps: sb.kvs.get('sweep-runs'),
+      properties: Object.keys(sb.jira.issue(key)?.properties ?? {}).length,
+    };
     await sb.close();
     return result;
   }
@@ -78,7 +104,15 @@ describe('sandbox faults', () => {
     expect(again).toEqual(first);
     expect(other.faults).not.toEqual(first.faults);
     const kinds = new Set([...first.faults, ...other.faults].map((f) => f.fault));
-    expect(kinds).toEqual(new Set(['request-fault', 'dropped-after-write', 'crash-after-write', 'duplicate-trigger-run', 'duplicate-delivery']));
+    expect(kinds).toEqual(
+      new Set([
+        'request-fault',
+        'dropped-after-write',
+        'crash-after-write',
+        'duplicate-trigger-run',
+        'duplicate-delivery',
+      ]),
+    );
     expect(first.statuses).toEqual(expect.arrayContaining([429]));
     // a write whose answer was lost still happened
     const dropped = first.statuses.filter((s) => s === 502 || s === 503 || s === -1).length;
@@ -104,12 +138,17 @@ describe('sandbox faults', () => {
 describe('sandbox clock and persistence', () => {
   it('shows handlers the sandbox time through Date and moves only when told', async () => {
     const { sb } = await fixtureSandbox({ now: '2026-03-11T00:00:00Z' });
-    expect(await sb.invokeResolver('now', {}, { accountId: AGENT })).toEqual({ now: '2026-03-11T00:00:00.000Z', epoch: Date.parse('2026-03-11T00:00:00Z') });
+    expect(await sb.invokeResolver('now', {}, { accountId: AGENT })).toEqual({
+      now: '2026-03-11T00:00:00.000Z',
+      epoch: Date.parse('2026-03-11T00:00:00Z'),
+    });
     sb.clock.advance(14 * 86_400_000);
     expect(sb.clock.today()).toBe('2026-03-25');
     sb.clock.set('2026-03-31T23:30:00Z');
     expect(sb.clock.today('Pacific/Auckland')).toBe('2026-04-01');
-    expect(((await sb.invokeResolver('now', {}, { accountId: AGENT })) as { now: string }).now).toBe('2026-03-31T23:30:00.000Z');
+    expect(((await sb.invokeResolver('now', {}, { accountId: AGENT })) as { now: string }).now).toBe(
+      '2026-03-31T23:30:00.000Z',
+    );
     await sb.close();
     expect(new Date().getFullYear()).toBeGreaterThanOrEqual(2025); // the real clock is back
   });
@@ -132,7 +171,9 @@ describe('sandbox clock and persistence', () => {
       expect(sb.jira.comments(key).map((c) => c.text)).toEqual(['YES']);
       expect(sb.jira.property(key, 'fixture-summary')).toEqual({ stage: 'triage' });
       expect(sb.kvs.get('app:CFP-1')).toEqual({ v: 3 });
-      expect(await sb.invokeResolver('entity', { op: 'query', lessThan: '2026-12-31' }, { accountId: AGENT })).toMatchObject({ keys: ['CFP-1'] });
+      expect(
+        await sb.invokeResolver('entity', { op: 'query', lessThan: '2026-12-31' }, { accountId: AGENT }),
+      ).toMatchObject({ keys: ['CFP-1'] });
       expect(sb.queue.pending.map((e) => e.body)).toEqual([{ item: 'later' }]);
       expect(sb.jira.outbox).toHaveLength(1); // the partner's comment is still to be delivered
       await sb.close();
@@ -155,7 +196,9 @@ describe('product event retries, as Forge runs them', () => {
       const before = sb.clock.now().getTime();
       await sb.deliverPendingEvents();
       const keys = (await kvsCall(sb, { op: 'query', prefix: 'deliveries:', limit: 20 })).keys ?? [];
-      expect(keys.filter((k) => k.startsWith(`deliveries:${asked}:`)).sort()).toEqual([0, 1, 2, 3, 4].map((n) => `deliveries:${asked}:${n}`));
+      expect(keys.filter((k) => k.startsWith(`deliveries:${asked}:`)).sort()).toEqual(
+        [0, 1, 2, 3, 4].map((n) => `deliveries:${asked}:${n}`),
+      );
       expect(keys.filter((k) => k.startsWith(`deliveries:${thrown}:`))).toEqual([`deliveries:${thrown}:0`]);
       expect(sb.productEventsGivenUp()).toHaveLength(1);
       // Each redelivery comes as late as the trigger asked.

@@ -28,10 +28,18 @@ function yearFixture(): Fixture {
     const kind = Math.floor(i / 12) * 2 + (i % 2); // 0..5, spread over the months
     const inWindow = on(windowStart + 1);
     let actions: FixtureAction[] = [];
-    if (kind === 0) actions = [{ on: on(windowStart - 13), by: 'partner', reply: 'No significant changes this year.' }, ...checks(inWindow)];
+    if (kind === 0)
+      actions = [
+        { on: on(windowStart - 13), by: 'partner', reply: 'No significant changes this year.' },
+        ...checks(inWindow),
+      ];
     if (kind === 1)
       actions = [
-        { on: on(windowStart - 12), by: 'partner', reply: 'Yes - see below. We added a new subprocessor and moved data stores.' },
+        {
+          on: on(windowStart - 12),
+          by: 'partner',
+          reply: 'Yes - see below. We added a new subprocessor and moved data stores.',
+        },
         { on: inWindow, by: 'agent', check: 'significant-changes', result: 'passed' },
         ...checks(inWindow),
       ];
@@ -48,8 +56,14 @@ function yearFixture(): Fixture {
         ...checks(inWindow, 'privacy-security-tab'),
         { on: on(10, 1), by: 'agent', check: 'privacy-security-tab', result: 'passed' },
       ];
-    if (kind === 5) actions = [{ on: on(windowStart - 13), by: 'partner', reply: 'No' }, ...checks(inWindow, 'support-contact')];
-    apps.push({ ticket: `CFP-${i + 1}`, app: `Year App ${i + 1}`, approvedOn: `2026-${mm}-${String(3 + (i % 20)).padStart(2, '0')}`, actions });
+    if (kind === 5)
+      actions = [{ on: on(windowStart - 13), by: 'partner', reply: 'No' }, ...checks(inWindow, 'support-contact')];
+    apps.push({
+      ticket: `CFP-${i + 1}`,
+      app: `Year App ${i + 1}`,
+      approvedOn: `2026-${mm}-${String(3 + (i % 20)).padStart(2, '0')}`,
+      actions,
+    });
   }
   return { apps };
 }

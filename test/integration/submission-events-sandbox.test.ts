@@ -47,7 +47,13 @@ async function sweepAt(iso: string): Promise<void> {
 describe('the end of a soak', () => {
   it('is told to agents once, on its day, and the app then leaves the sweep', async () => {
     const key = await tracked();
-    data(await world.call('setComponentStatus', { issueKey: key, componentId: 'bug-bounty', status: 'soaking', soakUntil: '2026-03-10' }, asAgent(key)));
+    data(
+      await world.call(
+        'setComponentStatus',
+        { issueKey: key, componentId: 'bug-bounty', status: 'soaking', soakUntil: '2026-03-10' },
+        asAgent(key),
+      ),
+    );
     expect((await forgePorts().apps.get(key))?.nextActionOn).toBe('2026-03-10');
 
     await sweepAt('2026-03-09T12:00:00Z');
@@ -62,27 +68,55 @@ describe('the end of a soak', () => {
     expect(marks(key)).toEqual(['submission/soak-bug-bounty-2026-03-10:soak-end-note']);
     const note = world.sb.jira.comments(key)[0];
     expect(note?.public).toBe(false);
-    expect(note?.text).toMatch(/The soak period of Marketplace Bug Bounty participation ended on .*: verify it and mark it met/);
+    expect(note?.text).toMatch(
+      /The soak period of Marketplace Bug Bounty participation ended on .*: verify it and mark it met/,
+    );
     const app = await forgePorts().apps.get(key);
     expect(app?.submission.components.find((c) => c.id === 'bug-bounty')?.soakEndNotedFor).toBe('2026-03-10');
     expect(app?.nextActionOn).toBeNull();
     const view = await world.view(key);
-    expect(view.history.filter((h) => h.summary.includes('soak period of Marketplace Bug Bounty participation ended'))).toHaveLength(1);
+    expect(
+      view.history.filter((h) => h.summary.includes('soak period of Marketplace Bug Bounty participation ended')),
+    ).toHaveLength(1);
 
     // A new soak date set later gets its own note.
-    data(await world.call('setComponentStatus', { issueKey: key, componentId: 'bug-bounty', status: 'soaking', soakUntil: '2026-03-20' }, asAgent(key)));
+    data(
+      await world.call(
+        'setComponentStatus',
+        { issueKey: key, componentId: 'bug-bounty', status: 'soaking', soakUntil: '2026-03-20' },
+        asAgent(key),
+      ),
+    );
     await sweepAt('2026-03-20T00:05:00Z');
     await sweepAt('2026-03-21T00:05:00Z');
-    expect(marks(key)).toEqual(['submission/soak-bug-bounty-2026-03-10:soak-end-note', 'submission/soak-bug-bounty-2026-03-20:soak-end-note']);
+    expect(marks(key)).toEqual([
+      'submission/soak-bug-bounty-2026-03-10:soak-end-note',
+      'submission/soak-bug-bounty-2026-03-20:soak-end-note',
+    ]);
   });
 
   it('a note posted by an attempt that died before recording it is not posted again', async () => {
     const key = await tracked();
-    data(await world.call('setComponentStatus', { issueKey: key, componentId: 'bug-bounty', status: 'soaking', soakUntil: '2026-03-10' }, asAgent(key)));
+    data(
+      await world.call(
+        'setComponentStatus',
+        { issueKey: key, componentId: 'bug-bounty', status: 'soaking', soakUntil: '2026-03-10' },
+        asAgent(key),
+      ),
+    );
     world.sb.clock.set('2026-03-10T00:05:00Z');
     const ports = forgePorts();
-    const body = agentNote('soak-ended', { appName: 'Acme Tasks', cycleId: 'submission', requirement: 'Marketplace Bug Bounty participation', soakUntil: '2026-03-10' });
-    await ports.jira.postCommentOnce({ issueKey: key, cycleId: 'submission/soak-bug-bounty-2026-03-10', effect: 'soak-end-note' }, body, 'internal');
+    const body = agentNote('soak-ended', {
+      appName: 'Acme Tasks',
+      cycleId: 'submission',
+      requirement: 'Marketplace Bug Bounty participation',
+      soakUntil: '2026-03-10',
+    });
+    await ports.jira.postCommentOnce(
+      { issueKey: key, cycleId: 'submission/soak-bug-bounty-2026-03-10', effect: 'soak-end-note' },
+      body,
+      'internal',
+    );
 
     await sweepAt('2026-03-10T00:10:00Z');
     expect(marks(key)).toHaveLength(1);
@@ -148,7 +182,13 @@ describe('a status change made in Jira to an approved status', () => {
 describe('a ticket that keeps failing for a permanent reason', () => {
   it('has the failure recorded and is retried daily, not on every sweep', async () => {
     const key = await tracked();
-    data(await world.call('setComponentStatus', { issueKey: key, componentId: 'bug-bounty', status: 'soaking', soakUntil: '2026-03-10' }, asAgent(key)));
+    data(
+      await world.call(
+        'setComponentStatus',
+        { issueKey: key, componentId: 'bug-bounty', status: 'soaking', soakUntil: '2026-03-10' },
+        asAgent(key),
+      ),
+    );
     // The ticket is deleted from Jira: every request about it answers 404.
     const issue = world.sb.jira.issues.get(key);
     if (!issue) throw new Error('no issue');

@@ -19,7 +19,11 @@ describe('cf-tracker classify-reply', () => {
     const { code, stdout, stderr } = await run([], 'Yes, we moved to Forge.\n\nThanks,\nJane\n\nSent from my iPhone');
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    expect(JSON.parse(stdout)).toEqual({ answer: 'YES', categories: ['developer-platform'], reason: 'starts with "Yes"' });
+    expect(JSON.parse(stdout)).toEqual({
+      answer: 'YES',
+      categories: ['developer-platform'],
+      reason: 'starts with "Yes"',
+    });
   });
 
   it('reads the reply from a file, ignoring the quoted notice', async () => {

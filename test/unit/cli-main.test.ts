@@ -6,7 +6,11 @@ import { main } from '../../cli/main';
 async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await main(args, { stdout: (t) => void out.push(t), stderr: (t) => void err.push(t), readStdin: async () => '' });
+  const code = await main(args, {
+    stdout: (t) => void out.push(t),
+    stderr: (t) => void err.push(t),
+    readStdin: async () => '',
+  });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
@@ -45,9 +49,18 @@ describe('cf-tracker help', () => {
 
 describe('every refusal is one line naming what was wrong', () => {
   it.each([
-    [['schedule', '--approved', '2026-03-10', '--count', '-1'], 'cf-tracker schedule: --count "-1" must be a whole number from 1 to 50'],
-    [['schedule', '--approved', '2026-03-10', '--count=-1'], 'cf-tracker schedule: --count "-1" must be a whole number from 1 to 50'],
-    [['simulate', '--fixture', 'f.json', '--from', '2027-03-01', '--to', '2027-03-02', '--seed', '-x'], 'cf-tracker simulate: --seed must be a whole number, not "-x"'],
+    [
+      ['schedule', '--approved', '2026-03-10', '--count', '-1'],
+      'cf-tracker schedule: --count "-1" must be a whole number from 1 to 50',
+    ],
+    [
+      ['schedule', '--approved', '2026-03-10', '--count=-1'],
+      'cf-tracker schedule: --count "-1" must be a whole number from 1 to 50',
+    ],
+    [
+      ['simulate', '--fixture', 'f.json', '--from', '2027-03-01', '--to', '2027-03-02', '--seed', '-x'],
+      'cf-tracker simulate: --seed must be a whole number, not "-x"',
+    ],
   ])('%j', async (args, line) => {
     const { code, out, err } = await run(...args);
     expect(code).toBe(2);
@@ -59,7 +72,10 @@ describe('every refusal is one line naming what was wrong', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cf-cli-'));
     const file = join(dir, 'fixture.json');
     const action = { on: '2026-03-12', by: 'agent', check: 'nonsense', result: 'passed' };
-    writeFileSync(file, JSON.stringify({ apps: [{ ticket: 'CFP-1', app: 'Acme', approvedOn: '2025-03-10', actions: [action] }] }));
+    writeFileSync(
+      file,
+      JSON.stringify({ apps: [{ ticket: 'CFP-1', app: 'Acme', approvedOn: '2025-03-10', actions: [action] }] }),
+    );
     const { code, out, err } = await run('simulate', '--fixture', file, '--from', '2027-03-01', '--to', '2027-03-02');
     expect(code).toBe(2);
     expect(out).toBe('');

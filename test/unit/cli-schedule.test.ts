@@ -10,9 +10,27 @@ describe('cf-tracker schedule', () => {
     expect(JSON.parse(stdout)).toEqual({
       approvedOn: '2026-03-27',
       reviews: [
-        { cycle: 2027, noticeOn: '2027-03-11', windowStart: '2027-03-25', windowEnd: '2027-03-31', remediationDue: '2027-04-28' },
-        { cycle: 2028, noticeOn: '2028-03-11', windowStart: '2028-03-25', windowEnd: '2028-03-31', remediationDue: '2028-04-28' },
-        { cycle: 2029, noticeOn: '2029-03-11', windowStart: '2029-03-25', windowEnd: '2029-03-31', remediationDue: '2029-04-28' },
+        {
+          cycle: 2027,
+          noticeOn: '2027-03-11',
+          windowStart: '2027-03-25',
+          windowEnd: '2027-03-31',
+          remediationDue: '2027-04-28',
+        },
+        {
+          cycle: 2028,
+          noticeOn: '2028-03-11',
+          windowStart: '2028-03-25',
+          windowEnd: '2028-03-31',
+          remediationDue: '2028-04-28',
+        },
+        {
+          cycle: 2029,
+          noticeOn: '2029-03-11',
+          windowStart: '2029-03-25',
+          windowEnd: '2029-03-31',
+          remediationDue: '2029-04-28',
+        },
       ],
     });
   });
@@ -30,9 +48,17 @@ describe('cf-tracker schedule', () => {
 
   it('prints one review, and at most fifty', async () => {
     expect(JSON.parse((await run('--approved', '2026-12-31', '--count', '1')).stdout).reviews).toEqual([
-      { cycle: 2027, noticeOn: '2027-12-11', windowStart: '2027-12-25', windowEnd: '2027-12-31', remediationDue: '2028-01-28' },
+      {
+        cycle: 2027,
+        noticeOn: '2027-12-11',
+        windowStart: '2027-12-25',
+        windowEnd: '2027-12-31',
+        remediationDue: '2028-01-28',
+      },
     ]);
-    const fifty = JSON.parse((await run('--approved', '2026-12-31', '--count', '50')).stdout).reviews as Array<{ cycle: number }>;
+    const fifty = JSON.parse((await run('--approved', '2026-12-31', '--count', '50')).stdout).reviews as Array<{
+      cycle: number;
+    }>;
     expect(fifty).toHaveLength(50);
     expect(fifty[49]?.cycle).toBe(2076);
   });

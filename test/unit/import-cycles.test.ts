@@ -57,7 +57,9 @@ describe('the import cycle check', () => {
 
   it('keeps the command-line tool outside what deploys: nothing in src/ or sandbox/ imports cli/', () => {
     const graph = importGraph();
-    const offenders = [...graph].filter(([file, targets]) => /^(src|sandbox)\//.test(file) && targets.some((t) => t.startsWith('cli/')));
+    const offenders = [...graph].filter(
+      ([file, targets]) => /^(src|sandbox)\//.test(file) && targets.some((t) => t.startsWith('cli/')),
+    );
     expect(offenders).toEqual([]);
     expect(graph.has('cli/main.ts')).toBe(true);
   });

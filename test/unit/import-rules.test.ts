@@ -40,8 +40,8 @@ describe('import rules', () => {
     ['PROJ_2024X-1234567890', undefined],
     ['A-1', "the project key “A” has 1 character, Jira's have 2 to 10"],
     ['ABCDEFGHIJK-1', "the project key “ABCDEFGHIJK” has 11 characters, Jira's have 2 to 10"],
-    ['1CF-3', 'the project key “1CF” is not Jira\'s form (an upper-case letter, then letters, digits or _)'],
-    ['CF P-3', 'the project key “CF P” is not Jira\'s form (an upper-case letter, then letters, digits or _)'],
+    ['1CF-3', "the project key “1CF” is not Jira's form (an upper-case letter, then letters, digits or _)"],
+    ['CF P-3', "the project key “CF P” is not Jira's form (an upper-case letter, then letters, digits or _)"],
     ['CFP-0', '“0” is not an issue number (expected a key like CFP-123)'],
     ['CFP-12345678901', '“12345678901” is not an issue number (expected a key like CFP-123)'],
     ['CFP-', '“” is not an issue number (expected a key like CFP-123)'],
@@ -54,7 +54,8 @@ describe('import rules', () => {
     expect(checkImportLine(4, 'cfp-12,2024-01-01', rules)).toMatchObject({ ok: true, value: { issueKey: 'CFP-12' } });
     expect(checkImportLine(4, 'verylongproject-1,2024-01-01', rules)).toEqual({
       ok: false,
-      reason: "bad ticket key “verylongproject-1”: the project key “VERYLONGPROJECT” has 15 characters, Jira's have 2 to 10",
+      reason:
+        "bad ticket key “verylongproject-1”: the project key “VERYLONGPROJECT” has 15 characters, Jira's have 2 to 10",
     });
   });
 
@@ -90,10 +91,16 @@ describe('import rules', () => {
   });
 
   it('a file with nothing to import, or too many lines, is refused as a whole', () => {
-    expect(planImport('\n  \n', rules)).toMatchObject({ ok: false, message: expect.stringContaining('no lines to import') });
+    expect(planImport('\n  \n', rules)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('no lines to import'),
+    });
     expect(planImport(',,\n,,', rules)).toMatchObject({ ok: false });
     const many = Array.from({ length: 101 }, (_, i) => `CFP-${i + 1},2024-01-01`);
-    expect(planImport(['Ticket,Date', ...many].join('\n'), rules)).toMatchObject({ ok: false, message: expect.stringContaining('101 lines') });
+    expect(planImport(['Ticket,Date', ...many].join('\n'), rules)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('101 lines'),
+    });
     expect(planImport(['Ticket,Date', ...many.slice(1)].join('\n'), rules).ok).toBe(true);
   });
 });

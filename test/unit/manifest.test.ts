@@ -46,16 +46,31 @@ describe('manifest.yml', () => {
     const modules = check.manifest!.modules as Record<string, Array<Record<string, unknown>> | undefined>;
     const byKey = (type: string, key: string) => modules[type]?.find((m) => m['key'] === key);
 
-    expect(byKey('jira:issuePanel', 'cf-tracker-panel')).toMatchObject({ title: 'Cloud Fortified', resource: 'issue-panel', resolver: { function: 'resolver' } });
-    expect(byKey('jira:globalPage', 'cf-tracker-apps')).toMatchObject({ title: 'Cloud Fortified apps', resource: 'global-page', resolver: { function: 'resolver' } });
-    expect(byKey('jira:adminPage', 'cf-tracker-settings')).toMatchObject({ useAsConfig: true, resource: 'admin-page', resolver: { function: 'resolver' } });
+    expect(byKey('jira:issuePanel', 'cf-tracker-panel')).toMatchObject({
+      title: 'Cloud Fortified',
+      resource: 'issue-panel',
+      resolver: { function: 'resolver' },
+    });
+    expect(byKey('jira:globalPage', 'cf-tracker-apps')).toMatchObject({
+      title: 'Cloud Fortified apps',
+      resource: 'global-page',
+      resolver: { function: 'resolver' },
+    });
+    expect(byKey('jira:adminPage', 'cf-tracker-settings')).toMatchObject({
+      useAsConfig: true,
+      resource: 'admin-page',
+      resolver: { function: 'resolver' },
+    });
     expect(byKey('scheduledTrigger', 'review-sweep')).toMatchObject({ function: 'sweep', interval: 'hour' });
     expect(modules['trigger']?.[0]).toMatchObject({
       function: 'ticket-events',
       events: ['avi:jira:commented:issue', 'avi:jira:updated:issue'],
       filter: { ignoreSelf: true },
     });
-    expect(byKey('consumer', 'review-worker-consumer')).toMatchObject({ queue: 'review-work', function: 'review-worker' });
+    expect(byKey('consumer', 'review-worker-consumer')).toMatchObject({
+      queue: 'review-work',
+      function: 'review-worker',
+    });
   });
 
   it('indexes the summary property for JQL under the agreed aliases', () => {
@@ -83,10 +98,22 @@ describe('manifest.yml', () => {
       stage: { type: 'string' },
       app: { type: 'any' },
     });
-    expect(entities['audit-entry']?.attributes).toMatchObject({ issueKey: { type: 'string' }, at: { type: 'string' }, entry: { type: 'any' } });
+    expect(entities['audit-entry']?.attributes).toMatchObject({
+      issueKey: { type: 'string' },
+      at: { type: 'string' },
+      entry: { type: 'any' },
+    });
     expect(entities['tracked-app']?.indexes).toContainEqual({ name: 'by-next-action', range: ['nextActionOn'] });
-    expect(entities['tracked-app']?.indexes).toContainEqual({ name: 'by-stage', partition: ['stage'], range: ['nextActionOn'] });
-    expect(entities['audit-entry']?.indexes).toContainEqual({ name: 'by-issue', partition: ['issueKey'], range: ['at'] });
+    expect(entities['tracked-app']?.indexes).toContainEqual({
+      name: 'by-stage',
+      partition: ['stage'],
+      range: ['nextActionOn'],
+    });
+    expect(entities['audit-entry']?.indexes).toContainEqual({
+      name: 'by-issue',
+      partition: ['issueKey'],
+      range: ['at'],
+    });
   });
 
   it('asks for no egress', () => {
@@ -138,7 +165,12 @@ describe('manifest validation', () => {
     try {
       const result = await checkManifest(dir);
       expect(result.errors).toEqual([]);
-      expect(result.unbuilt.sort()).toEqual(['static/admin-page/build', 'static/global-page/build', 'static/issue-panel/build', 'static/portal-panel/build']);
+      expect(result.unbuilt.sort()).toEqual([
+        'static/admin-page/build',
+        'static/global-page/build',
+        'static/issue-panel/build',
+        'static/portal-panel/build',
+      ]);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

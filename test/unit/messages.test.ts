@@ -55,8 +55,12 @@ const march2027: ReviewCycle = {
 
 describe('the validation of ADF itself', () => {
   it('rejects what Jira would reject', () => {
-    expect(validateAdf({ type: 'doc', version: 1, content: [{ type: 'text', text: 'bare text in a doc' }] })).toBe(false);
-    expect(validateAdf({ type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text: '' }] }] })).toBe(false);
+    expect(validateAdf({ type: 'doc', version: 1, content: [{ type: 'text', text: 'bare text in a doc' }] })).toBe(
+      false,
+    );
+    expect(
+      validateAdf({ type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text: '' }] }] }),
+    ).toBe(false);
   });
 });
 
@@ -90,7 +94,10 @@ describe('noticeComment', () => {
   it('uses the program text as data: {year}, paragraphs and unknown placeholders', () => {
     const program: ProgramSettings = {
       ...CLOUD_FORTIFIED,
-      texts: { ...CLOUD_FORTIFIED.texts, notice: 'Review {year} of {app}.\n\nWindow: {windowStart}–{windowEnd}.\nKeep {unknown} as written.' },
+      texts: {
+        ...CLOUD_FORTIFIED.texts,
+        notice: 'Review {year} of {app}.\n\nWindow: {windowStart}–{windowEnd}.\nKeep {unknown} as written.',
+      },
     };
     const doc = noticeComment(program, 'Acme', march2027);
     expectValidAdf(doc);
@@ -116,20 +123,35 @@ describe('noticeComment', () => {
     expectValidAdf(doc);
     const shown = adfToPlainText(doc);
     expect(shown).toContain('A concern has been raised about the compliance of Acme');
-    expect(shown).toContain('an extra review, with the same checks as the annual one, from 25 March 2027 (UTC) to 31 March 2027 (UTC)');
+    expect(shown).toContain(
+      'an extra review, with the same checks as the annual one, from 25 March 2027 (UTC) to 31 March 2027 (UTC)',
+    );
     expect(shown).not.toContain('annual Cloud Fortified review');
     expect(shown).toContain('significant-change-form-esc-1.md');
   });
 
   it("says what the concern is about, the checks concerned and the four weeks, never the customer's identity", () => {
-    const concern = { text: 'Our security team found tokens in the app’s logs.', raisedBy: 'customer-account-42', at: '2027-03-25T09:00:00.000Z', source: 'customer' as const };
+    const concern = {
+      text: 'Our security team found tokens in the app’s logs.',
+      raisedBy: 'customer-account-42',
+      at: '2027-03-25T09:00:00.000Z',
+      source: 'customer' as const,
+    };
     const checks = CLOUD_FORTIFIED.checks.map((c) => ({ id: c.id, result: 'pending' as const }));
-    const doc = noticeComment(CLOUD_FORTIFIED, 'Acme', { ...march2027, id: 'esc-1', kind: 'escalation', concern, checks });
+    const doc = noticeComment(CLOUD_FORTIFIED, 'Acme', {
+      ...march2027,
+      id: 'esc-1',
+      kind: 'escalation',
+      concern,
+      checks,
+    });
     expectValidAdf(doc);
     const shown = adfToPlainText(doc);
     expect(shown).toContain('The concern, raised by a customer: Our security team found tokens in the app’s logs.');
     for (const check of CLOUD_FORTIFIED.checks) expect(shown).toContain(check.title);
-    expect(shown).toContain(`You have 4 weeks after the review window, until ${dateForPeople(march2027.remediationDue)} (${CLOUD_FORTIFIED.timezone})`);
+    expect(shown).toContain(
+      `You have 4 weeks after the review window, until ${dateForPeople(march2027.remediationDue)} (${CLOUD_FORTIFIED.timezone})`,
+    );
     expect(shown).not.toContain('customer-account-42');
   });
 
@@ -138,7 +160,9 @@ describe('noticeComment', () => {
     const program = { ...CLOUD_FORTIFIED, texts };
     const doc = noticeComment(program, 'Acme', { ...march2027, id: 'esc-1', kind: 'escalation' });
     expectValidAdf(doc);
-    expect(adfToPlainText(doc)).toMatch(/^A concern has been raised about the compliance of Acme with the program[\s\S]*annual Cloud Fortified review/);
+    expect(adfToPlainText(doc)).toMatch(
+      /^A concern has been raised about the compliance of Acme with the program[\s\S]*annual Cloud Fortified review/,
+    );
   });
 });
 
@@ -166,7 +190,9 @@ describe('reminders', () => {
     expectValidAdf(doc);
     const text = adfToPlainText(doc);
     expect(text).toContain('must be resolved by 28 April 2027 (UTC)');
-    expect(text).toContain('Still to resolve:\n\n- Privacy & Security tab: Every field is filled in, and the past year’s relevant changes are reflected.');
+    expect(text).toContain(
+      'Still to resolve:\n\n- Privacy & Security tab: Every field is filled in, and the past year’s relevant changes are reflected.',
+    );
     expect(text).toContain('If issues are still open after 28 April 2027 (UTC), the review becomes overdue');
     // A check Atlassian has not run yet is not the partner's to resolve.
     expect(text).not.toContain('Bug Bounty');
@@ -185,13 +211,21 @@ describe('agentNote', () => {
   };
 
   it.each(AGENT_NOTE_KINDS)('%s is valid ADF naming the app', (kind) => {
-    const doc = agentNote(kind, { ...base, failedChecks: ['Bug Bounty'], pendingChecks: [], text: 'Maybe', reason: 'hedges' });
+    const doc = agentNote(kind, {
+      ...base,
+      failedChecks: ['Bug Bounty'],
+      pendingChecks: [],
+      text: 'Maybe',
+      reason: 'hedges',
+    });
     expectValidAdf(doc);
     expect(adfToPlainText(doc)).toContain('Acme Timesheets');
   });
 
   it('window-opened lists the checks to run and whether the partner answered', () => {
-    const text = adfToPlainText(agentNote('window-opened', { ...base, pendingChecks: ['Bug Bounty', 'Support contact'] }));
+    const text = adfToPlainText(
+      agentNote('window-opened', { ...base, pendingChecks: ['Bug Bounty', 'Support contact'] }),
+    );
     expect(text).toContain('window is open (25 March 2027 to 31 March 2027)');
     expect(text).toContain('Checks to run:\n\n- Bug Bounty\n- Support contact');
     expect(text).toContain('has not answered yet');
@@ -199,7 +233,11 @@ describe('agentNote', () => {
 
   it('remediation-started gives the failed and pending checks and the deadline', () => {
     const text = adfToPlainText(
-      agentNote('remediation-started', { ...base, failedChecks: ['Privacy & Security tab'], pendingChecks: ['Bug Bounty'] }),
+      agentNote('remediation-started', {
+        ...base,
+        failedChecks: ['Privacy & Security tab'],
+        pendingChecks: ['Bug Bounty'],
+      }),
     );
     expect(text).toContain('resolve them by 28 April 2027');
     expect(text).toContain('Failed checks:\n\n- Privacy & Security tab');
@@ -217,7 +255,11 @@ describe('agentNote', () => {
     const doc = agentNote('unclear-answer', { ...base, reason: 'hedges ("not sure")', text: reply });
     expectValidAdf(doc);
     const quote = doc.content.find((n) => n.type === 'blockquote');
-    expect(textNodes(quote).map((t) => t.text)).toEqual(['Not sure **yet**', '[click](https://x.example) @all', '{"type":"mention"}']);
+    expect(textNodes(quote).map((t) => t.text)).toEqual([
+      'Not sure **yet**',
+      '[click](https://x.example) @all',
+      '{"type":"mention"}',
+    ]);
     expect(textNodes(quote).every((t) => t.marks === undefined)).toBe(true);
     expect(nodeTypes(doc)).not.toContain('mention');
     expect(adfToPlainText(doc)).toContain('could not be read as YES or NO (hedges ("not sure"))');
@@ -232,7 +274,9 @@ describe('agentNote', () => {
   });
 
   it('answer-recorded says what was recorded and what happens next', () => {
-    const no = adfToPlainText(agentNote('answer-recorded', { ...base, answer: 'NO', source: 'reply', reason: 'starts with "No"' }));
+    const no = adfToPlainText(
+      agentNote('answer-recorded', { ...base, answer: 'NO', source: 'reply', reason: 'starts with "No"' }),
+    );
     expect(no).toContain('Answer: NO (from the reply), starts with "No"');
     expect(no).toContain('significant-changes check has passed');
     const yes = adfToPlainText(agentNote('answer-recorded', { ...base, answer: 'YES', categories: ['Data stores'] }));
@@ -241,7 +285,12 @@ describe('agentNote', () => {
   });
 
   it('escalation-raised quotes the concern and gives the dates', () => {
-    const doc = agentNote('escalation-raised', { ...base, cycleId: 'esc-1', concern: 'Customer reports data sent to an unknown host', raisedBy: 'customer' });
+    const doc = agentNote('escalation-raised', {
+      ...base,
+      cycleId: 'esc-1',
+      concern: 'Customer reports data sent to an unknown host',
+      raisedBy: 'customer',
+    });
     expectValidAdf(doc);
     const text = adfToPlainText(doc);
     expect(text).toContain('raised by a customer');
@@ -256,9 +305,9 @@ describe('significantChangeForm', () => {
   it('has a file name that is the same for the same cycle', () => {
     expect(form.fileName).toBe('significant-change-form-2027.md');
     expect(significantChangeForm(CLOUD_FORTIFIED, 'Renamed app', march2027).fileName).toBe(form.fileName);
-    expect(significantChangeForm(CLOUD_FORTIFIED, 'Acme', { ...march2027, id: 'esc-2', kind: 'escalation' }).fileName).toBe(
-      'significant-change-form-esc-2.md',
-    );
+    expect(
+      significantChangeForm(CLOUD_FORTIFIED, 'Acme', { ...march2027, id: 'esc-2', kind: 'escalation' }).fileName,
+    ).toBe('significant-change-form-esc-2.md');
   });
 
   it('is titled with the program form title, the app and the year, and gives the dates with the time zone', () => {
@@ -284,7 +333,20 @@ describe('significantChangeForm', () => {
       'Data stores',
       'Atlassian developer platform used',
     ]);
-    for (const example of ['OpenSSL', 'SendGrid or Brevo', 'document editor removed', 're-learn', 'own data centre to AWS, Azure or Google Cloud', 'AWS WAF or Cloudflare', 'Argon2', 'cross-site scripting (XSS)', 'anonymised IDs', 'Nagios to Datadog', 'MySQL to PostgreSQL', 'Connect to Forge']) {
+    for (const example of [
+      'OpenSSL',
+      'SendGrid or Brevo',
+      'document editor removed',
+      're-learn',
+      'own data centre to AWS, Azure or Google Cloud',
+      'AWS WAF or Cloudflare',
+      'Argon2',
+      'cross-site scripting (XSS)',
+      'anonymised IDs',
+      'Nagios to Datadog',
+      'MySQL to PostgreSQL',
+      'Connect to Forge',
+    ]) {
       expect(form.markdown).toContain(example);
     }
   });
@@ -295,7 +357,9 @@ describe('significantChangeForm', () => {
     expect(form.markdown.match(/^- \[ \] Changed$/gm)).toHaveLength(n);
     expect(form.markdown.match(/^- What changed: $/gm)).toHaveLength(n);
     expect(form.markdown.match(/^- How does it affect security or reliability: $/gm)).toHaveLength(n);
-    expect(form.markdown.match(/^- Marketplace listing and Privacy & Security tab updated \(yes \/ no\): $/gm)).toHaveLength(n);
+    expect(
+      form.markdown.match(/^- Marketplace listing and Privacy & Security tab updated \(yes \/ no\): $/gm),
+    ).toHaveLength(n);
     expect(form.markdown).toContain('Cloud Fortified panel of this request');
     expect(form.markdown).toContain('JSM form');
   });
@@ -311,7 +375,10 @@ describe('significantChangeForm', () => {
         /(### Addition or removal of subprocessors\n\nFor example: [^\n]*\n\n)- \[ \] Changed\n- What changed: /,
         '$1- [x] Changed\n- What changed: Brevo replaced SendGrid',
       )
-      .replace(/(### Data stores\n\nFor example: [^\n]*\n\n)- \[ \] Changed\n- What changed: /, '$1- [ ] Changed\n- What changed: n/a');
+      .replace(
+        /(### Data stores\n\nFor example: [^\n]*\n\n)- \[ \] Changed\n- What changed: /,
+        '$1- [ ] Changed\n- What changed: n/a',
+      );
     expect(classifyReply(`Hi team, here is our form.\n\n${filled}\n\nBest regards,\nJane`, CLOUD_FORTIFIED)).toEqual({
       answer: 'YES',
       categories: ['subprocessors'],
@@ -320,13 +387,22 @@ describe('significantChangeForm', () => {
     const no = form.markdown.replace('Answer (YES or NO): ', 'Answer (YES or NO): **NO**');
     expect(classifyReply(no, CLOUD_FORTIFIED)).toMatchObject({ answer: 'NO', categories: [] });
     const contradictory = no.replace(/- \[ \] Changed/, '- [x] Changed');
-    expect(classifyReply(contradictory, CLOUD_FORTIFIED)).toMatchObject({ answer: 'UNCLEAR', reason: expect.stringMatching(/NO in the form but ticks New or significant updates/) });
+    expect(classifyReply(contradictory, CLOUD_FORTIFIED)).toMatchObject({
+      answer: 'UNCLEAR',
+      reason: expect.stringMatching(/NO in the form but ticks New or significant updates/),
+    });
   });
 
   it('filled in below a YES written above it, with the answer line left blank, is read as YES', () => {
     const section = form.markdown.slice(form.markdown.indexOf('## Significant change'));
-    const ticked = section.replace(/(### System monitoring\n\nFor example: [^\n]*\n\n)- \[ \] Changed/, '$1- [X] Changed');
-    expect(classifyReply(`YES\n\n${ticked}`, CLOUD_FORTIFIED)).toMatchObject({ answer: 'YES', categories: ['monitoring'] });
+    const ticked = section.replace(
+      /(### System monitoring\n\nFor example: [^\n]*\n\n)- \[ \] Changed/,
+      '$1- [X] Changed',
+    );
+    expect(classifyReply(`YES\n\n${ticked}`, CLOUD_FORTIFIED)).toMatchObject({
+      answer: 'YES',
+      categories: ['monitoring'],
+    });
   });
 
   it('follows the program: another program has other categories', () => {
@@ -354,8 +430,14 @@ describe('adfToPlainText', () => {
       type: 'doc',
       version: 1,
       content: [
-        { type: 'paragraph', content: [{ type: 'text', text: 'Yes' }, { type: 'hardBreak' }, { type: 'text', text: 'see below' }] },
-        { type: 'bulletList', content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'one' }] }] }] },
+        {
+          type: 'paragraph',
+          content: [{ type: 'text', text: 'Yes' }, { type: 'hardBreak' }, { type: 'text', text: 'see below' }],
+        },
+        {
+          type: 'bulletList',
+          content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'one' }] }] }],
+        },
         { type: 'blockquote', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'quoted notice' }] }] },
         { type: 'paragraph', content: [{ type: 'mention', attrs: { id: 'x', text: '@Jane' } }] },
       ],
@@ -364,10 +446,20 @@ describe('adfToPlainText', () => {
   });
 
   it('never throws on malformed documents', () => {
-    for (const bad of [null, undefined, 'text', 42, {}, { type: 'doc', content: 'x' }, { type: 'doc', content: [null, 1, { type: 'text' }] }]) {
+    for (const bad of [
+      null,
+      undefined,
+      'text',
+      42,
+      {},
+      { type: 'doc', content: 'x' },
+      { type: 'doc', content: [null, 1, { type: 'text' }] },
+    ]) {
       expect(() => adfToPlainText(bad)).not.toThrow();
     }
-    expect(adfToPlainText({ type: 'doc', content: [null, { type: 'paragraph', content: [{ type: 'text', text: 'ok' }] }] })).toBe('ok');
+    expect(
+      adfToPlainText({ type: 'doc', content: [null, { type: 'paragraph', content: [{ type: 'text', text: 'ok' }] }] }),
+    ).toBe('ok');
   });
 
   it('lets the classifier ignore a quote in a portal comment', () => {
@@ -375,7 +467,10 @@ describe('adfToPlainText', () => {
       type: 'doc',
       version: 1,
       content: [
-        { type: 'blockquote', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Start your reply with YES or NO' }] }] },
+        {
+          type: 'blockquote',
+          content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Start your reply with YES or NO' }] }],
+        },
         { type: 'paragraph', content: [{ type: 'text', text: 'no' }] },
       ],
     };

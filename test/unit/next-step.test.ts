@@ -70,7 +70,9 @@ describe('whose move it is in a soak', () => {
     return {
       ...submission,
       stage: 'soaking' as const,
-      components: submission.components.map((c, i) => (i < until.length ? { ...c, status: 'soaking' as const, soakUntil: until[i]! } : c)),
+      components: submission.components.map((c, i) =>
+        i < until.length ? { ...c, status: 'soaking' as const, soakUntil: until[i]! } : c,
+      ),
     };
   };
 

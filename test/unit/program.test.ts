@@ -26,7 +26,12 @@ describe('the default program', () => {
   });
 
   it('has the documented timings, requirements and checks', () => {
-    expect(CLOUD_FORTIFIED.timings).toEqual({ noticeDaysBefore: 14, windowDays: 7, remediationDays: 28, remediationReminderDaysBefore: 7 });
+    expect(CLOUD_FORTIFIED.timings).toEqual({
+      noticeDaysBefore: 14,
+      windowDays: 7,
+      remediationDays: 28,
+      remediationReminderDaysBefore: 7,
+    });
     expect(CLOUD_FORTIFIED.components.map((c) => c.area)).toEqual([
       'security',
       'security',
@@ -37,20 +42,37 @@ describe('the default program', () => {
       'support',
       'support',
     ]);
-    expect(CLOUD_FORTIFIED.checks.map((c) => c.id)).toEqual(['privacy-security-tab', 'support-contact', 'bug-bounty', 'significant-changes']);
+    expect(CLOUD_FORTIFIED.checks.map((c) => c.id)).toEqual([
+      'privacy-security-tab',
+      'support-contact',
+      'bug-bounty',
+      'significant-changes',
+    ]);
     expect(CLOUD_FORTIFIED.changeCategories).toHaveLength(11);
   });
 
   it('maps a status to every open stage, so a Jira status change can always be followed', () => {
     const mapped = new Set(CLOUD_FORTIFIED.statusMapping.map((m) => m.stage));
-    for (const stage of ['submitted', 'triage', 'awaiting-partner', 'verifying', 'soaking', 'approved', 'declined', 'withdrawn']) {
+    for (const stage of [
+      'submitted',
+      'triage',
+      'awaiting-partner',
+      'verifying',
+      'soaking',
+      'approved',
+      'declined',
+      'withdrawn',
+    ]) {
       expect(mapped.has(stage as never) ? stage : `${stage} unmapped`).toBe(stage);
     }
   });
 
   it('uses only the placeholders the notice texts document', () => {
     for (const [key, text] of Object.entries(CLOUD_FORTIFIED.texts)) {
-      const documented = key === 'progressUpdate' ? ['app', 'stage', 'nextStep'] : ['app', 'windowStart', 'windowEnd', 'remediationDue', 'year'];
+      const documented =
+        key === 'progressUpdate'
+          ? ['app', 'stage', 'nextStep']
+          : ['app', 'windowStart', 'windowEnd', 'remediationDue', 'year'];
       for (const [, name] of text.matchAll(/\{(\w+)\}/g)) {
         expect(documented).toContain(name);
       }
@@ -82,18 +104,25 @@ describe('bad admin settings', () => {
   });
 
   it('names an empty title, also one of only spaces', () => {
-    expect(problemsOf(edited((p) => (p.components[1]!.title = '   ')))).toEqual([{ path: 'components.1.title', message: 'must not be empty' }]);
+    expect(problemsOf(edited((p) => (p.components[1]!.title = '   ')))).toEqual([
+      { path: 'components.1.title', message: 'must not be empty' },
+    ]);
     expect(problemsOf(edited((p) => (p.name = '')))).toEqual([{ path: 'name', message: 'must not be empty' }]);
   });
 
   it('names a bad project key', () => {
-    expect(problemsOf(edited((p) => (p.projects = ['CFP', 'cf-apps'])))).toEqual([{ path: 'projects.1', message: 'is not a Jira project key' }]);
+    expect(problemsOf(edited((p) => (p.projects = ['CFP', 'cf-apps'])))).toEqual([
+      { path: 'projects.1', message: 'is not a Jira project key' },
+    ]);
   });
 
   it('names a negative or zero timing', () => {
     const problems = problemsOf(edited((p) => (p.timings.remediationDays = -28)));
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatchObject({ path: 'timings.remediationDays', message: expect.stringMatching(/greater than or equal to 1/) });
+    expect(problems[0]).toMatchObject({
+      path: 'timings.remediationDays',
+      message: expect.stringMatching(/greater than or equal to 1/),
+    });
     expect(problemsOf(edited((p) => (p.timings.windowDays = 0)))[0]?.path).toBe('timings.windowDays');
   });
 
@@ -102,9 +131,9 @@ describe('bad admin settings', () => {
   });
 
   it('names a status mapped twice, whatever the case', () => {
-    expect(problemsOf(edited((p) => p.statusMapping.push({ status: 'waiting FOR partner', stage: 'triage' })))).toEqual([
-      { path: 'statusMapping.10.status', message: 'status "waiting FOR partner" is mapped twice' },
-    ]);
+    expect(problemsOf(edited((p) => p.statusMapping.push({ status: 'waiting FOR partner', stage: 'triage' })))).toEqual(
+      [{ path: 'statusMapping.10.status', message: 'status "waiting FOR partner" is mapped twice' }],
+    );
   });
 
   it('reports every problem at once, and never throws on junk', () => {

@@ -7,7 +7,12 @@ import { startSubmission } from '../../src/domain/submission';
 
 const program = CLOUD_FORTIFIED;
 const at = (day: string) => `${day}T06:00:00.000Z`;
-const context = (by = 'agent-1', p = program): DecideContext => ({ today: '2026-03-10', at: at('2026-03-10'), program: p, by });
+const context = (by = 'agent-1', p = program): DecideContext => ({
+  today: '2026-03-10',
+  at: at('2026-03-10'),
+  program: p,
+  by,
+});
 
 function submittedApp(stage: Stage): TrackedApp {
   return {
@@ -28,8 +33,16 @@ function decided(result: ReturnType<typeof decide>): Decision {
   return result.value;
 }
 
-const move = (from: Stage, to: Stage, p = program) => decided(decide(submittedApp(from), { kind: 'agent', action: { type: 'move-stage', to } }, context('agent-1', p)));
-const jiraMove = (from: Stage, status: string) => decided(decide(submittedApp(from), { kind: 'jira-status', status, on: '2026-03-10', changeId: 'changelog-5' }, context('jira')));
+const move = (from: Stage, to: Stage, p = program) =>
+  decided(decide(submittedApp(from), { kind: 'agent', action: { type: 'move-stage', to } }, context('agent-1', p)));
+const jiraMove = (from: Stage, status: string) =>
+  decided(
+    decide(
+      submittedApp(from),
+      { kind: 'jira-status', status, on: '2026-03-10', changeId: 'changelog-5' },
+      context('jira'),
+    ),
+  );
 const updates = (d: Decision) => d.effects.filter((e) => e.post.effect === 'progress-update');
 const text = (d: Decision) => {
   const post = updates(d)[0]?.post;
@@ -70,23 +83,45 @@ describe('progress updates to the partner', () => {
     expect(updates(byJira)[0]!.markId).toBe(updates(byPanel)[0]!.markId);
     expect(updates(byJira)[0]!.markId).toBe('submission/progress-triage-20260302T060000000Z-awaiting-partner');
     // The same status again (a redelivered event) changes nothing and posts nothing.
-    const again = decided(decide(byJira.state, { kind: 'jira-status', status: 'Waiting for partner', on: '2026-03-10', changeId: 'changelog-5' }, context('jira')));
+    const again = decided(
+      decide(
+        byJira.state,
+        { kind: 'jira-status', status: 'Waiting for partner', on: '2026-03-10', changeId: 'changelog-5' },
+        context('jira'),
+      ),
+    );
     expect(again.events).toEqual([]);
     expect(updates(again)).toEqual([]);
   });
 
   test('the program’s own text is used, with its placeholders filled', () => {
     const own = { ...program, texts: { ...program.texts, progressUpdate: '{app} is now at {stage}. {nextStep}' } };
-    expect(text(move('triage', 'awaiting-partner', own))).toMatch(/^Timesheets for Jira is now at awaiting partner\. The next step is yours/);
+    expect(text(move('triage', 'awaiting-partner', own))).toMatch(
+      /^Timesheets for Jira is now at awaiting partner\. The next step is yours/,
+    );
     const { progressUpdate: _dropped, ...older } = program.texts;
-    expect(text(move('triage', 'awaiting-partner', { ...program, texts: older }))).toContain('We’ll update you on your progress.');
+    expect(text(move('triage', 'awaiting-partner', { ...program, texts: older }))).toContain(
+      'We’ll update you on your progress.',
+    );
   });
 
   test('its history line says what the partner was told', () => {
     const effect = updates(move('verifying', 'awaiting-partner'))[0]!;
-    const line = historyOf({ type: 'posted', by: 'app', at: at('2026-03-10'), effect: 'progress-update', target: 'comment', id: '501', visibility: 'public', alreadyThere: false, about: effect.about! });
+    const line = historyOf({
+      type: 'posted',
+      by: 'app',
+      at: at('2026-03-10'),
+      effect: 'progress-update',
+      target: 'comment',
+      id: '501',
+      visibility: 'public',
+      alreadyThere: false,
+      about: effect.about!,
+    });
     expect(line.kind).toBe('message-posted');
-    expect(line.summary).toBe('Public comment posted: the partner was told that the submission moved from verifying to awaiting-partner and the next step is theirs.');
+    expect(line.summary).toBe(
+      'Public comment posted: the partner was told that the submission moved from verifying to awaiting-partner and the next step is theirs.',
+    );
     expect(line.detail).toMatchObject({ event: 'progress-update-posted', from: 'verifying', to: 'awaiting-partner' });
   });
 });

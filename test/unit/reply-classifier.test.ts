@@ -23,14 +23,30 @@ const cases: Array<[string, string, Expected]> = [
   ['No - nothing changed', 'No - nothing has changed since last year.', { answer: 'NO' }],
   ['Yes - see below', 'Yes - see below', { answer: 'YES', categories: [] }],
   ['Yes, we moved to Forge', 'Yes, we moved to Forge', { answer: 'YES', categories: ['developer-platform'] }],
-  ['yep with keywords', 'yep - we migrated from Connect to Forge and now keep data in Forge SQL', { answer: 'YES', categories: ['data-stores', 'developer-platform'] }],
+  [
+    'yep with keywords',
+    'yep - we migrated from Connect to Forge and now keep data in Forge SQL',
+    { answer: 'YES', categories: ['data-stores', 'developer-platform'] },
+  ],
 
   // Greetings and fillers before the answer
   ['greeting then no changes', 'Hi team, no changes for us this year', { answer: 'NO' }],
-  ['greeting on its own line', 'Hello Atlassian team,\n\nNo, no significant changes.\n\nBest regards,\nJane Doe\nAcme Apps', { answer: 'NO' }],
+  [
+    'greeting on its own line',
+    'Hello Atlassian team,\n\nNo, no significant changes.\n\nBest regards,\nJane Doe\nAcme Apps',
+    { answer: 'NO' },
+  ],
   ['thanks for the reminder then answer', 'Thanks for the reminder! No changes on our side.', { answer: 'NO' }],
-  ['dear team, yes', 'Dear Cloud Fortified team,\nYES - we added a new subprocessor (Mailgun) for e-mail notifications.', { answer: 'YES', categories: ['subprocessors'] }],
-  ['nothing has changed without yes/no', 'Nothing has changed in the past year.', { answer: 'NO', reason: /says "nothing has changed"/ }],
+  [
+    'dear team, yes',
+    'Dear Cloud Fortified team,\nYES - we added a new subprocessor (Mailgun) for e-mail notifications.',
+    { answer: 'YES', categories: ['subprocessors'] },
+  ],
+  [
+    'nothing has changed without yes/no',
+    'Nothing has changed in the past year.',
+    { answer: 'NO', reason: /says "nothing has changed"/ },
+  ],
   ['there were no changes', 'Good morning, there were no significant changes to the app.', { answer: 'NO' }],
 
   // E-mail: quoted notice and signatures
@@ -56,13 +72,21 @@ const cases: Array<[string, string, Expected]> = [
   ],
   ['signature with -- separator', 'No.\n-- \nJane Doe\nHead of Security, No Yes Ltd', { answer: 'NO' }],
   ['sent from my iPhone', 'nope, nothing new\n\nSent from my iPhone', { answer: 'NO' }],
-  ['thanks + name signature', 'Yes - we replaced MySQL with Postgres.\n\nThanks,\nJane', { answer: 'YES', categories: ['data-stores'] }],
+  [
+    'thanks + name signature',
+    'Yes - we replaced MySQL with Postgres.\n\nThanks,\nJane',
+    { answer: 'YES', categories: ['data-stores'] },
+  ],
   [
     'bottom-posted answer below the quote',
     `On Tue, 11 Mar 2027 at 09:12, Cloud Fortified Support <support@example.com> wrote:\n${NOTICE_QUOTE}\n\nNo, nothing changed.`,
     { answer: 'NO' },
   ],
-  ['only the quoted notice', `On Tue, 11 Mar 2027, Support wrote:\n${NOTICE_QUOTE}`, { answer: 'UNCLEAR', reason: /no words of its own/ }],
+  [
+    'only the quoted notice',
+    `On Tue, 11 Mar 2027, Support wrote:\n${NOTICE_QUOTE}`,
+    { answer: 'UNCLEAR', reason: /no words of its own/ },
+  ],
   ['only a signature', '-- \nJane Doe', { answer: 'UNCLEAR', reason: /no words of its own/ }],
   [
     'JSM reply-above-this-line marker',
@@ -91,7 +115,11 @@ const cases: Array<[string, string, Expected]> = [
     'Yes. We moved to Forge, no new subprocessors and no change to our data stores.',
     { answer: 'YES', categories: ['developer-platform'] },
   ],
-  ['we made changes without saying yes', 'We made some significant changes: new OAuth authentication endpoints.', { answer: 'YES', categories: ['apis'] }],
+  [
+    'we made changes without saying yes',
+    'We made some significant changes: new OAuth authentication endpoints.',
+    { answer: 'YES', categories: ['apis'] },
+  ],
 
   // Never guess
   ['empty text', '', { answer: 'UNCLEAR', reason: /empty/ }],
@@ -108,27 +136,79 @@ const cases: Array<[string, string, Expected]> = [
   ['no with hedge', "No, I don't think so, but let me check with the team.", { answer: 'UNCLEAR', reason: /hedges/ }],
   ['no idea', 'No idea, the developer who knows is on holiday.', { answer: 'UNCLEAR', reason: /hedges/ }],
   ['maybe', 'Maybe - we are still deciding about Forge.', { answer: 'UNCLEAR' }],
-  ['no answer word', 'We received the form, thank you.', { answer: 'UNCLEAR', reason: /does not (?:start with|answer) YES or NO/ }],
+  [
+    'no answer word',
+    'We received the form, thank you.',
+    { answer: 'UNCLEAR', reason: /does not (?:start with|answer) YES or NO/ },
+  ],
   ['greeting only', 'Hi team,', { answer: 'UNCLEAR' }],
-  ['no but names a change', 'No significant changes, but we did move to Forge remote.', { answer: 'UNCLEAR', reason: /no but names a change/ }],
+  [
+    'no but names a change',
+    'No significant changes, but we did move to Forge remote.',
+    { answer: 'UNCLEAR', reason: /no but names a change/ },
+  ],
   ['yes with a hedge', 'Yes, probably - I need to check with engineering.', { answer: 'UNCLEAR', reason: /hedges/ }],
   ['yes then a bare no', 'Yes. No.', { answer: 'UNCLEAR', reason: /both yes and no/ }],
-  ['yes with no other changes', 'Yes, we moved to Forge. No other changes otherwise.', { answer: 'YES', categories: ['developer-platform'] }],
+  [
+    'yes with no other changes',
+    'Yes, we moved to Forge. No other changes otherwise.',
+    { answer: 'YES', categories: ['developer-platform'] },
+  ],
   ['answer quoted only in the notice', NOTICE_QUOTE, { answer: 'UNCLEAR' }],
 
   // The program document's own examples, in partners' words
-  ['OpenSSL patched', 'yes - we patched openssl to 3.0.13 after the CVE.', { answer: 'YES', categories: ['libraries'] }],
-  ['SendGrid replaced by Brevo', 'Yes, we switched our e-mail sending from SendGrid to Brevo.', { answer: 'YES', categories: ['subprocessors'] }],
-  ['built-in document editor removed', 'Yes. The built-in document editor is no longer part of the app.', { answer: 'YES', categories: ['core-features'] }],
-  ['a UI users must re-learn', 'yes: a redesigned UI that our users will have to re-learn', { answer: 'YES', categories: ['core-features'] }],
-  ['own data centre to AWS', 'Yes - moved from our own data centre to AWS (eu-west-1).', { answer: 'YES', categories: ['infrastructure'] }],
-  ['Cloudflare in front', 'YES, Cloudflare now sits in front of the app.', { answer: 'YES', categories: ['security-controls'] }],
-  ['Argon2 for passwords', 'Yes, passwords are now hashed with Argon2 instead of SHA-256.', { answer: 'YES', categories: ['cryptography'] }],
-  ['XSS sanitising', 'yes, we sanitise rich text against XSS with DOMPurify now', { answer: 'YES', categories: ['input-validation'] }],
-  ['e-mail endpoint replaced by anonymised IDs', 'Yes. The /users endpoint that returned e-mail addresses now returns anonymised IDs.', { answer: 'YES', categories: ['apis'] }],
+  [
+    'OpenSSL patched',
+    'yes - we patched openssl to 3.0.13 after the CVE.',
+    { answer: 'YES', categories: ['libraries'] },
+  ],
+  [
+    'SendGrid replaced by Brevo',
+    'Yes, we switched our e-mail sending from SendGrid to Brevo.',
+    { answer: 'YES', categories: ['subprocessors'] },
+  ],
+  [
+    'built-in document editor removed',
+    'Yes. The built-in document editor is no longer part of the app.',
+    { answer: 'YES', categories: ['core-features'] },
+  ],
+  [
+    'a UI users must re-learn',
+    'yes: a redesigned UI that our users will have to re-learn',
+    { answer: 'YES', categories: ['core-features'] },
+  ],
+  [
+    'own data centre to AWS',
+    'Yes - moved from our own data centre to AWS (eu-west-1).',
+    { answer: 'YES', categories: ['infrastructure'] },
+  ],
+  [
+    'Cloudflare in front',
+    'YES, Cloudflare now sits in front of the app.',
+    { answer: 'YES', categories: ['security-controls'] },
+  ],
+  [
+    'Argon2 for passwords',
+    'Yes, passwords are now hashed with Argon2 instead of SHA-256.',
+    { answer: 'YES', categories: ['cryptography'] },
+  ],
+  [
+    'XSS sanitising',
+    'yes, we sanitise rich text against XSS with DOMPurify now',
+    { answer: 'YES', categories: ['input-validation'] },
+  ],
+  [
+    'e-mail endpoint replaced by anonymised IDs',
+    'Yes. The /users endpoint that returned e-mail addresses now returns anonymised IDs.',
+    { answer: 'YES', categories: ['apis'] },
+  ],
   ['Nagios to Datadog', 'Yes, monitoring moved from Nagios to Datadog.', { answer: 'YES', categories: ['monitoring'] }],
   ['MySQL to PostgreSQL', 'yes we migrated mysql to postgresql', { answer: 'YES', categories: ['data-stores'] }],
-  ['Connect to Forge', 'Yes! We completed our migration from Connect to Forge in June.', { answer: 'YES', categories: ['developer-platform'] }],
+  [
+    'Connect to Forge',
+    'Yes! We completed our migration from Connect to Forge in June.',
+    { answer: 'YES', categories: ['developer-platform'] },
+  ],
   [
     "the document's headings without their openings",
     'YES\n\nSubprocessors: Brevo replaces SendGrid.\nCore app features - removed the document editor.\nInput validation: none\n\nThanks,\nPriya',
@@ -142,11 +222,27 @@ const cases: Array<[string, string, Expected]> = [
 
   // A yes or no that answers something else
   ['Yes, we received your message', 'Yes, we received your message.', { answer: 'UNCLEAR', reason: /something else/ }],
-  ["No problem, we'll fill in the form", "No problem, we'll fill in the form", { answer: 'UNCLEAR', reason: /not answer YES or NO/ }],
+  [
+    "No problem, we'll fill in the form",
+    "No problem, we'll fill in the form",
+    { answer: 'UNCLEAR', reason: /not answer YES or NO/ },
+  ],
   ['no problem alone', 'No problem!', { answer: 'UNCLEAR', reason: /"No problem" is not an answer/ }],
-  ['no worries lower case', "no worries, we'll get back to you by friday\n\nsent from my iphone", { answer: 'UNCLEAR' }],
-  ['yes, got the reminder', 'Hi,\nyes we got the reminder, will reply next week.\n\nRegards\nTom', { answer: 'UNCLEAR' }],
-  ["no, we'll send it later", "No, we'll send the form later this week.", { answer: 'UNCLEAR', reason: /something else/ }],
+  [
+    'no worries lower case',
+    "no worries, we'll get back to you by friday\n\nsent from my iphone",
+    { answer: 'UNCLEAR' },
+  ],
+  [
+    'yes, got the reminder',
+    'Hi,\nyes we got the reminder, will reply next week.\n\nRegards\nTom',
+    { answer: 'UNCLEAR' },
+  ],
+  [
+    "no, we'll send it later",
+    "No, we'll send the form later this week.",
+    { answer: 'UNCLEAR', reason: /something else/ },
+  ],
   ["no, haven't seen the form", "No - we haven't seen the attachment, can you resend?", { answer: 'UNCLEAR' }],
   ['yes please', 'Yes please', { answer: 'UNCLEAR' }],
   ['no problem, then a real NO', 'No problem. No changes this year.', { answer: 'NO' }],

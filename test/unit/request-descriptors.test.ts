@@ -13,7 +13,10 @@ function callsIn(code: string): Array<{ line: number; method: unknown; path: str
     if (typeof node.type === 'string') {
       const call = callForDescriptor(node);
       if (call) {
-        const [path, options] = call['arguments'] as [Syntax & { quasi: { quasis: Array<{ value: { cooked: string } }> } }, { properties: Array<{ value: { value: unknown } }> }];
+        const [path, options] = call['arguments'] as [
+          Syntax & { quasi: { quasis: Array<{ value: { cooked: string } }> } },
+          { properties: Array<{ value: { value: unknown } }> },
+        ];
         calls.push({
           line: (call.loc as { start: { line: number } }).start.line,
           method: options.properties[0]?.value.value,
@@ -21,7 +24,8 @@ function callsIn(code: string): Array<{ line: number; method: unknown; path: str
         });
       }
     }
-    for (const [key, child] of Object.entries(node)) if (key !== 'parent' && key !== 'loc' && key !== 'range') visit(child);
+    for (const [key, child] of Object.entries(node))
+      if (key !== 'parent' && key !== 'loc' && key !== 'range') visit(child);
   };
   visit(parse(code, { loc: true, range: true }));
   return calls;
@@ -41,7 +45,7 @@ describe('request descriptors shown to the permission linter', () => {
     const code = [
       "const a = { method: 'GET', path: `/rest/api/3/issue/${key}` };", // not built with route
       'const b = { method, path: route`/rest/api/3/myself` };', // method not known
-      "const c = { path: route`/rest/api/3/myself` };",
+      'const c = { path: route`/rest/api/3/myself` };',
       "const d = { method: 'GET', url: route`/rest/api/3/myself` };",
     ].join('\n');
     expect(callsIn(code)).toEqual([]);

@@ -21,7 +21,11 @@ function fakeTiming(remaining?: (elapsed: number) => number): Timing & { slept: 
   return timing;
 }
 
-const unavailable = async () => ({ status: 503, text: async () => '{"errorMessages":["down"]}', headers: { get: () => null } });
+const unavailable = async () => ({
+  status: 503,
+  text: async () => '{"errorMessages":["down"]}',
+  headers: { get: () => null },
+});
 const slowPolicy = { attempts: 10, baseDelayMs: 4_000, maxDelayMs: 10_000 };
 
 describe('the Jira client’s retries stay within the resolver’s 25 s', () => {
@@ -47,7 +51,10 @@ describe('the Jira client’s retries stay within the resolver’s 25 s', () => 
 });
 
 describe('the comment trigger asks Forge for a retry only when it may help', () => {
-  const event = (retryCount?: number) => ({ eventType: 'avi:jira:commented:issue', ...(retryCount !== undefined ? { retryContext: { retryCount } } : {}) });
+  const event = (retryCount?: number) => ({
+    eventType: 'avi:jira:commented:issue',
+    ...(retryCount !== undefined ? { retryContext: { retryCount } } : {}),
+  });
   beforeEach(() => jest.spyOn(console, 'warn').mockImplementation(() => undefined));
   beforeEach(() => jest.spyOn(console, 'error').mockImplementation(() => undefined));
   afterEach(() => jest.restoreAllMocks());
@@ -56,7 +63,10 @@ describe('the comment trigger asks Forge for a retry only when it may help', () 
     handle.mockRejectedValue(new JiraApiError(503, 'GET', '/rest/api/3/issue/CFP-1', ['down']));
     const delays: number[] = [];
     for (const retryCount of [undefined, 1, 2, 3]) {
-      const answer = (await onTicketEvent(event(retryCount))) as unknown as { _retry?: boolean; retryOptions?: { retryAfter: number } };
+      const answer = (await onTicketEvent(event(retryCount))) as unknown as {
+        _retry?: boolean;
+        retryOptions?: { retryAfter: number };
+      };
       expect(answer?._retry).toBe(true);
       delays.push(answer.retryOptions!.retryAfter);
     }

@@ -63,7 +63,11 @@ interface Done {
  * cycle, then make sure the next annual review exists. Checks on every day that the index date
  * (nextActionOn) never hides a due action.
  */
-function sweep(start: TrackedApp, sweepDays: string[], onDay?: (app: TrackedApp, day: string) => TrackedApp): { app: TrackedApp; done: Done[] } {
+function sweep(
+  start: TrackedApp,
+  sweepDays: string[],
+  onDay?: (app: TrackedApp, day: string) => TrackedApp,
+): { app: TrackedApp; done: Done[] } {
   let app = ensureNextCycle(start, sweepDays[0] ?? '2026-01-01', program, at(sweepDays[0] ?? '2026-01-01'));
   const done: Done[] = [];
   for (const day of sweepDays) {
@@ -137,7 +141,10 @@ describe('scheduling', () => {
   });
 
   it('schedules the next year once a review closes early, never the same year twice', () => {
-    const passed: ReviewCycle = { ...scheduleAnnualCycle(APPROVED_ON, 2027, program, at('2026-03-27')), state: 'passed' };
+    const passed: ReviewCycle = {
+      ...scheduleAnnualCycle(APPROVED_ON, 2027, program, at('2026-03-27')),
+      state: 'passed',
+    };
     const app = ensureNextCycle(approvedApp(APPROVED_ON, [passed]), '2027-04-10', program, at('2027-04-10'));
     expect(app.reviews.map((c) => c.id)).toEqual(['2027', '2028']);
     expect(app.nextActionOn).toBe('2028-03-11');
@@ -187,7 +194,10 @@ describe('a sweep that runs every day', () => {
       ['2027-03-25', 'open-window'],
       ['2027-04-01', 'close-window'],
     ]);
-    expect(app.reviews.find((c) => c.id === '2027')).toMatchObject({ state: 'passed', effects: { 'passed-note': expect.anything() } });
+    expect(app.reviews.find((c) => c.id === '2027')).toMatchObject({
+      state: 'passed',
+      effects: { 'passed-note': expect.anything() },
+    });
     expect(kinds(done, '2028')).toEqual([
       ['2028-03-11', 'post-notice'],
       ['2028-03-25', 'open-window'],
@@ -305,7 +315,10 @@ describe('a sweep that first runs late', () => {
       }
       const action = nextReviewAction(cycle, day, program)!;
       done.push(`${action.cycleId}:${action.kind}`);
-      app = { ...app, reviews: app.reviews.map((c) => (c.id === cycle.id ? applyReviewAction(c, action, day, at(day)) : c)) };
+      app = {
+        ...app,
+        reviews: app.reviews.map((c) => (c.id === cycle.id ? applyReviewAction(c, action, day, at(day)) : c)),
+      };
     }
     expect(done).toEqual(['2027:mark-overdue', '2028:post-notice', '2028:open-window']);
     expect(app.reviews.map((c) => [c.id, c.state])).toEqual([
@@ -337,31 +350,58 @@ describe('applying actions', () => {
 
   it('ignores an action meant for another cycle or a closed cycle', () => {
     const cycle = scheduleAnnualCycle(APPROVED_ON, 2027, program, at('2026-03-27'));
-    expect(applyReviewAction(cycle, { kind: 'post-notice', cycleId: '2028', due: '2027-03-11' }, '2027-03-11', at('2027-03-11'))).toBe(cycle);
+    expect(
+      applyReviewAction(
+        cycle,
+        { kind: 'post-notice', cycleId: '2028', due: '2027-03-11' },
+        '2027-03-11',
+        at('2027-03-11'),
+      ),
+    ).toBe(cycle);
     const cancelled: ReviewCycle = { ...cycle, state: 'cancelled' };
     expect(nextReviewAction(cancelled, '2027-03-11', program)).toBeNull();
     expect(nextActionDate(cancelled, program)).toBeNull();
-    expect(applyReviewAction(cancelled, { kind: 'post-notice', cycleId: '2027', due: '2027-03-11' }, '2027-03-11', at('2027-03-11'))).toBe(cancelled);
+    expect(
+      applyReviewAction(
+        cancelled,
+        { kind: 'post-notice', cycleId: '2027', due: '2027-03-11' },
+        '2027-03-11',
+        at('2027-03-11'),
+      ),
+    ).toBe(cancelled);
   });
 
   it('closes a window into passed when every check passed, into remediation otherwise', () => {
-    let cycle: ReviewCycle = { ...scheduleAnnualCycle(APPROVED_ON, 2027, program, at('2026-03-27')), state: 'in-review' };
+    let cycle: ReviewCycle = {
+      ...scheduleAnnualCycle(APPROVED_ON, 2027, program, at('2026-03-27')),
+      state: 'in-review',
+    };
     const close = { kind: 'close-window' as const, cycleId: '2027', due: '2027-04-01' };
     expect(applyReviewAction(cycle, close, '2027-04-01', at('2027-04-01')).state).toBe('remediation');
-    for (const check of program.checks) cycle = value(recordCheckResult(cycle, check.id, 'passed', undefined, 'agent-1', at('2027-03-30')));
+    for (const check of program.checks)
+      cycle = value(recordCheckResult(cycle, check.id, 'passed', undefined, 'agent-1', at('2027-03-30')));
     expect(cycle.state).toBe('in-review');
     expect(applyReviewAction(cycle, close, '2027-04-01', at('2027-04-01')).state).toBe('passed');
   });
 });
 
 describe('the partner’s answer', () => {
-  const notified = (): ReviewCycle => ({ ...scheduleAnnualCycle(APPROVED_ON, 2027, program, at('2026-03-27')), state: 'notified' });
+  const notified = (): ReviewCycle => ({
+    ...scheduleAnnualCycle(APPROVED_ON, 2027, program, at('2026-03-27')),
+    state: 'notified',
+  });
   const significant = (cycle: ReviewCycle) => cycle.checks.find((c) => c.id === 'significant-changes');
 
   it('passes the significant-changes check on NO, by the partner’s word', () => {
     const cycle = recordPartnerAnswer(notified(), answer('NO', '2027-03-14'));
     expect(cycle.answer?.value).toBe('NO');
-    expect(significant(cycle)).toEqual({ id: 'significant-changes', result: 'passed', note: PASSED_BY_NO_ANSWER, by: 'partner-1', at: at('2027-03-14') });
+    expect(significant(cycle)).toEqual({
+      id: 'significant-changes',
+      result: 'passed',
+      note: PASSED_BY_NO_ANSWER,
+      by: 'partner-1',
+      at: at('2027-03-14'),
+    });
   });
 
   it('leaves the check pending on YES or UNCLEAR', () => {
@@ -377,15 +417,30 @@ describe('the partner’s answer', () => {
   });
 
   it('keeps a result an agent set', () => {
-    const failed = value(recordCheckResult(notified(), 'significant-changes', 'failed', 'Listing not updated', 'agent-1', at('2027-03-13')));
-    expect(significant(recordPartnerAnswer(failed, answer('NO', '2027-03-14')))).toMatchObject({ result: 'failed', by: 'agent-1' });
+    const failed = value(
+      recordCheckResult(
+        notified(),
+        'significant-changes',
+        'failed',
+        'Listing not updated',
+        'agent-1',
+        at('2027-03-13'),
+      ),
+    );
+    expect(significant(recordPartnerAnswer(failed, answer('NO', '2027-03-14')))).toMatchObject({
+      result: 'failed',
+      by: 'agent-1',
+    });
   });
 
   it('stops the answer reminder once an answer is in', () => {
     const inReview: ReviewCycle = {
       ...notified(),
       state: 'in-review',
-      effects: { notice: { at: at('2027-03-11'), on: '2027-03-11' }, 'window-note': { at: at('2027-03-25'), on: '2027-03-25' } },
+      effects: {
+        notice: { at: at('2027-03-11'), on: '2027-03-11' },
+        'window-note': { at: at('2027-03-25'), on: '2027-03-25' },
+      },
     };
     expect(nextReviewAction(inReview, '2027-03-25', program)?.kind).toBe('send-answer-reminder');
     const answered = recordPartnerAnswer(inReview, answer('UNCLEAR', '2027-03-25'));
@@ -399,15 +454,30 @@ describe('the partner’s answer', () => {
       cycle = value(recordCheckResult(cycle, id, 'passed', undefined, 'agent-1', at('2027-04-05')));
     }
     expect(cycle.state).toBe('remediation');
-    expect(recordPartnerAnswer(cycle, answer('NO', '2027-04-06'))).toMatchObject({ state: 'passed', stateSince: at('2027-04-06') });
+    expect(recordPartnerAnswer(cycle, answer('NO', '2027-04-06'))).toMatchObject({
+      state: 'passed',
+      stateSince: at('2027-04-06'),
+    });
   });
 });
 
 describe('check results', () => {
-  const remediation = (): ReviewCycle => ({ ...scheduleAnnualCycle(APPROVED_ON, 2027, program, at('2026-03-27')), state: 'remediation' });
+  const remediation = (): ReviewCycle => ({
+    ...scheduleAnnualCycle(APPROVED_ON, 2027, program, at('2026-03-27')),
+    state: 'remediation',
+  });
 
   it('records result, note, who and when', () => {
-    const cycle = value(recordCheckResult(remediation(), 'bug-bounty', 'failed', '  Left the programme in June ', 'agent-2', at('2027-04-02')));
+    const cycle = value(
+      recordCheckResult(
+        remediation(),
+        'bug-bounty',
+        'failed',
+        '  Left the programme in June ',
+        'agent-2',
+        at('2027-04-02'),
+      ),
+    );
     expect(cycle.checks.find((c) => c.id === 'bug-bounty')).toEqual({
       id: 'bug-bounty',
       result: 'failed',
@@ -420,15 +490,28 @@ describe('check results', () => {
   it('passes a review in remediation or overdue once every check passed', () => {
     for (const state of ['remediation', 'overdue'] as const) {
       let cycle: ReviewCycle = { ...remediation(), state };
-      for (const check of program.checks) cycle = value(recordCheckResult(cycle, check.id, 'passed', undefined, 'agent-1', at('2027-05-02')));
+      for (const check of program.checks)
+        cycle = value(recordCheckResult(cycle, check.id, 'passed', undefined, 'agent-1', at('2027-05-02')));
       expect(cycle.state).toBe('passed');
       expect(nextActionDate(cycle, program)).toBeNull();
     }
   });
 
   it('answers not-found for an unknown check and not-allowed on a closed review', () => {
-    expect(recordCheckResult(remediation(), 'uptime', 'passed', undefined, 'a', at('2027-04-02'))).toMatchObject({ ok: false, error: { code: 'not-found' } });
-    expect(recordCheckResult({ ...remediation(), state: 'cancelled' }, 'bug-bounty', 'passed', undefined, 'a', at('2027-04-02'))).toMatchObject({
+    expect(recordCheckResult(remediation(), 'uptime', 'passed', undefined, 'a', at('2027-04-02'))).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    });
+    expect(
+      recordCheckResult(
+        { ...remediation(), state: 'cancelled' },
+        'bug-bounty',
+        'passed',
+        undefined,
+        'a',
+        at('2027-04-02'),
+      ),
+    ).toMatchObject({
       ok: false,
       error: { code: 'not-allowed' },
     });
@@ -437,7 +520,14 @@ describe('check results', () => {
 
 describe('escalations', () => {
   it('opens straight into review, numbered after the existing escalations', () => {
-    const first = openEscalation({ text: ' Customer reports data sent to a new region ', source: 'customer' }, '2026-06-10', [], program, 'agent-4', at('2026-06-10'));
+    const first = openEscalation(
+      { text: ' Customer reports data sent to a new region ', source: 'customer' },
+      '2026-06-10',
+      [],
+      program,
+      'agent-4',
+      at('2026-06-10'),
+    );
     expect(first).toMatchObject({
       id: 'esc-1',
       kind: 'escalation',
@@ -450,11 +540,27 @@ describe('escalations', () => {
       concern: { text: 'Customer reports data sent to a new region', raisedBy: 'agent-4', source: 'customer' },
     });
     const annual = scheduleAnnualCycle(APPROVED_ON, 2027, program, at('2026-03-27'));
-    expect(openEscalation({ text: 'Again', source: 'atlassian' }, '2026-09-01', [annual, first], program, 'a', at('2026-09-01')).id).toBe('esc-2');
+    expect(
+      openEscalation(
+        { text: 'Again', source: 'atlassian' },
+        '2026-09-01',
+        [annual, first],
+        program,
+        'a',
+        at('2026-09-01'),
+      ).id,
+    ).toBe('esc-2');
   });
 
   it('posts its notice, sends no answer reminder, and closes after its window', () => {
-    const esc = openEscalation({ text: 'Bug bounty lapsed', source: 'atlassian' }, '2026-06-10', [], program, 'agent-4', at('2026-06-10'));
+    const esc = openEscalation(
+      { text: 'Bug bounty lapsed', source: 'atlassian' },
+      '2026-06-10',
+      [],
+      program,
+      'agent-4',
+      at('2026-06-10'),
+    );
     const { done, app } = sweep(approvedApp(APPROVED_ON, [esc]), days('2026-06-10', '2026-08-01'));
     expect(kinds(done, 'esc-1')).toEqual([
       ['2026-06-10', 'post-notice'],
@@ -486,7 +592,16 @@ describe('the next action date of an app', () => {
     expect(appNextActionOn(soaking, program)).toBe('2026-02-27');
     expect(appNextActionOn({ ...soaking, submission: { ...soaking.submission, components: [] } }, program)).toBeNull();
     const withEscalation = ensureNextCycle(approvedApp(), '2026-04-01', program, at('2026-04-01'));
-    const esc = openEscalation({ text: 'x', source: 'customer' }, '2026-05-02', withEscalation.reviews, program, 'a', at('2026-05-02'));
-    expect(appNextActionOn({ ...withEscalation, reviews: [...withEscalation.reviews, esc] }, program)).toBe('2026-05-02');
+    const esc = openEscalation(
+      { text: 'x', source: 'customer' },
+      '2026-05-02',
+      withEscalation.reviews,
+      program,
+      'a',
+      at('2026-05-02'),
+    );
+    expect(appNextActionOn({ ...withEscalation, reviews: [...withEscalation.reviews, esc] }, program)).toBe(
+      '2026-05-02',
+    );
   });
 });

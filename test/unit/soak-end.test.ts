@@ -44,7 +44,9 @@ describe('the end of a soak', () => {
   it('is due on the soak date, not before', () => {
     const state = soaking([first.id, '2026-05-20']);
     expect(endedSoaks(state, '2026-05-19', program)).toEqual([]);
-    expect(endedSoaks(state, '2026-05-20', program)).toEqual([{ componentId: first.id, title: first.title, soakUntil: '2026-05-20' }]);
+    expect(endedSoaks(state, '2026-05-20', program)).toEqual([
+      { componentId: first.id, title: first.title, soakUntil: '2026-05-20' },
+    ]);
     expect(endedSoaks(state, '2026-06-30', program)).toHaveLength(1);
   });
 
@@ -73,10 +75,22 @@ describe('the end of a soak', () => {
   it('a new soak date set later is due again, with its own mark', () => {
     const noted = noteSoakEnd(soaking([first.id, '2026-05-20']), { componentId: first.id, soakUntil: '2026-05-20' });
     if (!noted) throw new Error('not noted');
-    const again = value(setComponentStatus(noted, program, { componentId: first.id, status: 'soaking', soakUntil: '2026-07-01' }, 'agent', AT));
+    const again = value(
+      setComponentStatus(
+        noted,
+        program,
+        { componentId: first.id, status: 'soaking', soakUntil: '2026-07-01' },
+        'agent',
+        AT,
+      ),
+    );
     expect(appNextActionOn(app(again), program)).toBe('2026-07-01');
-    expect(endedSoaks(again, '2026-07-01', program)).toEqual([{ componentId: first.id, title: first.title, soakUntil: '2026-07-01' }]);
-    expect(soakEndMarkId({ componentId: first.id, soakUntil: '2026-07-01' })).not.toBe(soakEndMarkId({ componentId: first.id, soakUntil: '2026-05-20' }));
+    expect(endedSoaks(again, '2026-07-01', program)).toEqual([
+      { componentId: first.id, title: first.title, soakUntil: '2026-07-01' },
+    ]);
+    expect(soakEndMarkId({ componentId: first.id, soakUntil: '2026-07-01' })).not.toBe(
+      soakEndMarkId({ componentId: first.id, soakUntil: '2026-05-20' }),
+    );
   });
 
   it('is not due once the submission is closed', () => {
@@ -87,7 +101,14 @@ describe('the end of a soak', () => {
   });
 
   it('the agents are told which requirement to verify and since when', () => {
-    const note = adfToPlainText(agentNote('soak-ended', { appName: 'Timesheets', cycleId: 'submission', requirement: first.title, soakUntil: '2026-05-20' }));
+    const note = adfToPlainText(
+      agentNote('soak-ended', {
+        appName: 'Timesheets',
+        cycleId: 'submission',
+        requirement: first.title,
+        soakUntil: '2026-05-20',
+      }),
+    );
     expect(note).toContain(`The soak period of ${first.title} ended on`);
     expect(note).toContain('verify it and mark it met');
     expect(note).toMatch(/20 May 2026|May 20, 2026|2026-05-20/);

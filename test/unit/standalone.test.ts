@@ -12,11 +12,24 @@ describe('the project stands alone', () => {
     expect(specsDirFor(projectDir)).toBe(path.join(projectDir, 'specs'));
     expect(new ContractChecker(defaultSpecsDir(projectDir)).enabled).toBe(true);
     expect(specsPresent(specsDirFor(projectDir))).toBe(true);
-    expect(fs.readFileSync(path.join(projectDir, 'specs/SOURCES.md'), 'utf8')).toMatch(/robertmassaioli\/forge-clients/);
+    expect(fs.readFileSync(path.join(projectDir, 'specs/SOURCES.md'), 'utf8')).toMatch(
+      /robertmassaioli\/forge-clients/,
+    );
   });
 
   test('nothing in the project reaches outside it for files', () => {
-    const roots = ['src', 'sandbox', 'scripts', 'test', 'bench', 'bin', '.ci', 'package.json', 'jest.config.js', 'eslint.config.mjs'];
+    const roots = [
+      'src',
+      'sandbox',
+      'scripts',
+      'test',
+      'bench',
+      'bin',
+      '.ci',
+      'package.json',
+      'jest.config.js',
+      'eslint.config.mjs',
+    ];
     const offenders: string[] = [];
     const visit = (rel: string) => {
       const full = path.join(projectDir, rel);
@@ -36,9 +49,16 @@ describe('the project stands alone', () => {
 describe('CI', () => {
   test('builds the pages once', () => {
     const script = fs.readFileSync(path.join(projectDir, '.ci/run'), 'utf8');
-    const testScript = (JSON.parse(fs.readFileSync(path.join(projectDir, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.test ?? '';
+    const testScript =
+      (
+        JSON.parse(fs.readFileSync(path.join(projectDir, 'package.json'), 'utf8')) as {
+          scripts: Record<string, string>;
+        }
+      ).scripts.test ?? '';
     const commands = script.split('\n').filter((line) => !line.trim().startsWith('#'));
-    const builds = commands.filter((line) => /\bnpm run build\b/.test(line) || (/\bnpm test\b/.test(line) && /npm run build/.test(testScript))).length;
+    const builds = commands.filter(
+      (line) => /\bnpm run build\b/.test(line) || (/\bnpm test\b/.test(line) && /npm run build/.test(testScript)),
+    ).length;
     expect(builds).toBe(1);
   });
 });

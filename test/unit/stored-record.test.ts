@@ -115,7 +115,21 @@ describe('a record read back from storage is the record that was written', () =>
         effects,
         concern: fc.record({ text, raisedBy: text, at: instant, source: fc.constantFrom(...CONCERN_SOURCES) }),
       },
-      { requiredKeys: ['id', 'kind', 'year', 'state', 'stateSince', 'noticeOn', 'windowStart', 'windowEnd', 'remediationDue', 'checks', 'effects'] },
+      {
+        requiredKeys: [
+          'id',
+          'kind',
+          'year',
+          'state',
+          'stateSince',
+          'noticeOn',
+          'windowStart',
+          'windowEnd',
+          'remediationDue',
+          'checks',
+          'effects',
+        ],
+      },
     );
     const app = fc.record(
       {
@@ -125,17 +139,37 @@ describe('a record read back from storage is the record that was written', () =>
         createdAt: instant,
         createdBy: text,
         submission: fc.record(
-          { stage: fc.constantFrom(...STAGES), stageSince: instant, stageBy: text, components: fc.array(component, { maxLength: 4 }) },
+          {
+            stage: fc.constantFrom(...STAGES),
+            stageSince: instant,
+            stageBy: text,
+            components: fc.array(component, { maxLength: 4 }),
+          },
           { requiredKeys: ['stage', 'stageSince', 'components'] },
         ),
-        approval: fc.record({ approvedOn: day, by: text, at: instant, imported: fc.boolean() }, { requiredKeys: ['approvedOn', 'by', 'at'] }),
+        approval: fc.record(
+          { approvedOn: day, by: text, at: instant, imported: fc.boolean() },
+          { requiredKeys: ['approvedOn', 'by', 'at'] },
+        ),
         reviews: fc.array(cycle, { maxLength: 3 }),
         archivedReviews: fc.integer({ min: 1, max: 100 }),
         nextActionOn: fc.option(day, { nil: null }),
         lastFailure: fc.record({ on: day, at: instant, reason: text, since: day }),
         version: fc.integer({ min: 1, max: 1_000_000 }),
       },
-      { requiredKeys: ['issueKey', 'issueId', 'appName', 'createdAt', 'createdBy', 'submission', 'reviews', 'nextActionOn', 'version'] },
+      {
+        requiredKeys: [
+          'issueKey',
+          'issueId',
+          'appName',
+          'createdAt',
+          'createdBy',
+          'submission',
+          'reviews',
+          'nextActionOn',
+          'version',
+        ],
+      },
     );
     fc.assert(
       fc.property(app, (record) => {
@@ -147,7 +181,14 @@ describe('a record read back from storage is the record that was written', () =>
 
   test('a history line of every kind survives the history schema', () => {
     for (const kind of AUDIT_KINDS) {
-      const entry = { issueKey: 'CFP-1', at: '2027-01-01T00:00:00.000Z', by: 'app', kind, summary: 'Said.', detail: { n: 1, s: 'x', b: true, z: null } };
+      const entry = {
+        issueKey: 'CFP-1',
+        at: '2027-01-01T00:00:00.000Z',
+        by: 'app',
+        kind,
+        summary: 'Said.',
+        detail: { n: 1, s: 'x', b: true, z: null },
+      };
       expect(auditEntrySchema.parse(JSON.parse(JSON.stringify(entry)))).toEqual(entry);
     }
   });

@@ -141,8 +141,13 @@ describe('JSM statuses and stages', () => {
   });
 
   it('uses the program’s own mapping', () => {
-    const custom: ProgramSettings = { ...program, statusMapping: [{ status: 'Needs partner input', stage: 'awaiting-partner' }] };
-    expect(followJiraStatus(inStage('triage'), custom, 'needs partner input', 'u', LATER)?.stage).toBe('awaiting-partner');
+    const custom: ProgramSettings = {
+      ...program,
+      statusMapping: [{ status: 'Needs partner input', stage: 'awaiting-partner' }],
+    };
+    expect(followJiraStatus(inStage('triage'), custom, 'needs partner input', 'u', LATER)?.stage).toBe(
+      'awaiting-partner',
+    );
     expect(followJiraStatus(inStage('triage'), custom, 'Waiting for partner', 'u', LATER)).toBeNull();
   });
 });
@@ -152,7 +157,13 @@ describe('requirement components', () => {
 
   it('records the status, who, when and the note', () => {
     const state = value(
-      setComponentStatus(start(), program, { componentId: 'alert-address', status: 'needs-info', note: '  Which address?  ' }, 'agent-2', LATER),
+      setComponentStatus(
+        start(),
+        program,
+        { componentId: 'alert-address', status: 'needs-info', note: '  Which address?  ' },
+        'agent-2',
+        LATER,
+      ),
     );
     expect(state.components.find((c) => c.id === 'alert-address')).toEqual({
       id: 'alert-address',
@@ -167,25 +178,73 @@ describe('requirement components', () => {
   it('needs an end date to soak, and keeps it', () => {
     const missing = setComponentStatus(start(), program, { componentId: 'bug-bounty', status: 'soaking' }, 'a', LATER);
     expect(missing).toMatchObject({ ok: false, error: { code: 'invalid' } });
-    const impossible = setComponentStatus(start(), program, { componentId: 'bug-bounty', status: 'soaking', soakUntil: '2026-02-30' }, 'a', LATER);
+    const impossible = setComponentStatus(
+      start(),
+      program,
+      { componentId: 'bug-bounty', status: 'soaking', soakUntil: '2026-02-30' },
+      'a',
+      LATER,
+    );
     expect(impossible).toMatchObject({ ok: false, error: { code: 'invalid' } });
-    const soaking = value(setComponentStatus(start(), program, { componentId: 'bug-bounty', status: 'soaking', soakUntil: '2026-04-04' }, 'a', LATER));
-    expect(soaking.components.find((c) => c.id === 'bug-bounty')).toMatchObject({ status: 'soaking', soakUntil: '2026-04-04' });
+    const soaking = value(
+      setComponentStatus(
+        start(),
+        program,
+        { componentId: 'bug-bounty', status: 'soaking', soakUntil: '2026-04-04' },
+        'a',
+        LATER,
+      ),
+    );
+    expect(soaking.components.find((c) => c.id === 'bug-bounty')).toMatchObject({
+      status: 'soaking',
+      soakUntil: '2026-04-04',
+    });
   });
 
   it('needs a reason to waive', () => {
-    expect(setComponentStatus(start(), program, { componentId: 'bug-bounty', status: 'waived', waiverReason: '   ' }, 'a', LATER)).toMatchObject({
+    expect(
+      setComponentStatus(
+        start(),
+        program,
+        { componentId: 'bug-bounty', status: 'waived', waiverReason: '   ' },
+        'a',
+        LATER,
+      ),
+    ).toMatchObject({
       ok: false,
       error: { code: 'invalid', message: expect.stringMatching(/reason/) },
     });
-    const waived = value(setComponentStatus(start(), program, { componentId: 'bug-bounty', status: 'waived', waiverReason: 'Covered by the vendor’s own programme' }, 'a', LATER));
-    expect(waived.components.find((c) => c.id === 'bug-bounty')?.waiverReason).toBe('Covered by the vendor’s own programme');
+    const waived = value(
+      setComponentStatus(
+        start(),
+        program,
+        { componentId: 'bug-bounty', status: 'waived', waiverReason: 'Covered by the vendor’s own programme' },
+        'a',
+        LATER,
+      ),
+    );
+    expect(waived.components.find((c) => c.id === 'bug-bounty')?.waiverReason).toBe(
+      'Covered by the vendor’s own programme',
+    );
   });
 
   it('drops the soak date and waiver reason once the status moves on', () => {
-    const soaking = value(setComponentStatus(start(), program, { componentId: 'bug-bounty', status: 'soaking', soakUntil: '2026-04-04' }, 'a', LATER));
+    const soaking = value(
+      setComponentStatus(
+        start(),
+        program,
+        { componentId: 'bug-bounty', status: 'soaking', soakUntil: '2026-04-04' },
+        'a',
+        LATER,
+      ),
+    );
     const met = value(setComponentStatus(soaking, program, { componentId: 'bug-bounty', status: 'met' }, 'a', LATER));
-    expect(met.components.find((c) => c.id === 'bug-bounty')).toEqual({ id: 'bug-bounty', status: 'met', by: 'a', at: LATER });
+    expect(met.components.find((c) => c.id === 'bug-bounty')).toEqual({
+      id: 'bug-bounty',
+      status: 'met',
+      by: 'a',
+      at: LATER,
+    });
   });
 
   it('answers not-found for a component the program does not have', () => {
@@ -196,7 +255,9 @@ describe('requirement components', () => {
   });
 
   it('refuses changes once the submission is closed', () => {
-    expect(setComponentStatus(inStage('declined'), program, { componentId: 'bug-bounty', status: 'met' }, 'a', LATER)).toMatchObject({
+    expect(
+      setComponentStatus(inStage('declined'), program, { componentId: 'bug-bounty', status: 'met' }, 'a', LATER),
+    ).toMatchObject({
       ok: false,
       error: { code: 'not-allowed' },
     });
@@ -205,24 +266,47 @@ describe('requirement components', () => {
   it('tracks a component the program gained after the submission started', () => {
     const grown: ProgramSettings = {
       ...program,
-      components: [...program.components, { id: 'data-residency', title: 'Data residency', area: 'security', description: 'Data stays in region.', soaks: false }],
+      components: [
+        ...program.components,
+        {
+          id: 'data-residency',
+          title: 'Data residency',
+          area: 'security',
+          description: 'Data stays in region.',
+          soaks: false,
+        },
+      ],
     };
     const state = allMet(start());
     expect(approvalBlockers(state, grown)).toEqual(['Data residency']);
-    const updated = value(setComponentStatus(state, grown, { componentId: 'data-residency', status: 'met' }, 'a', LATER));
+    const updated = value(
+      setComponentStatus(state, grown, { componentId: 'data-residency', status: 'met' }, 'a', LATER),
+    );
     expect(approvalBlockers(updated, grown)).toEqual([]);
   });
 });
 
 describe('approval', () => {
   it('lists every component that is neither met nor waived, by title', () => {
-    expect(approvalBlockers(startSubmission(program, 'a', AT), program)).toEqual(program.components.map((c) => c.title));
+    expect(approvalBlockers(startSubmission(program, 'a', AT), program)).toEqual(
+      program.components.map((c) => c.title),
+    );
   });
 
   it('refuses with the blockers in the message', () => {
     let state = allMet(inStage('verifying'));
-    state = value(setComponentStatus(state, program, { componentId: 'slis-slos', status: 'soaking', soakUntil: '2026-04-01' }, 'a', LATER));
-    state = value(setComponentStatus(state, program, { componentId: 'support-contact', status: 'not-met' }, 'a', LATER));
+    state = value(
+      setComponentStatus(
+        state,
+        program,
+        { componentId: 'slis-slos', status: 'soaking', soakUntil: '2026-04-01' },
+        'a',
+        LATER,
+      ),
+    );
+    state = value(
+      setComponentStatus(state, program, { componentId: 'support-contact', status: 'not-met' }, 'a', LATER),
+    );
     const result = approveSubmission(state, program, 'agent-1', LATER);
     expect(result.ok).toBe(false);
     if (!result.ok) {
@@ -235,7 +319,15 @@ describe('approval', () => {
 
   it('approves when every component is met or waived', () => {
     let state = allMet(inStage('soaking'));
-    state = value(setComponentStatus(state, program, { componentId: 'bug-bounty', status: 'waived', waiverReason: 'Private programme' }, 'a', LATER));
+    state = value(
+      setComponentStatus(
+        state,
+        program,
+        { componentId: 'bug-bounty', status: 'waived', waiverReason: 'Private programme' },
+        'a',
+        LATER,
+      ),
+    );
     const approved = value(approveSubmission(state, program, 'agent-3', '2026-03-27T08:00:00.000Z'));
     expect(approved).toMatchObject({ stage: 'approved', stageSince: '2026-03-27T08:00:00.000Z', stageBy: 'agent-3' });
     expect(nextStepOwner(approved.stage)).toBe('none');

@@ -35,7 +35,21 @@ describe('CSV export', () => {
   });
 
   it('exports the rows in the order shown, app names neutralised', () => {
-    const rows = sortRows([row({ issueKey: 'CFP-10', appName: '=cmd' }), row({ issueKey: 'CFP-9', reviewState: 'overdue', overdue: true, failing: true, daysUntilNext: -4, nextDate: '2027-03-01' })], 'ticket', 'ASC');
+    const rows = sortRows(
+      [
+        row({ issueKey: 'CFP-10', appName: '=cmd' }),
+        row({
+          issueKey: 'CFP-9',
+          reviewState: 'overdue',
+          overdue: true,
+          failing: true,
+          daysUntilNext: -4,
+          nextDate: '2027-03-01',
+        }),
+      ],
+      'ticket',
+      'ASC',
+    );
     const lines = rowsToCsv(rows).trim().split('\r\n');
     expect(lines[1]).toBe("CFP-9,Atlas,Approved,Overdue,Partner's move,2027-03-01,-4,,,yes,no,yes");
     expect(lines[2]).toMatch(/^CFP-10,"'=cmd",/);

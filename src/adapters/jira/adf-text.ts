@@ -5,7 +5,10 @@
 export function adfText(node: unknown): string {
   const out: string[] = [];
   walk(node, out);
-  return out.join('').replace(/\n{3,}/g, '\n\n').trim();
+  return out
+    .join('')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }
 
 const BLOCKS = new Set(['paragraph', 'heading', 'blockquote', 'listItem', 'codeBlock', 'rule', 'panel', 'tableRow']);
@@ -20,7 +23,12 @@ function walk(node: unknown, out: string[]): void {
     return;
   }
   if (!node || typeof node !== 'object') return;
-  const { type, text, content, attrs } = node as { type?: unknown; text?: unknown; content?: unknown; attrs?: Record<string, unknown> };
+  const { type, text, content, attrs } = node as {
+    type?: unknown;
+    text?: unknown;
+    content?: unknown;
+    attrs?: Record<string, unknown>;
+  };
   if (type === 'hardBreak') {
     out.push('\n');
     return;
@@ -28,7 +36,8 @@ function walk(node: unknown, out: string[]): void {
   if (typeof text === 'string') out.push(text);
   else if (type === 'mention' && attrs && typeof attrs.text === 'string') out.push(attrs.text);
   else if (type === 'emoji' && attrs && typeof attrs.text === 'string') out.push(attrs.text);
-  else if ((type === 'inlineCard' || type === 'blockCard') && attrs && typeof attrs.url === 'string') out.push(attrs.url);
+  else if ((type === 'inlineCard' || type === 'blockCard') && attrs && typeof attrs.url === 'string')
+    out.push(attrs.url);
   walk(content, out);
   if (typeof type === 'string' && BLOCKS.has(type)) out.push('\n');
 }

@@ -11,10 +11,16 @@ const requestSchema = z.object({ serviceDeskId: z.string() }).passthrough();
 const issueAttachedSchema = z
   .array(z.object({ id: z.union([z.string(), z.number()]).transform(String), filename: z.string() }))
   .min(1, 'no attachment in the answer');
-const temporarySchema = z.object({ temporaryAttachments: z.array(z.object({ temporaryAttachmentId: z.string() }).passthrough()).min(1, 'no temporary file in the answer') });
+const temporarySchema = z.object({
+  temporaryAttachments: z
+    .array(z.object({ temporaryAttachmentId: z.string() }).passthrough())
+    .min(1, 'no temporary file in the answer'),
+});
 const attachedSchema = z.object({
   attachments: z.object({
-    values: z.array(z.object({ filename: z.string(), _links: z.object({ jiraRest: z.string() }).passthrough() }).passthrough()).min(1, 'no attachment in the answer'),
+    values: z
+      .array(z.object({ filename: z.string(), _links: z.object({ jiraRest: z.string() }).passthrough() }).passthrough())
+      .min(1, 'no attachment in the answer'),
   }),
 });
 
@@ -40,10 +46,13 @@ export async function attachFileOnce(
   const serviceDeskId = await serviceDeskOf(jira, issueKey);
   for (let attempt = 1; ; attempt++) {
     try {
-      const id = serviceDeskId ? await attachToRequest(jira, serviceDeskId, issueKey, body, contentType) : await attachToIssue(jira, issueKey, body, contentType);
+      const id = serviceDeskId
+        ? await attachToRequest(jira, serviceDeskId, issueKey, body, contentType)
+        : await attachToIssue(jira, issueKey, body, contentType);
       return { id, alreadyThere: false };
     } catch (error) {
-      const mayHaveAttached = error instanceof JiraUnreachableError || (error instanceof JiraApiError && error.transient);
+      const mayHaveAttached =
+        error instanceof JiraUnreachableError || (error instanceof JiraApiError && error.transient);
       if (!mayHaveAttached || attempt >= ATTACH_ATTEMPTS) throw error;
       const landed = (await listAttachments(jira, issueKey)).find((a) => a.filename === fileName);
       if (landed) return { id: landed.id, alreadyThere: true };
@@ -54,7 +63,8 @@ export async function attachFileOnce(
 /** The service desk of the ticket's JSM request; undefined for an issue that is not a portal request. */
 async function serviceDeskOf(jira: JiraClient, issueKey: string): Promise<string | undefined> {
   try {
-    return (await jira.read({ method: 'GET', path: route`/rest/servicedeskapi/request/${issueKey}` }, requestSchema)).serviceDeskId;
+    return (await jira.read({ method: 'GET', path: route`/rest/servicedeskapi/request/${issueKey}` }, requestSchema))
+      .serviceDeskId;
   } catch (error) {
     if (error instanceof JiraApiError && (error.status === 404 || error.status === 400)) return undefined;
     throw error;
@@ -62,7 +72,13 @@ async function serviceDeskOf(jira: JiraClient, issueKey: string): Promise<string
 }
 
 /** JSM's way, public: a temporary file on the service desk, then attached to the request. */
-async function attachToRequest(jira: JiraClient, serviceDeskId: string, issueKey: string, body: string, contentType: string): Promise<string> {
+async function attachToRequest(
+  jira: JiraClient,
+  serviceDeskId: string,
+  issueKey: string,
+  body: string,
+  contentType: string,
+): Promise<string> {
   // A temporary file that is never attached expires on its own: uploading it again is harmless.
   const uploaded = await jira.read(
     {
@@ -105,7 +121,11 @@ async function attachToIssue(jira: JiraClient, issueKey: string, body: string, c
  * A multipart/form-data body with one part named `file`, built by hand because the platform's
  * requestJira takes no FormData.
  */
-export function multipartFile(fileName: string, content: string, mimeType: string): { body: string; contentType: string } {
+export function multipartFile(
+  fileName: string,
+  content: string,
+  mimeType: string,
+): { body: string; contentType: string } {
   const boundary = `cf-tracker-${randomUUID()}`;
   const safeName = fileName.replace(/[\r\n"\\]/g, '_');
   const body =

@@ -18,7 +18,11 @@ const PAGE_SIZE = 100;
 const MAX_PAGES = 20;
 const POST_ATTEMPTS = 3;
 
-const markSchema = z.object({ issueKey: z.string(), cycleId: z.string(), effect: z.enum([...REVIEW_EFFECTS, ...PROGRAM_EFFECTS]) });
+const markSchema = z.object({
+  issueKey: z.string(),
+  cycleId: z.string(),
+  effect: z.enum([...REVIEW_EFFECTS, ...PROGRAM_EFFECTS]),
+});
 
 const commentSchema = z.object({
   id: z.union([z.string(), z.number()]).transform(String),
@@ -114,7 +118,9 @@ export async function findMarkedComment(jira: JiraClient, mark: EffectMark): Pro
     startAt += result.comments.length;
     if (result.comments.length === 0 || (result.total !== undefined && startAt >= result.total)) return undefined;
   }
-  console.warn(`${mark.issueKey}: stopped looking for the ${mark.effect} comment after ${MAX_PAGES * PAGE_SIZE} comments`);
+  console.warn(
+    `${mark.issueKey}: stopped looking for the ${mark.effect} comment after ${MAX_PAGES * PAGE_SIZE} comments`,
+  );
   return undefined;
 }
 
@@ -124,7 +130,9 @@ const appAccounts = new WeakMap<JiraClient, Promise<string>>();
 function appAccountIdOf(jira: JiraClient): Promise<string> {
   let id = appAccounts.get(jira);
   if (!id) {
-    id = jira.read({ method: 'GET', path: route`/rest/api/3/myself` }, z.object({ accountId: z.string() })).then((me) => me.accountId);
+    id = jira
+      .read({ method: 'GET', path: route`/rest/api/3/myself` }, z.object({ accountId: z.string() }))
+      .then((me) => me.accountId);
     appAccounts.set(jira, id);
     id.catch(() => appAccounts.delete(jira));
   }
@@ -136,9 +144,16 @@ function appAccountIdOf(jira: JiraClient): Promise<string> {
  * documented `comment/list` (the comment list itself has no properties to expand), and only for
  * the app's own comments: marks on anyone else's comment are not the app's and are not read.
  */
-async function readCommentPage(jira: JiraClient, issueKey: string, startAt: number): Promise<{ comments: JiraComment[]; total?: number; appAccountId?: string }> {
+async function readCommentPage(
+  jira: JiraClient,
+  issueKey: string,
+  startAt: number,
+): Promise<{ comments: JiraComment[]; total?: number; appAccountId?: string }> {
   const result = await jira.read(
-    { method: 'GET', path: route`/rest/api/3/issue/${issueKey}/comment?orderBy=-created&startAt=${startAt}&maxResults=${PAGE_SIZE}` },
+    {
+      method: 'GET',
+      path: route`/rest/api/3/issue/${issueKey}/comment?orderBy=-created&startAt=${startAt}&maxResults=${PAGE_SIZE}`,
+    },
     commentPageSchema,
   );
   if (!result.comments.some((c) => c.author?.accountType === 'app')) return result;
@@ -175,7 +190,10 @@ export async function commentsSince(
 export async function getComment(jira: JiraClient, issueKey: string, commentId: string): Promise<PostedComment | null> {
   let comment: JiraComment;
   try {
-    comment = await jira.read({ method: 'GET', path: route`/rest/api/3/issue/${issueKey}/comment/${commentId}` }, commentSchema);
+    comment = await jira.read(
+      { method: 'GET', path: route`/rest/api/3/issue/${issueKey}/comment/${commentId}` },
+      commentSchema,
+    );
   } catch (error) {
     if (error instanceof JiraApiError && error.status === 404) return null;
     throw error;
@@ -186,7 +204,10 @@ export async function getComment(jira: JiraClient, issueKey: string, commentId: 
 }
 
 /** The properties of the app's own comments among `comments` (documented `comment/list`). */
-async function readCommentsById(jira: JiraClient, comments: JiraComment[]): Promise<{ comments: JiraComment[]; appAccountId: string }> {
+async function readCommentsById(
+  jira: JiraClient,
+  comments: JiraComment[],
+): Promise<{ comments: JiraComment[]; appAccountId: string }> {
   const appAccountId = await appAccountIdOf(jira);
   const ids = comments.filter((c) => c.author?.accountId === appAccountId).map((c) => Number(c.id));
   if (ids.length === 0) return { comments, appAccountId };
@@ -195,12 +216,17 @@ async function readCommentsById(jira: JiraClient, comments: JiraComment[]): Prom
     z.object({ values: z.array(commentSchema) }),
   );
   const properties = new Map(listed.values.map((c) => [c.id, c.properties]));
-  return { appAccountId, comments: comments.map((c) => (properties.get(c.id) ? { ...c, properties: properties.get(c.id) } : c)) };
+  return {
+    appAccountId,
+    comments: comments.map((c) => (properties.get(c.id) ? { ...c, properties: properties.get(c.id) } : c)),
+  };
 }
 
 function toPostedComment(comment: JiraComment, appAccountId?: string): PostedComment {
-  const visibility = comment.properties?.find((p) => p.key === JSM_VISIBILITY_PROPERTY)?.value as { internal?: unknown } | undefined;
-  const internal = visibility && typeof visibility === 'object' ? visibility.internal === true : comment.jsdPublic === false;
+  const visibility = comment.properties?.find((p) => p.key === JSM_VISIBILITY_PROPERTY)?.value as
+    { internal?: unknown } | undefined;
+  const internal =
+    visibility && typeof visibility === 'object' ? visibility.internal === true : comment.jsdPublic === false;
   const posted: PostedComment = {
     id: comment.id,
     authorAccountId: comment.author?.accountId ?? '',

@@ -37,7 +37,12 @@ export async function addFormOnce(
   let formId: string;
   try {
     const added = await jira.read(
-      { method: 'POST', path: route`/forms/issue/${issueKey}/form`, json: { formTemplate: { id: templateId } }, unsafe: true },
+      {
+        method: 'POST',
+        path: route`/forms/issue/${issueKey}/form`,
+        json: { formTemplate: { id: templateId } },
+        unsafe: true,
+      },
       addedFormSchema,
     );
     formId = added.id;
@@ -75,7 +80,11 @@ const answersSchema = z.union([
  * The form's answers keyed by question (label when it has one); null when the form is gone or
  * the partner has not submitted it yet (a form being filled in is not an answer).
  */
-export async function readFormAnswers(jira: JiraClient, issueKey: string, formId: string): Promise<Record<string, unknown> | null> {
+export async function readFormAnswers(
+  jira: JiraClient,
+  issueKey: string,
+  formId: string,
+): Promise<Record<string, unknown> | null> {
   let answers: z.infer<typeof answersSchema>;
   try {
     const form = (await listForms(jira, issueKey)).find((f) => f.id === formId);
@@ -91,7 +100,11 @@ export async function readFormAnswers(jira: JiraClient, issueKey: string, formId
   if (!Array.isArray(answers)) return answers;
   const byQuestion: Record<string, unknown> = {};
   answers.forEach((entry, i) => {
-    const key = entry.label ?? entry.fieldKey ?? entry.questionKey ?? (entry.questionId !== undefined ? String(entry.questionId) : `question-${i + 1}`);
+    const key =
+      entry.label ??
+      entry.fieldKey ??
+      entry.questionKey ??
+      (entry.questionId !== undefined ? String(entry.questionId) : `question-${i + 1}`);
     byQuestion[key] = entry.answer ?? null;
   });
   return byQuestion;

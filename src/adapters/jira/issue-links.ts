@@ -28,7 +28,9 @@ export async function readRequestText(jira: JiraClient, issueKey: string): Promi
     return {
       summary: issue.fields.summary ?? '',
       description: typeof description === 'string' ? description : description ? adfText(description) : '',
-      linkedKeys: (issue.fields.issuelinks ?? []).flatMap((l) => [l.inwardIssue?.key, l.outwardIssue?.key].filter((k): k is string => !!k)),
+      linkedKeys: (issue.fields.issuelinks ?? []).flatMap((l) =>
+        [l.inwardIssue?.key, l.outwardIssue?.key].filter((k): k is string => !!k),
+      ),
     };
   } catch (error) {
     if (error instanceof JiraApiError && error.status === 404) return null;

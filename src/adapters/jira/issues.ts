@@ -66,7 +66,9 @@ async function getRequestTypeName(jira: JiraClient, issueKey: string): Promise<s
 
 const attachmentsSchema = z.object({
   fields: z.object({
-    attachment: z.array(z.object({ id: z.union([z.string(), z.number()]).transform(String), filename: z.string() })).nullish(),
+    attachment: z
+      .array(z.object({ id: z.union([z.string(), z.number()]).transform(String), filename: z.string() }))
+      .nullish(),
   }),
 });
 

@@ -1,6 +1,12 @@
 import { asApp, asUser, getAppContext, type Route } from '@forge/api';
 import type { z } from 'zod';
-import { JiraAnswerError, JiraApiError, JiraUnreachableError, isNeedsAuthentication, isTransientStatus } from './jira-errors';
+import {
+  JiraAnswerError,
+  JiraApiError,
+  JiraUnreachableError,
+  isNeedsAuthentication,
+  isTransientStatus,
+} from './jira-errors';
 
 export interface RetryPolicy {
   /** Attempts in all, the first one included. */
@@ -72,7 +78,10 @@ export interface JiraResponse {
   location?: string;
 }
 
-type RequestJira = (path: Route, init?: { method?: string; body?: ArrayBuffer | string; headers?: Record<string, string>; redirect?: 'manual' }) => Promise<{
+type RequestJira = (
+  path: Route,
+  init?: { method?: string; body?: ArrayBuffer | string; headers?: Record<string, string>; redirect?: 'manual' },
+) => Promise<{
   status: number;
   text: () => Promise<string>;
   headers: { get: (name: string) => string | null };
@@ -128,7 +137,12 @@ export class JiraClient {
       const last = attempt >= this.retry.attempts;
       let response: Awaited<ReturnType<RequestJira>>;
       try {
-        response = await this.requestJira(request.path, { method: request.method, body, headers, ...(request.redirect ? { redirect: request.redirect } : {}) });
+        response = await this.requestJira(request.path, {
+          method: request.method,
+          body,
+          headers,
+          ...(request.redirect ? { redirect: request.redirect } : {}),
+        });
       } catch (cause) {
         // The user has not allowed the app to act for them: the page shows Forge's consent prompt.
         if (isNeedsAuthentication(cause)) throw cause;
@@ -197,7 +211,8 @@ function jiraMessages(text: string): string[] {
   try {
     const body = JSON.parse(text) as { errorMessages?: unknown; errors?: unknown; message?: unknown };
     const messages: string[] = [];
-    if (Array.isArray(body.errorMessages)) messages.push(...body.errorMessages.filter((m): m is string => typeof m === 'string'));
+    if (Array.isArray(body.errorMessages))
+      messages.push(...body.errorMessages.filter((m): m is string => typeof m === 'string'));
     if (body.errors && typeof body.errors === 'object') {
       for (const [field, message] of Object.entries(body.errors as Record<string, unknown>)) {
         if (typeof message === 'string') messages.push(`${field}: ${message}`);

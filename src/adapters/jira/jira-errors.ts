@@ -25,7 +25,9 @@ export class JiraUnreachableError extends Error {
     readonly path: string,
     readonly reason: unknown,
   ) {
-    super(`Jira could not be reached for ${method} ${path}: ${reason instanceof Error ? reason.message : String(reason)}`);
+    super(
+      `Jira could not be reached for ${method} ${path}: ${reason instanceof Error ? reason.message : String(reason)}`,
+    );
     this.name = 'JiraUnreachableError';
   }
 }

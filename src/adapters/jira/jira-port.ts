@@ -25,15 +25,21 @@ export function createJiraPort({ app, user, postLog }: JiraPortDeps): JiraPort {
   const agents = new Map<string, Promise<boolean>>();
   return {
     getIssue: (issueKey, options) => getIssue(app, issueKey, options),
-    postCommentOnce: (mark, body, visibility, options) => postCommentOnce(app, postLog, mark, body, visibility, options),
-    attachFileOnce: (issueKey, fileName, content, mimeType, options) => attachFileOnce(app, issueKey, fileName, content, mimeType, options),
+    postCommentOnce: (mark, body, visibility, options) =>
+      postCommentOnce(app, postLog, mark, body, visibility, options),
+    attachFileOnce: (issueKey, fileName, content, mimeType, options) =>
+      attachFileOnce(app, issueKey, fileName, content, mimeType, options),
     addFormOnce: (issueKey, templateId) => addFormOnce(app, issueKey, templateId),
     readFormAnswers: (issueKey, formId) => readFormAnswers(app, issueKey, formId),
     getComment: (issueKey, commentId) => getComment(app, issueKey, commentId),
     commentsSince: (issueKey, since) => commentsSince(app, issueKey, since),
     writeSummaryProperty: (issueKey, summary) => writeIssueProperty(app, issueKey, SUMMARY_PROPERTY_KEY, summary),
     writeSummaryProperties: (summaries) =>
-      writeIssuePropertyBulk(app, SUMMARY_PROPERTY_KEY, summaries.map((s) => ({ issueId: s.issueId, value: s.summary }))),
+      writeIssuePropertyBulk(
+        app,
+        SUMMARY_PROPERTY_KEY,
+        summaries.map((s) => ({ issueId: s.issueId, value: s.summary })),
+      ),
     transitionTo: (issueKey, statusNames) => transitionTo(app, issueKey, statusNames),
     // The platform asks as the invoking user; the account id names who that is.
     callerOnTicket: (issueKey, accountId) => callerOnTicket(user, app, issueKey, accountId),

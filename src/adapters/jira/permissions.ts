@@ -6,10 +6,17 @@ import { JiraApiError } from './jira-errors';
 const myPermissionsSchema = z.object({
   permissions: z.record(z.object({ havePermission: z.boolean() }).passthrough()),
 });
-const permittedProjectsSchema = z.object({ projects: z.array(z.object({ key: z.string().optional(), id: z.union([z.string(), z.number()]).optional() }).passthrough()) });
+const permittedProjectsSchema = z.object({
+  projects: z.array(
+    z.object({ key: z.string().optional(), id: z.union([z.string(), z.number()]).optional() }).passthrough(),
+  ),
+});
 const userSchema = z.object({ accountId: z.string(), accountType: z.string().optional() }).passthrough();
 const requestSchema = z.object({ reporter: z.object({ accountId: z.string() }).passthrough().nullish() }).passthrough();
-const participantsSchema = z.object({ values: z.array(z.object({ accountId: z.string() }).passthrough()), isLastPage: z.boolean().optional() });
+const participantsSchema = z.object({
+  values: z.array(z.object({ accountId: z.string() }).passthrough()),
+  isLastPage: z.boolean().optional(),
+});
 
 /** What an agent needs to work on a ticket of the program. */
 const AGENT_PERMISSIONS = ['BROWSE_PROJECTS', 'EDIT_ISSUES'];
@@ -53,7 +60,12 @@ async function myPermissions(asUser: JiraClient, permissions: string[], issueKey
  * and, for anyone who is not an agent there, whether the request is theirs (as the app: JSM's
  * reporter and participants).
  */
-export async function callerOnTicket(asUser: JiraClient, asApp: JiraClient, issueKey: string, accountId: string): Promise<TicketStanding> {
+export async function callerOnTicket(
+  asUser: JiraClient,
+  asApp: JiraClient,
+  issueKey: string,
+  accountId: string,
+): Promise<TicketStanding> {
   const held = await myPermissions(asUser, [...AGENT_PERMISSIONS, 'ADMINISTER'], issueKey);
   const canEdit = AGENT_PERMISSIONS.every((p) => held.has(p));
   let isAdmin = held.has('ADMINISTER');
@@ -68,7 +80,10 @@ export async function callerOnTicket(asUser: JiraClient, asApp: JiraClient, issu
  * (any project when empty), from the projects where the user themself holds the agent's
  * permissions (`permissions/project`, as the user). Two requests, whatever is tracked.
  */
-export async function callerOnProgram(asUser: JiraClient, projectKeys: string[]): Promise<{ isAdmin: boolean; isAgent: boolean }> {
+export async function callerOnProgram(
+  asUser: JiraClient,
+  projectKeys: string[],
+): Promise<{ isAdmin: boolean; isAgent: boolean }> {
   const isAdmin = (await myPermissions(asUser, ['ADMINISTER'])).has('ADMINISTER');
   let permitted: string[];
   try {
@@ -88,7 +103,10 @@ export async function callerOnProgram(asUser: JiraClient, projectKeys: string[])
 /** Whether the account raised the request or takes part in it (JSM's own lists, read as the app). */
 export async function isRequestPerson(asApp: JiraClient, issueKey: string, accountId: string): Promise<boolean> {
   try {
-    const request = await asApp.read({ method: 'GET', path: route`/rest/servicedeskapi/request/${issueKey}` }, requestSchema);
+    const request = await asApp.read(
+      { method: 'GET', path: route`/rest/servicedeskapi/request/${issueKey}` },
+      requestSchema,
+    );
     if (request.reporter?.accountId === accountId) return true;
     for (let page = 0, start = 0; page < PARTICIPANT_PAGES; page++) {
       const participants = await asApp.read(

@@ -35,7 +35,10 @@ export function auditRange(at: string, order: AuditOrder): string {
 }
 
 /** The stored form of one entry; the random part keeps the keys of two entries of the same instant apart. */
-export function auditItem(entry: AuditEntry, order: AuditOrder = { index: 0 }): { key: string; entityName: string; value: StoredEntry } {
+export function auditItem(
+  entry: AuditEntry,
+  order: AuditOrder = { index: 0 },
+): { key: string; entityName: string; value: StoredEntry } {
   return {
     key: `${entry.issueKey}#${entry.at}#${randomUUID().slice(0, 8)}`,
     entityName: AUDIT_ENTITY,
@@ -48,12 +51,16 @@ export class KvsAuditLog implements AuditLog {
   /** `order` places the entries after the first `offset` of a write saved with record `version`. */
   async append(entries: AuditEntry[], order: { version?: number; offset?: number } = {}): Promise<void> {
     const offset = order.offset ?? 0;
-    const items = entries.map((entry, i) => auditItem(entry, { ...(order.version === undefined ? {} : { version: order.version }), index: offset + i }));
+    const items = entries.map((entry, i) =>
+      auditItem(entry, { ...(order.version === undefined ? {} : { version: order.version }), index: offset + i }),
+    );
     for (let i = 0; i < items.length; i += BATCH_MAX) {
       const result = await kvs.batchSet(items.slice(i, i + BATCH_MAX));
       if (result.failedKeys.length) {
         const first = result.failedKeys[0]!;
-        throw new Error(`${result.failedKeys.length} history entries not written (${first.key}: ${first.error.code} ${first.error.message})`);
+        throw new Error(
+          `${result.failedKeys.length} history entries not written (${first.key}: ${first.error.code} ${first.error.message})`,
+        );
       }
     }
   }

@@ -90,7 +90,9 @@ async function deleteAll(keys: string[]): Promise<void> {
   for (let i = 0; i < keys.length; i += BATCH_MAX) {
     const result = await kvs.batchDelete(keys.slice(i, i + BATCH_MAX).map((key) => ({ key })));
     if (result.failedKeys.length > 0) {
-      throw new Error(`${result.failedKeys.length} helper keys not deleted: ${result.failedKeys.map((f) => f.key).join(', ')}`);
+      throw new Error(
+        `${result.failedKeys.length} helper keys not deleted: ${result.failedKeys.map((f) => f.key).join(', ')}`,
+      );
     }
   }
 }

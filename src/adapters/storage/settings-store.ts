@@ -11,14 +11,18 @@ export class KvsSettingsStore implements SettingsStore {
     if (stored === undefined) return { settings: CLOUD_FORTIFIED };
     const parsed = parseProgramSettings(stored);
     if (parsed.ok) return { settings: parsed.settings };
-    const details = parsed.problems.slice(0, 3).map((p) => `${p.path} ${p.message}`).join('; ');
+    const details = parsed.problems
+      .slice(0, 3)
+      .map((p) => `${p.path} ${p.message}`)
+      .join('; ');
     return { settings: CLOUD_FORTIFIED, problem: `the stored program settings are not valid (${details})` };
   }
 
   async save(settings: ProgramSettings): Promise<void> {
     // Never store what could not be read back.
     const parsed = parseProgramSettings(settings);
-    if (!parsed.ok) throw new Error(`program settings not saved: ${parsed.problems.map((p) => `${p.path} ${p.message}`).join('; ')}`);
+    if (!parsed.ok)
+      throw new Error(`program settings not saved: ${parsed.problems.map((p) => `${p.path} ${p.message}`).join('; ')}`);
     await kvs.set(SETTINGS_KEY, parsed.settings);
   }
 }

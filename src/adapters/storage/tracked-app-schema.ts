@@ -6,7 +6,10 @@ import { trackedAppSchema, type TrackedApp } from '../../domain/model';
 
 export type StoredAppProblem = { issueKey: string; problems: string[] };
 
-export function parseStoredApp(value: unknown, key: string): { ok: true; app: TrackedApp } | { ok: false; problem: StoredAppProblem } {
+export function parseStoredApp(
+  value: unknown,
+  key: string,
+): { ok: true; app: TrackedApp } | { ok: false; problem: StoredAppProblem } {
   const parsed = trackedAppSchema.safeParse(value);
   if (parsed.success) return { ok: true, app: parsed.data };
   return {

@@ -1,5 +1,11 @@
 import { Filter, WhereConditions, kvs, Sort } from '@forge/kvs';
-import { archivedCycleSchema, type ArchivedCycle, type AuditEntry, type ReviewCycle, type TrackedApp } from '../../domain/model';
+import {
+  archivedCycleSchema,
+  type ArchivedCycle,
+  type AuditEntry,
+  type ReviewCycle,
+  type TrackedApp,
+} from '../../domain/model';
 import type { SaveOutcome, TrackedAppStore } from '../../ports';
 import { auditItem, KvsAuditLog } from './audit-log';
 import { NOTHING_PENDING, TRACKED_APP_ENTITY } from './storage-keys';
@@ -58,7 +64,8 @@ export class KvsTrackedAppStore implements TrackedAppStore {
         if (app) found.set(item.key, app);
       }
       for (const failed of result.failedKeys) {
-        if (failed.error.code !== 'KEY_NOT_FOUND') this.report({ issueKey: failed.key, problems: [`not read: ${failed.error.code} ${failed.error.message}`] });
+        if (failed.error.code !== 'KEY_NOT_FOUND')
+          this.report({ issueKey: failed.key, problems: [`not read: ${failed.error.code} ${failed.error.message}`] });
       }
     }
     // In the order asked, without the missing ones.
@@ -87,7 +94,8 @@ export class KvsTrackedAppStore implements TrackedAppStore {
       entityName: TRACKED_APP_ENTITY,
       conditions: new Filter<StoredApp>().and('version', WhereConditions.equalTo(expected)),
     });
-    for (const cycle of moved) tx.set(archiveKey(app.issueKey, cycle.id), { issueKey: app.issueKey, cycle } satisfies ArchivedCycle);
+    for (const cycle of moved)
+      tx.set(archiveKey(app.issueKey, cycle.id), { issueKey: app.issueKey, cycle } satisfies ArchivedCycle);
     for (const [index, entry] of inline.entries()) {
       const item = auditItem(entry, { version: app.version, index });
       tx.set(item.key, item.value, { entityName: item.entityName });
@@ -139,7 +147,10 @@ export class KvsTrackedAppStore implements TrackedAppStore {
     const cycles: ReviewCycle[] = [];
     let cursor: string | undefined;
     do {
-      let query = kvs.query().where('key', WhereConditions.beginsWith(archiveKey(issueKey, ''))).limit(PAGE_MAX);
+      let query = kvs
+        .query()
+        .where('key', WhereConditions.beginsWith(archiveKey(issueKey, '')))
+        .limit(PAGE_MAX);
       if (cursor) query = query.cursor(cursor);
       const page = await query.getMany();
       for (const result of page.results) {

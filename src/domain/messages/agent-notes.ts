@@ -1,5 +1,15 @@
 import { DateTime } from 'luxon';
-import { blockQuote, bulletList, doc, hardBreak, heading, listItem, p, strong, text } from '@atlaskit/adf-utils/builders';
+import {
+  blockQuote,
+  bulletList,
+  doc,
+  hardBreak,
+  heading,
+  listItem,
+  p,
+  strong,
+  text,
+} from '@atlaskit/adf-utils/builders';
 import type { BlockContent, Inline, ParagraphDefinition } from '@atlaskit/adf-schema';
 import type { IsoDate } from '../dates';
 import type { PartnerAnswerValue } from '../review-types';
@@ -86,7 +96,9 @@ function titledList(title: string, items: string[] | undefined): BlockContent[] 
 
 /** The partner's text, line by line, as plain text nodes inside a quote. */
 function quoted(reply: string | undefined): BlockContent[] {
-  const raw = cleanText(reply ?? '').replace(/\r\n?/g, '\n').trim();
+  const raw = cleanText(reply ?? '')
+    .replace(/\r\n?/g, '\n')
+    .trim();
   if (raw === '') return [line('(The reply has no text.)')];
   const chars = Array.from(raw); // whole characters, so a cut never splits an emoji
   const cut = chars.length > QUOTE_LIMIT ? `${chars.slice(0, QUOTE_LIMIT).join('')}…` : raw;
@@ -138,15 +150,19 @@ function body(kind: AgentNoteKind, d: AgentNoteDetails): BlockContent[] {
   switch (kind) {
     case 'window-opened':
       return [
-        line(`The ${cycleName(d)} window is open${window ? ` (${window})` : ''}. Run the checks and record each result in the panel.`),
+        line(
+          `The ${cycleName(d)} window is open${window ? ` (${window})` : ''}. Run the checks and record each result in the panel.`,
+        ),
         ...titledList('Checks to run:', d.pendingChecks),
-        d.answer
-          ? line(label('Partner’s answer so far:'), ` ${d.answer}`)
-          : line('The partner has not answered yet.'),
+        d.answer ? line(label('Partner’s answer so far:'), ` ${d.answer}`) : line('The partner has not answered yet.'),
       ];
     case 'remediation-started':
       return [
-        line(`The ${cycleName(d)} window has closed with open issues. The partner must resolve them by `, label(due ?? 'the deadline'), '.'),
+        line(
+          `The ${cycleName(d)} window has closed with open issues. The partner must resolve them by `,
+          label(due ?? 'the deadline'),
+          '.',
+        ),
         ...titledList('Failed checks:', d.failedChecks),
         ...titledList('Checks not yet done:', d.pendingChecks),
       ];
@@ -169,22 +185,39 @@ function body(kind: AgentNoteKind, d: AgentNoteDetails): BlockContent[] {
       ];
     }
     case 'passed':
-      return [line(`Every check of the ${cycleName(d)} has passed. The next annual review is scheduled automatically.`)];
+      return [
+        line(`Every check of the ${cycleName(d)} has passed. The next annual review is scheduled automatically.`),
+      ];
     case 'unclear-answer':
       return [
-        line(`A reply on this ticket could not be read as YES or NO${d.reason ? ` (${d.reason})` : ''}. Read it and set the answer in the panel.`),
+        line(
+          `A reply on this ticket could not be read as YES or NO${d.reason ? ` (${d.reason})` : ''}. Read it and set the answer in the panel.`,
+        ),
         ...quoted(d.text),
       ];
     case 'answer-recorded':
       return [
-        line(label('Answer:'), ` ${d.answer ?? 'not given'}`, d.source ? ` (from the ${d.source})` : '', d.reason ? `, ${d.reason}` : ''),
+        line(
+          label('Answer:'),
+          ` ${d.answer ?? 'not given'}`,
+          d.source ? ` (from the ${d.source})` : '',
+          d.reason ? `, ${d.reason}` : '',
+        ),
         ...titledList('Categories named:', d.categories),
         ...(d.answer === 'NO' ? [line('The significant-changes check has passed on this answer.')] : []),
-        ...(d.answer === 'YES' ? [line('Check that the listing and the Privacy & Security tab reflect the changes, then record the significant-changes check.')] : []),
+        ...(d.answer === 'YES'
+          ? [
+              line(
+                'Check that the listing and the Privacy & Security tab reflect the changes, then record the significant-changes check.',
+              ),
+            ]
+          : []),
       ];
     case 'escalation-raised':
       return [
-        line(`A concern was raised${d.raisedBy ? ` by ${d.raisedBy === 'customer' ? 'a customer' : 'Atlassian'}` : ''}; it opens the ${cycleName(d)} with the same checks and the four-week rule.`),
+        line(
+          `A concern was raised${d.raisedBy ? ` by ${d.raisedBy === 'customer' ? 'a customer' : 'Atlassian'}` : ''}; it opens the ${cycleName(d)} with the same checks and the four-week rule.`,
+        ),
         ...(d.concern ? quoted(d.concern) : []),
         ...(window ? [line(label('Review window:'), ` ${window}`)] : []),
         ...(due ? [line(label('Issues resolved by:'), ` ${due}`)] : []),
@@ -199,9 +232,13 @@ function body(kind: AgentNoteKind, d: AgentNoteDetails): BlockContent[] {
       const open = d.openRequirements ?? [];
       const count = `${open.length} requirement${open.length === 1 ? ' is' : 's are'}`;
       return [
-        line(`The ticket was moved to “${d.status ?? 'an approved status'}” in Jira, but ${count} not met or waived, so the app has not recorded an approval.`),
+        line(
+          `The ticket was moved to “${d.status ?? 'an approved status'}” in Jira, but ${count} not met or waived, so the app has not recorded an approval.`,
+        ),
         ...titledList('Still open:', open),
-        line('The approval is recorded once they are met or waived and the status is set again, or with Approve in the panel.'),
+        line(
+          'The approval is recorded once they are met or waived and the status is set again, or with Approve in the panel.',
+        ),
       ];
     }
   }

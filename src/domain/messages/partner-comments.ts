@@ -15,7 +15,10 @@ function item(label: string, value: string) {
 
 function keyDates(program: ProgramSettings, cycle: ReviewCycle) {
   return bulletList(
-    item('Review window:', `${dateForPeople(cycle.windowStart)} to ${dateForPartner(cycle.windowEnd, program.timezone)}`),
+    item(
+      'Review window:',
+      `${dateForPeople(cycle.windowStart)} to ${dateForPartner(cycle.windowEnd, program.timezone)}`,
+    ),
     item('Issues resolved by:', dateForPartner(cycle.remediationDue, program.timezone)),
     item('Significant-change form:', `attached to this ticket as ${formFileName(cycle)}`),
   );
@@ -29,13 +32,28 @@ function keyDates(program: ProgramSettings, cycle: ReviewCycle) {
 export function noticeComment(program: ProgramSettings, appName: string, cycle: ReviewCycle): AdfDoc {
   const values = reviewValues(appName, cycle, program.timezone);
   if (cycle.kind === 'escalation' && program.texts.escalationNotice) {
-    return doc(...templateParagraphs(program.texts.escalationNotice, values, ['app']), ...concernParagraphs(program, cycle), keyDates(program, cycle));
+    return doc(
+      ...templateParagraphs(program.texts.escalationNotice, values, ['app']),
+      ...concernParagraphs(program, cycle),
+      keyDates(program, cycle),
+    );
   }
   const lead =
     cycle.kind === 'escalation'
-      ? [p(text('A concern has been raised about the compliance of '), strong(appDisplayName(appName)), text(' with the program, so it has an extra review with the same checks as the annual one.'))]
+      ? [
+          p(
+            text('A concern has been raised about the compliance of '),
+            strong(appDisplayName(appName)),
+            text(' with the program, so it has an extra review with the same checks as the annual one.'),
+          ),
+        ]
       : [];
-  return doc(...lead, ...templateParagraphs(program.texts.notice, values, ['app']), ...concernParagraphs(program, cycle), keyDates(program, cycle));
+  return doc(
+    ...lead,
+    ...templateParagraphs(program.texts.notice, values, ['app']),
+    ...concernParagraphs(program, cycle),
+    keyDates(program, cycle),
+  );
 }
 
 /**
@@ -45,13 +63,20 @@ export function noticeComment(program: ProgramSettings, appName: string, cycle: 
 function concernParagraphs(program: ProgramSettings, cycle: ReviewCycle) {
   if (cycle.kind !== 'escalation' || !cycle.concern) return [];
   const who = cycle.concern.source === 'customer' ? 'a customer' : 'Atlassian';
-  const weeks = program.timings.remediationDays % 7 === 0 ? `${program.timings.remediationDays / 7} weeks` : `${program.timings.remediationDays} days`;
+  const weeks =
+    program.timings.remediationDays % 7 === 0
+      ? `${program.timings.remediationDays / 7} weeks`
+      : `${program.timings.remediationDays} days`;
   const titles = cycle.checks.map((c) => checkTitle(program, c.id));
   return [
     p(strong(`The concern, raised by ${who}:`), text(` ${cleanText(cycle.concern.text).replace(/\s+/g, ' ').trim()}`)),
     p(text('The checks concerned:')),
     bulletList(...titles.map((title) => listItem([p(text(title))]))),
-    p(text(`You have ${weeks} after the review window, until ${dateForPartner(cycle.remediationDue, program.timezone)}, to resolve any issue it finds.`)),
+    p(
+      text(
+        `You have ${weeks} after the review window, until ${dateForPartner(cycle.remediationDue, program.timezone)}, to resolve any issue it finds.`,
+      ),
+    ),
   ];
 }
 
@@ -66,11 +91,15 @@ export function answerReminderComment(program: ProgramSettings, appName: string,
 /** Each requirement the partner must resolve: its title in bold, then what to do. */
 function issuesList(program: ProgramSettings, cycle: ReviewCycle) {
   const issues = partnerIssues(program, cycle);
-  return issues.length > 0 ? [bulletList(...issues.map((i) => listItem([p(strong(i.title), text(`: ${i.whatToDo}`))])))] : [];
+  return issues.length > 0
+    ? [bulletList(...issues.map((i) => listItem([p(strong(i.title), text(`: ${i.whatToDo}`))])))]
+    : [];
 }
 
 function reviewWords(program: ProgramSettings, cycle: ReviewCycle): string {
-  return cycle.kind === 'escalation' ? `the extra review opened on ${dateForPartner(cycle.windowStart, program.timezone)}` : `the ${cycle.year} annual review`;
+  return cycle.kind === 'escalation'
+    ? `the extra review opened on ${dateForPartner(cycle.windowStart, program.timezone)}`
+    : `the ${cycle.year} annual review`;
 }
 
 /** What happens at the deadline if issues are still open. */
@@ -82,7 +111,13 @@ function atTheDeadline(program: ProgramSettings, due: string): string {
 export function remediationStartComment(program: ProgramSettings, appName: string, cycle: ReviewCycle): AdfDoc {
   const due = dateForPartner(cycle.remediationDue, program.timezone);
   return doc(
-    p(text(`Hello! In ${reviewWords(program, cycle)} of `), strong(appDisplayName(appName)), text(', these requirements are not met. Please resolve them by '), strong(due), text('.')),
+    p(
+      text(`Hello! In ${reviewWords(program, cycle)} of `),
+      strong(appDisplayName(appName)),
+      text(', these requirements are not met. Please resolve them by '),
+      strong(due),
+      text('.'),
+    ),
     ...issuesList(program, cycle),
     p(text(atTheDeadline(program, due))),
   );
@@ -103,7 +138,11 @@ export function remediationReminderComment(program: ProgramSettings, appName: st
 export function overdueComment(program: ProgramSettings, appName: string, cycle: ReviewCycle): AdfDoc {
   const due = dateForPartner(cycle.remediationDue, program.timezone);
   return doc(
-    p(text(`The remediation deadline of ${reviewWords(program, cycle)} of `), strong(appDisplayName(appName)), text(` passed on ${due} with these requirements still not met:`)),
+    p(
+      text(`The remediation deadline of ${reviewWords(program, cycle)} of `),
+      strong(appDisplayName(appName)),
+      text(` passed on ${due} with these requirements still not met:`),
+    ),
     ...issuesList(program, cycle),
     p(
       text(
@@ -120,7 +159,12 @@ const NEXT_STEP_WORDS = {
 } as const;
 
 /** The short public update when a submission's stage change hands the next step to the partner or back to Atlassian. */
-export function progressUpdateComment(program: ProgramSettings, appName: string, stage: string, nextStep: 'partner' | 'atlassian'): AdfDoc {
+export function progressUpdateComment(
+  program: ProgramSettings,
+  appName: string,
+  stage: string,
+  nextStep: 'partner' | 'atlassian',
+): AdfDoc {
   const values = { app: appDisplayName(appName), stage: stage.replace(/-/g, ' '), nextStep: NEXT_STEP_WORDS[nextStep] };
   return doc(...templateParagraphs(program.texts.progressUpdate ?? PROGRESS_UPDATE_TEXT, values, ['app']));
 }

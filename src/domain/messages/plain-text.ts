@@ -1,9 +1,20 @@
-
 type Node = { type?: unknown; text?: unknown; attrs?: Record<string, unknown>; content?: unknown };
 
 const BLOCKS = new Set([
-  'paragraph', 'heading', 'blockquote', 'codeBlock', 'panel', 'rule', 'mediaSingle', 'mediaGroup',
-  'expand', 'nestedExpand', 'table', 'tableRow', 'decisionList', 'taskList',
+  'paragraph',
+  'heading',
+  'blockquote',
+  'codeBlock',
+  'panel',
+  'rule',
+  'mediaSingle',
+  'mediaGroup',
+  'expand',
+  'nestedExpand',
+  'table',
+  'tableRow',
+  'decisionList',
+  'taskList',
 ]);
 
 function children(node: Node): Node[] {
@@ -44,12 +55,23 @@ function blocks(node: Node, prefix: string): string[] {
       return lines.map((line, j) => prefix + (j === 0 ? marker : '  ') + line);
     });
   }
-  if (type === 'blockquote') return children(node).flatMap((c) => blocks(c, '')).map((l) => `${prefix}> ${l}`.trimEnd());
+  if (type === 'blockquote')
+    return children(node)
+      .flatMap((c) => blocks(c, ''))
+      .map((l) => `${prefix}> ${l}`.trimEnd());
   if (type === 'rule') return [`${prefix}---`];
   if (type === 'paragraph' || type === 'heading' || type === 'codeBlock') {
-    return inline(node).split('\n').map((l) => prefix + l);
+    return inline(node)
+      .split('\n')
+      .map((l) => prefix + l);
   }
-  if (BLOCKS.has(String(type)) || type === 'doc' || type === 'listItem' || type === 'tableCell' || type === 'tableHeader') {
+  if (
+    BLOCKS.has(String(type)) ||
+    type === 'doc' ||
+    type === 'listItem' ||
+    type === 'tableCell' ||
+    type === 'tableHeader'
+  ) {
     return children(node).flatMap((c) => blocks(c, prefix));
   }
   const t = inline(node);

@@ -16,7 +16,13 @@ function day(date: string, program: ProgramSettings): string {
  */
 export function programUpdateComment(program: ProgramSettings, appName: string, update: ProgramUpdate): AdfDoc {
   const from = day(update.effectiveFrom, program);
-  const paragraphs = [p(text(`Hello! An update to the ${cleanText(program.name)} that concerns `), strong(appDisplayName(appName)), text(':'))];
+  const paragraphs = [
+    p(
+      text(`Hello! An update to the ${cleanText(program.name)} that concerns `),
+      strong(appDisplayName(appName)),
+      text(':'),
+    ),
+  ];
   if (update.addCheck) {
     paragraphs.push(
       p(
@@ -29,7 +35,11 @@ export function programUpdateComment(program: ProgramSettings, appName: string, 
   }
   if (update.text) paragraphs.push(p(text(cleanText(update.text))));
   paragraphs.push(
-    p(text(`This takes effect on ${from}. Reviews already under way keep their checks. Nothing is needed from you today; reply to this ticket if you have a question.`)),
+    p(
+      text(
+        `This takes effect on ${from}. Reviews already under way keep their checks. Nothing is needed from you today; reply to this ticket if you have a question.`,
+      ),
+    ),
   );
   return doc(...paragraphs);
 }
@@ -40,7 +50,11 @@ export function programUpdateComment(program: ProgramSettings, appName: string, 
  */
 export function concernReceivedComment(appName: string): AdfDoc {
   return doc(
-    p(text('Thank you for raising this concern. We have opened a review of '), strong(appDisplayName(appName)), text(' with its developer.')),
+    p(
+      text('Thank you for raising this concern. We have opened a review of '),
+      strong(appDisplayName(appName)),
+      text(' with its developer.'),
+    ),
     p(text('We will update you on this request when the review is complete.')),
   );
 }
@@ -48,7 +62,12 @@ export function concernReceivedComment(appName: string): AdfDoc {
 /** The internal note on a customer's concern that names no app the program tracks. */
 export function concernUnmatchedNote(reason: string): AdfDoc {
   return doc(
-    p(strong('Cloud Fortified Tracker could not tell which app this concern is about'), text(` (${cleanText(reason)}).`)),
-    p(text('Link this request to the app’s approval ticket and raise the escalation from the approval ticket’s panel.')),
+    p(
+      strong('Cloud Fortified Tracker could not tell which app this concern is about'),
+      text(` (${cleanText(reason)}).`),
+    ),
+    p(
+      text('Link this request to the app’s approval ticket and raise the escalation from the approval ticket’s panel.'),
+    ),
   );
 }

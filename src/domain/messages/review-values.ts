@@ -46,7 +46,11 @@ export function partnerIssues(program: ProgramSettings, cycle: ReviewCycle): { t
   const question = cycle.checks.find((c) => c.id === SIGNIFICANT_CHANGES_CHECK);
   if (!cycle.answer && question?.result === 'pending') {
     const title = checkTitle(program, question.id);
-    issues.push({ title, whatToDo: 'We have not had your answer. Reply to this ticket starting with YES or NO: has the app had any significant change in the past year? The significant-change form on this ticket lists the categories.' });
+    issues.push({
+      title,
+      whatToDo:
+        'We have not had your answer. Reply to this ticket starting with YES or NO: has the app had any significant change in the past year? The significant-change form on this ticket lists the categories.',
+    });
   }
   return issues;
 }

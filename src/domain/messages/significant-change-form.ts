@@ -22,7 +22,11 @@ export const FORM_LABELS = {
 
 /** One file name per cycle: the app finds a form it already attached by this name. */
 export function formFileName(cycle: Pick<ReviewCycle, 'id'>): string {
-  const safe = cycle.id.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '') || 'review';
+  const safe =
+    cycle.id
+      .toLowerCase()
+      .replace(/[^a-z0-9-]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'review';
   return `significant-change-form-${safe}.md`;
 }
 
@@ -33,7 +37,12 @@ function oneLine(text: string): string {
 
 /** The questions under one category, unanswered (a box to tick and three lines to fill in). */
 function categoryQuestions(): string[] {
-  return [`- [ ] ${FORM_LABELS.changed}`, `- ${FORM_LABELS.whatChanged} `, `- ${FORM_LABELS.effect} `, `- ${FORM_LABELS.listingUpdated} `];
+  return [
+    `- [ ] ${FORM_LABELS.changed}`,
+    `- ${FORM_LABELS.whatChanged} `,
+    `- ${FORM_LABELS.effect} `,
+    `- ${FORM_LABELS.listingUpdated} `,
+  ];
 }
 
 /**

@@ -11,19 +11,12 @@ export function namedCategories(lines: string[], categories: ChangeCategory[]): 
 }
 
 export function fold(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/&/g, ' and ')
-    .replace(/[’']/g, "'")
-    .replace(/\s+/g, ' ')
-    .trim();
+  return text.toLowerCase().replace(/&/g, ' and ').replace(/[’']/g, "'").replace(/\s+/g, ' ').trim();
 }
 
 /** "## Data stores", "- **Subprocessors:**", "3. Infrastructure or hosting -" → the text without the decoration. */
 export function undecorated(line: string): string {
-  return line
-    .replace(/^\s*(?:#{1,6}\s*|[-*•+]\s+|\d{1,2}[.)]\s*|\*\*|__|\*)*/, '')
-    .replace(/\*\*|__/g, '');
+  return line.replace(/^\s*(?:#{1,6}\s*|[-*•+]\s+|\d{1,2}[.)]\s*|\*\*|__|\*)*/, '').replace(/\*\*|__/g, '');
 }
 
 const HEADING_SEPARATOR = /^\s*(?:$|[:\-–—?]|\()/;
@@ -62,9 +55,7 @@ export function headingAt(line: string, index: number, categories: ChangeCategor
 }
 
 function byHeading(lines: string[], categories: ChangeCategory[]): string[] {
-  const hits = lines
-    .map((line, i) => headingAt(line, i, categories))
-    .filter((h): h is HeadingHit => h !== undefined);
+  const hits = lines.map((line, i) => headingAt(line, i, categories)).filter((h): h is HeadingHit => h !== undefined);
   const found: string[] = [];
   hits.forEach((hit, n) => {
     const end = hits[n + 1]?.index ?? lines.length;

@@ -60,14 +60,22 @@ const FORM_OPENINGS = ['## how to answer', '## significant change', label(FORM_L
  * Reads the form when the reply holds its YES/NO line; undefined when the reply is not a filled
  * form. Only the partner's marks count: the form's examples and empty questions name nothing.
  */
-export function readFilledForm(lines: string[], categories: ChangeCategory[], formTitle: string): FilledForm | undefined {
+export function readFilledForm(
+  lines: string[],
+  categories: ChangeCategory[],
+  formTitle: string,
+): FilledForm | undefined {
   const usable = outsideFences(lines);
-  const answerIndex = usable.findIndex((line) => line !== undefined && valueAfter(line, FORM_LABELS.answer) !== undefined);
+  const answerIndex = usable.findIndex(
+    (line) => line !== undefined && valueAfter(line, FORM_LABELS.answer) !== undefined,
+  );
   if (answerIndex === -1) return undefined;
   const answerText = valueAfter(usable[answerIndex] as string, FORM_LABELS.answer) ?? '';
   const title = `# ${label(formTitle)}`;
   const start = usable.findIndex(
-    (line, i) => i === answerIndex || (line !== undefined && (fold(line).startsWith(title) || FORM_OPENINGS.some((o) => fold(line).startsWith(o)))),
+    (line, i) =>
+      i === answerIndex ||
+      (line !== undefined && (fold(line).startsWith(title) || FORM_OPENINGS.some((o) => fold(line).startsWith(o)))),
   );
 
   const hits = usable

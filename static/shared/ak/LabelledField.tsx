@@ -11,7 +11,14 @@ export function describedBy(id: string, parts: { hint?: string; problem?: ReactN
  * A control with Atlassian's form label above it (a real `<label for>`, so a click or a screen
  * reader finds the control), its hint and its problem below, both read out with the control.
  */
-export function LabelledField(props: { id: string; label: string; hint?: string; problem?: ReactNode; problemTestId?: string; children: ReactNode }) {
+export function LabelledField(props: {
+  id: string;
+  label: string;
+  hint?: string;
+  problem?: ReactNode;
+  problemTestId?: string;
+  children: ReactNode;
+}) {
   return (
     <div>
       <Label htmlFor={props.id}>{props.label}</Label>

@@ -21,7 +21,15 @@ const BOLD: Record<LozengeAppearance, [string, string]> = {
 };
 
 /** A status label in Atlassian's lozenge look. */
-export function Lozenge({ appearance = 'default', isBold, children }: { appearance?: LozengeAppearance; isBold?: boolean; children: ReactNode }) {
+export function Lozenge({
+  appearance = 'default',
+  isBold,
+  children,
+}: {
+  appearance?: LozengeAppearance;
+  isBold?: boolean;
+  children: ReactNode;
+}) {
   const [background, color] = (isBold ? BOLD : SUBTLE)[appearance];
   const style: CSSProperties = {
     display: 'inline-block',

@@ -11,7 +11,15 @@ const LOOK: Record<MessageAppearance, { background: string; icon: string; glyph:
 };
 
 /** A message box in the look of Atlassian's section message: tinted background, round icon. */
-export function SectionMessage({ appearance = 'information', title, children }: { appearance?: MessageAppearance; title?: string; children: ReactNode }) {
+export function SectionMessage({
+  appearance = 'information',
+  title,
+  children,
+}: {
+  appearance?: MessageAppearance;
+  title?: string;
+  children: ReactNode;
+}) {
   const look = LOOK[appearance];
   return (
     <section

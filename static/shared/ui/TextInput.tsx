@@ -40,7 +40,9 @@ function commonAttributes(props: Common) {
 const WIDTH = { small: '8em', medium: '16em' } as const;
 
 /** A one-line text field in Atlassian's look. */
-export function TextInput(props: Common & { isCompact?: boolean; width?: keyof typeof WIDTH; inputMode?: 'numeric' | 'text' }) {
+export function TextInput(
+  props: Common & { isCompact?: boolean; width?: keyof typeof WIDTH; inputMode?: 'numeric' | 'text' },
+) {
   useStyles();
   return (
     <input
