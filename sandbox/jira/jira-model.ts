@@ -149,44 +149,25 @@ export const REQUEST_TYPES = [
 
 export const ISSUE_TYPE = { id: '10100', name: 'Service Request', subtask: false };
 
+/** What an agent of the service desk may do on its project's tickets. */
+const AGENT_PERMISSIONS = [
+  'BROWSE_PROJECTS',
+  'LINK_ISSUES',
+  'EDIT_ISSUES',
+  'ADD_COMMENTS',
+  'EDIT_ALL_COMMENTS',
+  'TRANSITION_ISSUES',
+  'CREATE_ATTACHMENTS',
+  'ASSIGN_ISSUES',
+  'SERVICEDESK_AGENT',
+];
+
 export const PERMISSIONS_BY_KIND: Record<UserKind, string[]> = {
-  agent: [
-    'BROWSE_PROJECTS',
-    'LINK_ISSUES',
-    'EDIT_ISSUES',
-    'ADD_COMMENTS',
-    'EDIT_ALL_COMMENTS',
-    'TRANSITION_ISSUES',
-    'CREATE_ATTACHMENTS',
-    'ASSIGN_ISSUES',
-    'SERVICEDESK_AGENT',
-  ],
-  admin: [
-    'BROWSE_PROJECTS',
-    'LINK_ISSUES',
-    'EDIT_ISSUES',
-    'ADD_COMMENTS',
-    'EDIT_ALL_COMMENTS',
-    'TRANSITION_ISSUES',
-    'CREATE_ATTACHMENTS',
-    'ASSIGN_ISSUES',
-    'SERVICEDESK_AGENT',
-    'ADMINISTER_PROJECTS',
-    'ADMINISTER',
-  ],
+  agent: AGENT_PERMISSIONS,
+  admin: [...AGENT_PERMISSIONS, 'ADMINISTER_PROJECTS', 'ADMINISTER'],
   // An installed app works on the project's tickets, but administers nothing and may not search
   // users by permission (that needs Administer Jira or Browse users and groups).
-  app: [
-    'BROWSE_PROJECTS',
-    'LINK_ISSUES',
-    'EDIT_ISSUES',
-    'ADD_COMMENTS',
-    'EDIT_ALL_COMMENTS',
-    'TRANSITION_ISSUES',
-    'CREATE_ATTACHMENTS',
-    'ASSIGN_ISSUES',
-    'SERVICEDESK_AGENT',
-  ],
+  app: AGENT_PERMISSIONS,
   // a customer sees and comments on the requests they raised or take part in
   partner: ['BROWSE_PROJECTS', 'ADD_COMMENTS', 'CREATE_ATTACHMENTS'],
   unlicensed: [],
