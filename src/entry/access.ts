@@ -22,6 +22,8 @@ export const MODULE_KEYS = {
 const PROGRAM_PAGES: readonly string[] = [MODULE_KEYS.apps, MODULE_KEYS.settings];
 
 export const AGENTS_ONLY = 'Only the program’s agents can change this submission.';
+const PARTNERS_ON_PORTAL =
+  'Your Cloud Fortified review is shown in its own panel on your request in the customer portal; this panel is for the program’s agents.';
 const TICKET_PEOPLE_ONLY =
   'Only the program’s agents and the people of this request can see its Cloud Fortified submission.';
 const ADMINS_ONLY = 'Only Jira administrators can change the program settings or import apps.';
@@ -34,16 +36,17 @@ const SETTINGS_PAGE_ONLY =
   'The program settings are changed and apps imported from the Cloud Fortified settings page only.';
 
 /**
- * Reading a ticket's state, from that ticket's panel: its agents, a Jira administrator who can
- * see it, and the request's partner (reporter or participant; they see no actions). A customer
- * of another request, or someone Jira does not let in, is refused.
+ * Reading a ticket's state, from that ticket's panel: its agents and a Jira administrator who can
+ * see it. The panel shows agents' notes and the record in full, so the request's partner reads
+ * their review in the portal's panel instead (`partnerView`), and anyone else is refused.
  */
 export async function mayReadTicket(jira: JiraPort, caller: Caller, issueKey: string): Promise<ApiResult<Viewer>> {
   const wrong = notFromPanel(caller, issueKey);
   if (wrong) return wrong;
   if (!caller.accountId) return refusal('forbidden', SIGN_IN);
   const standing = await jira.callerOnTicket(issueKey, caller.accountId);
-  if (!standing.canEdit && !standing.isPartner) return refusal('forbidden', TICKET_PEOPLE_ONLY);
+  if (standing.isPartner && !standing.canEdit && !standing.isAdmin) return refusal('forbidden', PARTNERS_ON_PORTAL);
+  if (!standing.canEdit && !standing.isAdmin) return refusal('forbidden', TICKET_PEOPLE_ONLY);
   return success({ accountId: caller.accountId, canEdit: standing.canEdit, isAdmin: standing.isAdmin });
 }
 

@@ -5,6 +5,7 @@ import type { TrackedApp } from '../domain/tracked-app';
 import type { InvocationContext } from './invocation-context';
 import type { EffectMark } from '../ports';
 import { flushSummaries, updateTrackedApp } from './update-app';
+import { RefusedError } from './refused-error';
 
 /** A crashed announcer's claim on one ticket lapses after this long; then another run finishes it. */
 const CLAIM_SECONDS = 300;
@@ -79,6 +80,12 @@ async function announceOn(
   const claim = `announce:${update.id}:${app.issueKey}`;
   // A duplicate sweep at the same moment leaves this ticket to the one holding the claim.
   if (!(await ctx.ports.once.claim(claim, CLAIM_SECONDS))) return 'held';
+  // Another run may have announced it since the list was read (and dropped its claim): the record guards it.
+  const fresh = await ctx.ports.apps.get(app.issueKey);
+  if (!fresh || fresh.announcements?.[update.id]) {
+    await ctx.ports.once.release(claim).catch(() => undefined);
+    return 'found';
+  }
   const mark = announcementMark(app.issueKey, update.id);
   try {
     const posted = await ctx.ports.jira.postCommentOnce(
@@ -113,7 +120,7 @@ async function announceOn(
       },
       app,
     );
-    if (!recorded.ok) throw new Error(recorded.error.message);
+    if (!recorded.ok) throw new RefusedError(`update ${update.id} on ${app.issueKey} not recorded`, recorded.error);
     await ctx.ports.once.done(claim, [mark]);
     return posted.alreadyThere ? 'found' : 'posted';
   } catch (error) {

@@ -18,6 +18,7 @@ import { REVIEW_EFFECTS, type ReviewCycle, type TrackedApp } from '../domain/mod
 import type { InvocationContext } from './invocation-context';
 import type { EffectMark } from '../ports';
 import { updateTrackedApp } from './update-app';
+import { RefusedError } from './refused-error';
 
 /**
  * The executor: it performs a decision's effects on the ticket exactly once and records the
@@ -185,8 +186,7 @@ export async function runStep(
     }
     const performed = await perform(ctx, issueKey, plan.effects);
     const recorded = await record(ctx, issueKey, { kind: 'step-done', step, performed }, 'app', app);
-    if (!recorded.ok)
-      throw new Error(`${step.kind} for review ${step.cycleId} not recorded: ${recorded.error.message}`);
+    if (!recorded.ok) throw new RefusedError(`${step.kind} for review ${step.cycleId} not recorded`, recorded.error);
     const after = recorded.value.reviews.find((c) => c.id === step.cycleId);
     await settle(ctx, claim, after ? cycleMarks(issueKey, after) : []);
     return recorded.value;
@@ -280,7 +280,7 @@ async function noteSoak(ctx: InvocationContext, issueKey: string, soak: EndedSoa
     };
     const [posted] = await perform(ctx, issueKey, [soakEndEffect(fresh, soak)]);
     const recorded = await record(ctx, issueKey, { kind: 'noted', about, performed: posted! });
-    if (!recorded.ok) throw new Error(`end of the soak of ${soak.componentId} not recorded: ${recorded.error.message}`);
+    if (!recorded.ok) throw new RefusedError(`end of the soak of ${soak.componentId} not recorded`, recorded.error);
     await settle(ctx, claim, noted(recorded.value) ? [mark] : []);
     return recorded.value;
   });

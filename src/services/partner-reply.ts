@@ -6,6 +6,7 @@ import { answerFromForm } from '../domain/structured-answer';
 import { postNoteOnce, record } from './executor';
 import type { InvocationContext } from './invocation-context';
 import type { Ports } from '../ports';
+import { RefusedError } from './refused-error';
 
 /** How a partner's reply is recorded: the same for the comment trigger and for the worker reading the ticket when an event went missing. */
 
@@ -68,7 +69,7 @@ export async function recordReply(
 ): Promise<RecordedReply> {
   const answer = answerOf(ctx, comment);
   const recorded = await record(ctx, app.issueKey, { kind: 'reply', cycleId: cycle.id, answer }, answer.by);
-  if (!recorded.ok) throw new Error(`answer on ${app.issueKey} not recorded: ${recorded.error.message}`);
+  if (!recorded.ok) throw new RefusedError(`answer on ${app.issueKey} not recorded`, recorded.error);
   const changed = (recorded.decision?.events.length ?? 0) > 0;
   const stored = recorded.value;
   if (answer.value === 'UNCLEAR' && (changed || cycle.answer?.commentId === comment.id)) {
@@ -95,7 +96,7 @@ export async function recordStructuredAnswer(
     { kind: 'reply', cycleId, answer: { ...answer, source: 'form' } },
     answer.by,
   );
-  if (!recorded.ok) throw new Error(`answer on ${issueKey} not recorded: ${recorded.error.message}`);
+  if (!recorded.ok) throw new RefusedError(`answer on ${issueKey} not recorded`, recorded.error);
   return { changed: (recorded.decision?.events.length ?? 0) > 0, stored: recorded.value };
 }
 

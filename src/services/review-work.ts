@@ -6,6 +6,7 @@ import type { InvocationContext } from './invocation-context';
 import { recordFormAnswer, recordMissedReply } from './partner-reply';
 import { forgetWorkFailure, noteWorkFailure } from './work-failure';
 import { flushSummaries } from './update-app';
+import { RefusedError } from './refused-error';
 
 /** At most this many actions per app and invocation: a catch-up never loops forever on a bad record. */
 const MAX_STEPS_PER_APP = 12;
@@ -174,7 +175,7 @@ async function scheduleNextCycle(
   const result = await record(ctx, issueKey, { kind: 'settings' });
   if (!result.ok) {
     if (result.error.code === 'not-tracked') return { changed: false, app: null };
-    throw new Error(`next review of ${issueKey} not scheduled: ${result.error.message}`);
+    throw new RefusedError(`next review of ${issueKey} not scheduled`, result.error);
   }
   return { changed: (result.decision?.events.length ?? 0) > 0, app: result.value };
 }

@@ -6,6 +6,7 @@ import { postNoteOnce, recordWithUpdates } from './executor';
 import { loadInvocationContext } from './invocation-context';
 import { isPartner, recordReply } from './partner-reply';
 import type { Ports } from '../ports';
+import { RefusedError } from './refused-error';
 
 /** What the handler made of an event, for the log and the tests. */
 export type TicketEventOutcome =
@@ -88,7 +89,7 @@ async function onUpdate(ports: Ports, event: UpdateEvent): Promise<TicketEventOu
   const on = todayIn(ctx.program.timezone, new Date(utcInstant(event.issue.fields?.updated ?? undefined) ?? ctx.at));
   const changeId = changeIdOf(event);
   const result = await recordWithUpdates(ctx, event.issue.key, { kind: 'jira-status', status, on, changeId }, by, app);
-  if (!result.ok) throw new Error(`stage of ${event.issue.key} not updated: ${result.error.message}`);
+  if (!result.ok) throw new RefusedError(`stage of ${event.issue.key} not updated`, result.error);
   const decision = result.decision;
   const first = decision?.events[0];
   const note = decision?.effects[0];

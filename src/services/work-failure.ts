@@ -2,6 +2,7 @@ import { ok } from '../domain/result';
 import { clearWorkFailure, recordWorkFailure } from '../domain/work-failure';
 import type { InvocationContext } from './invocation-context';
 import { updateTrackedApp } from './update-app';
+import { RefusedError } from './refused-error';
 
 /**
  * Records a failure a retry cannot fix on the app, so people see it and the sweep retries the
@@ -24,5 +25,5 @@ export async function noteWorkFailure(ctx: InvocationContext, issueKey: string, 
 export async function forgetWorkFailure(ctx: InvocationContext, issueKey: string): Promise<void> {
   const result = await updateTrackedApp(ctx, issueKey, (app) => ok({ app: clearWorkFailure(app), audit: [] }));
   if (!result.ok && result.error.code !== 'not-found')
-    throw new Error(`failure of ${issueKey} not cleared: ${result.error.message}`);
+    throw new RefusedError(`failure of ${issueKey} not cleared`, result.error);
 }

@@ -17,9 +17,10 @@ afterEach(async () => {
   await world.sb.close();
 });
 
-test('the partner sees the panel without actions, and cannot change anything', async () => {
-  const view = await world.view(key, PARTNER);
-  expect(view.viewer).toEqual({ accountId: PARTNER, canEdit: false, isAdmin: false });
+test('the partner is sent to the portal panel: the agents’ panel neither reads nor changes anything for them', async () => {
+  const read = refusalOf(await world.call('getTicketState', { issueKey: key }, { accountId: PARTNER, issueKey: key }));
+  expect(read.code).toBe('forbidden');
+  expect(read.message).toContain('customer portal');
 
   const attempts = [
     world.call('moveStage', { issueKey: key, stage: 'triage' }, { accountId: PARTNER, issueKey: key }),

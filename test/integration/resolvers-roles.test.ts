@@ -50,9 +50,16 @@ test('an agent of the project reads and works on the ticket', async () => {
   expect((await world.view(key)).submission.stage).toBe('triage');
 });
 
-test('the partner, reporter or participant, reads the ticket without actions and changes nothing', async () => {
+test('the partner, reporter or participant, is sent to the portal panel and changes nothing', async () => {
   for (const partner of [PARTNER, PARTICIPANT]) {
-    expect((await world.view(key, partner)).viewer).toEqual({ accountId: partner, canEdit: false, isAdmin: false });
+    const read = refusalOf(await world.call('getTicketState', { issueKey: key }, panel(partner)));
+    expect(read).toEqual({ code: 'forbidden', message: expect.stringContaining('customer portal') });
+    const portal = await world.sb.invokeResolver(
+      'getPortalView',
+      {},
+      { accountId: partner, issueKey: key, moduleKey: MODULES.portal },
+    );
+    expect(portal).toMatchObject({ ok: true, data: { tracked: true, issueKey: key } });
     const refused = refusalOf(await world.call('moveStage', { issueKey: key, stage: 'triage' }, panel(partner)));
     expect(refused).toEqual({ code: 'forbidden', message: expect.stringContaining('Only the program’s agents') });
   }
