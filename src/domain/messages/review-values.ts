@@ -22,15 +22,6 @@ export function reviewValues(appName: string, cycle: ReviewCycle, timezone: stri
   };
 }
 
-/** Titles of the checks of a cycle that are not passed, in the program's order. */
-export function openCheckTitles(program: ProgramSettings, cycle: ReviewCycle): { failed: string[]; pending: string[] } {
-  const title = (id: string) => checkTitle(program, id);
-  return {
-    failed: cycle.checks.filter((c) => c.result === 'failed').map((c) => title(c.id)),
-    pending: cycle.checks.filter((c) => c.result === 'pending').map((c) => title(c.id)),
-  };
-}
-
 /**
  * What the partner must resolve, in the program's words: each failed check with what it asks,
  * and the significant-change question when it has no answer. Checks not yet run are Atlassian's
